@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+)
+
+// An Error records why a file, or one page of it, could not be read.
+type Error struct {
+	File string // base name of the input file
+	Page int    // 1-based page, or 0 when the whole file is concerned
+	Err  error  // the cause; errors.Is(err, ErrEncrypted) etc. test it
+}
+
+func (e *Error) Error() string {
+	if e.Page > 0 {
+		return fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// These are the causes an [Error] can carry; test for them with errors.Is.
+var (
+	// ErrEncrypted: the file needs a user password to open.
+	ErrEncrypted = errors.New("encrypted PDF: a password is needed to open it")
+	// ErrNoText: the file has no text layer (an image-only or scanned PDF).
+	ErrNoText = errors.New("no text layer: image-only or scanned PDF (OCR is not supported yet)")
+	// ErrDamaged: the file is damaged or truncated, or a page could not be decoded.
+	ErrDamaged = errors.New("damaged PDF")
+	// ErrEmpty: the file is empty or holds no text at all.
+	ErrEmpty = errors.New("empty file")
+	// ErrNotPDF: the file is neither a PDF nor a text file zhibiao can read.
+	ErrNotPDF = errors.New("not a PDF or text file")
+)

@@ -1,0 +1,30 @@
+package extract
+
+// A Glyph is one character drawn on a page, as the PDF reader decoded it.
+// Coordinates are in PDF points in the page's default user space after
+// the current transformation matrix was applied: X grows to the right,
+// Y grows from the bottom of the page to the top.
+type Glyph struct {
+	// Text is the Unicode text of the glyph: usually one rune, sometimes
+	// more (ligatures) and "\uFFFD" when the code could not be decoded.
+	Text string
+	// X, Y is the glyph origin on the baseline.
+	X, Y float64
+	// W is the advance width in points (>= 0).
+	W float64
+	// Size is the effective font size in points (its vertical extent).
+	Size float64
+	// Font names the font resource, for telling runs apart.
+	Font string
+}
+
+// rawPage is what the PDF layer hands to the layout stage for one page.
+type rawPage struct {
+	Number        int     // 1-based
+	Width, Height float64 // crop (or media) box size in points
+	OffsetX       float64 // crop box lower-left corner; glyph coordinates are relative to the page origin
+	OffsetY       float64
+	Glyphs        []Glyph // in content-stream order
+	Images        int     // number of images painted on the page
+	Err           error   // a problem decoding this page (glyphs read before it are kept)
+}

@@ -1,0 +1,24 @@
+package load
+
+import "github.com/zhibiao/zhibiao/transform"
+
+// A File describes one input of a batch, converted or not.
+type File struct {
+	Path    string  // path as given on the command line (or found under a folder)
+	Name    string  // base name
+	Title   string  // document title, "" if unknown
+	Year    string  // report year, "" if unknown
+	Pages   int     // number of pages read
+	Chars   int     // runes of clean text
+	Seconds float64 // time spent on this file
+	Err     error   // nil when the file was converted
+}
+
+// A Sink receives the records of a batch, one input file at a time.
+type Sink interface {
+	// Add writes the records of one input file. recs is empty when f.Err
+	// is set. Add does not keep recs after it returns.
+	Add(f File, recs []transform.Indicator) error
+	// Close finishes the output and returns the first error met.
+	Close() error
+}

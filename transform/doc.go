@@ -1,0 +1,18 @@
+// Package transform finds every figure in a report's clean text and turns
+// it into an [Indicator]: what it measures, its value as written and in a
+// standard unit, its change against a basis, whether it is an actual
+// result, an estimate or a target, the year it refers to, and where it
+// stands.
+//
+// For the sentence
+//
+//	预计实现税收总收入15亿元，同比下降15%，…
+//
+// in section "一、2020年度工作总结" of a report on 2020, Indicators returns
+// one record: name 税收总收入, value 15, unit 亿元, std_value 1500000000,
+// std_unit 元, yoy -15 with basis 同比, status estimate, bound =,
+// period 2020.
+//
+// A [Transformer] is built once with [New] (it loads the word segmenter and
+// the indicator catalog) and is safe for concurrent use by many goroutines.
+package transform
