@@ -1,17 +1,228 @@
 package extract
 
-import "io"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxTextSize bounds the size of a text input read into memory.
+const maxTextSize = 256 << 20
 
 // Open reads the .pdf or .txt file at path into a Document.
+// See [NewReader] for how the format is chosen and what is returned on
+// failure. Errors are *[Error] values whose File is the base name of path.
 func Open(path string) (*Document, error) {
-	// PLACEHOLDER: replaced by helper B.
-	return nil, &Error{File: path, Err: ErrNotPDF}
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: name, Err: unwrapPath(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{File: name, Err: unwrapPath(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: name, Err: errors.New("is a directory")}
+	}
+	return NewReader(f, st.Size(), name)
+}
+
+// unwrapPath drops the *fs.PathError layer, whose path would repeat the
+// file name that Error already carries, keeping its operation and cause.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
 
 // NewReader reads a document of the given size from r; name is used for
 // errors and Document.Name and its extension picks the format when the
 // content does not tell.
-func NewReader(r io.ReaderAt, size int64, name string) (*Document, error) {
-	// PLACEHOLDER: replaced by helper B.
-	return nil, &Error{File: name, Err: ErrNotPDF}
+//
+// The content decides the format: "%PDF" within the first kilobyte makes
+// a PDF; otherwise text that is valid UTF-8 (with or without a BOM) or
+// GB18030/GBK is read as a plain-text report. An empty file gives
+// [ErrEmpty], binary data that is neither gives [ErrNotPDF].
+//
+// Every error is an *[Error] with File set to name. When some pages of a
+// PDF could not be decoded, NewReader returns both the Document built
+// from the other pages (and what it could read of the broken ones) and
+// an error naming the page (Page set; several broken pages are joined
+// in one Error with Page 0). A panic while reading is recovered and
+// reported as [ErrDamaged].
+func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("%w: internal error: %v", ErrDamaged, p)}
+		}
+	}()
+	if size <= 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	head := make([]byte, min(size, 1024))
+	if n, err := r.ReadAt(head, 0); n < len(head) {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
+	}
+	if bytes.Contains(head, []byte("%PDF")) {
+		return readPDFDocument(name, r, size)
+	}
+	if size > maxTextSize {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes is too large for a text file", ErrNotPDF, size)}
+	}
+	b := make([]byte, size)
+	if n, err := r.ReadAt(b, 0); int64(n) < size {
+		return nil, &Error{File: name, Err: fmt.Errorf("reading: %w", err)}
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	s, ok := decodeText(b)
+	if !ok {
+		if strings.EqualFold(filepath.Ext(name), ".pdf") {
+			return nil, &Error{File: name, Err: fmt.Errorf("%w: no PDF header", ErrDamaged)}
+		}
+		return nil, &Error{File: name, Err: ErrNotPDF}
+	}
+	return readText(name, s)
+}
+
+// readPDFDocument reads a PDF's glyphs and lays them out.
+func readPDFDocument(name string, r io.ReaderAt, size int64) (*Document, error) {
+	raw, err := readPDF(name, r, size)
+	if err != nil && len(raw) == 0 {
+		var e *Error
+		if errors.As(err, &e) {
+			if e.File == "" {
+				e.File = name
+			}
+			return nil, e
+		}
+		return nil, &Error{File: name, Err: err}
+	}
+	doc, perr := layoutDocument(name, raw)
+	if perr != nil {
+		return nil, perr
+	}
+	return doc, pageErrors(name, raw, err)
+}
+
+// pageErrors collects the problems of single pages (and a document-level
+// err that came with pages) into one *Error, or nil.
+func pageErrors(name string, raw []rawPage, err error) error {
+	var errs []error
+	first := 0
+	for _, p := range raw {
+		if p.Err == nil {
+			continue
+		}
+		var e *Error
+		if errors.As(p.Err, &e) {
+			e.File, e.Page = name, p.Number
+		} else {
+			e = &Error{File: name, Page: p.Number, Err: p.Err}
+		}
+		if first == 0 {
+			first = p.Number
+		}
+		errs = append(errs, e)
+	}
+	if err != nil {
+		errs = append(errs, err)
+	}
+	switch {
+	case len(errs) == 0:
+		return nil
+	case len(errs) == 1 && first != 0:
+		return errs[0]
+	}
+	return &Error{File: name, Err: errors.Join(errs...)}
+}
+
+// layoutDocument turns the glyphs of the pages into a Document: rows,
+// running headers and footers dropped, columns, paragraphs. It fails
+// with ErrNoText when no page has any text.
+func layoutDocument(name string, raw []rawPage) (*Document, error) {
+	prs := make([]pageRows, len(raw))
+	pages := make([]Page, len(raw))
+	for i := range raw {
+		rows, em := buildRows(raw[i])
+		prs[i] = pageRows{raw: &raw[i], rows: rows, em: em}
+		pages[i] = Page{Number: raw[i].Number, Width: raw[i].Width, Height: raw[i].Height}
+	}
+	drop, dropped := dropRunning(prs)
+	var cols []column
+	for i, p := range prs {
+		pages[i].Dropped = dropped[i]
+		var kept []row
+		for ri, r := range p.rows {
+			if !drop[i][ri] {
+				kept = append(kept, r)
+			}
+		}
+		for _, seg := range segments(kept, p.em) {
+			cols = append(cols, column{page: raw[i].Number, mid: raw[i].OffsetX + raw[i].Width/2, lines: seg})
+		}
+	}
+	paras := buildParagraphs(cols)
+	if len(paras) == 0 {
+		return nil, &Error{File: name, Err: ErrNoText}
+	}
+	doc := assemble(name, pages, paras)
+	// The title: the title lines at the top of page 1.
+	if p := paras[0]; p.title && p.page == pages[0].Number {
+		doc.Title = p.text
+	}
+	return doc, nil
+}
+
+// assemble builds the Document from its pages and paragraphs: the clean
+// text, the rune offset of each paragraph and each page's [Start, End).
+func assemble(name string, pages []Page, paras []para) *Document {
+	doc := &Document{Name: name, Pages: pages, Paragraphs: make([]Paragraph, len(paras))}
+	var b strings.Builder
+	off := 0
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteByte('\n')
+			off++
+		}
+		doc.Paragraphs[i] = Paragraph{Text: p.text, Page: p.page, Offset: off, Heading: p.heading}
+		b.WriteString(p.text)
+		off += utf8.RuneCountInString(p.text)
+	}
+	doc.Text = b.String()
+	// A page's text runs from where its first line (of a paragraph
+	// begun there or continued from an earlier page) stands to where the
+	// next page's text begins; a page without text is empty.
+	starts := map[int]int{}
+	mark := func(page, pos int) {
+		if _, ok := starts[page]; !ok {
+			starts[page] = pos
+		}
+	}
+	for i, p := range paras {
+		mark(p.page, doc.Paragraphs[i].Offset)
+		for _, br := range p.breaks {
+			mark(br.page, doc.Paragraphs[i].Offset+br.at)
+		}
+	}
+	next := off
+	for i := len(doc.Pages) - 1; i >= 0; i-- {
+		pg := &doc.Pages[i]
+		pg.End = next
+		if s, ok := starts[pg.Number]; ok && s <= next {
+			next = s
+		}
+		pg.Start = next
+	}
+	return doc
 }

@@ -12,6 +12,13 @@ type File struct {
 	Chars   int     // runes of clean text
 	Seconds float64 // time spent on this file
 	Err     error   // nil when the file was converted
+
+	// Reason says why Err happened in words a clerk understands
+	// ("加密，需要密码 (encrypted)"); "" shows Err's own text.
+	Reason string
+	// Note is a remark on a converted file, such as the pages that could
+	// not be read; "" when there is nothing to say.
+	Note string
 }
 
 // A Sink receives the records of a batch, one input file at a time.

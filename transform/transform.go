@@ -1,6 +1,11 @@
 package transform
 
-import "github.com/zhibiao/zhibiao/extract"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
 
 // Config tunes a Transformer. The zero Config is ready to use.
 type Config struct {
@@ -13,23 +18,479 @@ type Config struct {
 // it is safe for concurrent use by multiple goroutines.
 type Transformer struct {
 	cfg Config
+	seg *segmenter
+	cat *catalog
 }
 
 // New loads the segmenter dictionary and the catalog and returns a Transformer.
 func New(cfg Config) (*Transformer, error) {
-	// PLACEHOLDER: replaced by the transform pipeline (helper D).
-	return &Transformer{cfg: cfg}, nil
+	seg, err := newSegmenter()
+	if err != nil {
+		return nil, fmt.Errorf("transform: loading segmenter: %w", err)
+	}
+	cat, err := loadCatalog(cfg.Catalog)
+	if err != nil {
+		return nil, fmt.Errorf("transform: loading catalog %q: %w", cfg.Catalog, err)
+	}
+	return &Transformer{cfg: cfg, seg: seg, cat: cat}, nil
 }
 
 // Indicators returns every figure of doc, in text order. It does not modify doc.
+//
+// Each figure becomes one record, except a change stated right after its
+// level ("税收总收入15亿元，同比下降15%"), which fills the level's YoY,
+// PP, Delta or Completion. A change with a subject of its own and no level
+// ("地区生产总值同比增长0.3%") is a record with a nil Value.
 func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
-	// PLACEHOLDER: replaced by the transform pipeline (helper D).
-	return nil
+	if doc == nil || doc.Text == "" {
+		return nil
+	}
+	text := []rune(doc.Text)
+	var orig []int
+	if soft := softBreaks(doc); len(soft) > 0 {
+		text, orig = compact(text, soft)
+	}
+	return t.indicators(doc, text, orig, scanQuantities(text))
 }
 
-// ReportYear returns the year the report is about (a report on 2020 work
-// published in 2021 gives 2020), or 0 when it cannot be told.
-func ReportYear(doc *extract.Document) int {
-	// PLACEHOLDER: replaced by period.go (helper D).
-	return 0
+// isFigure reports whether q is a figure worth a record: not a year, an
+// ordinal or a number inside a name, and not a bare number.
+func isFigure(q quantity) bool {
+	return q.NotFigure == "" && q.Kind != kindBare
+}
+
+// impliedUnit returns the unit a scaled number without one counts, when
+// its name tells: "老年人数14136.0万" counts 人, "诊疗人次101.5亿" 人次,
+// "6600多万纳税人" 人. It returns "" when the name does not tell.
+func impliedUnit(text []rune, lo int, q quantity) string {
+	back := cleanName(text[clauseStart(text, lo, q.Start, true):q.Start])
+	for _, u := range []struct{ suffix, unit string }{
+		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"},
+	} {
+		if strings.HasSuffix(back, u.suffix) {
+			return u.unit
+		}
+	}
+	if back == "" && q.End+3 <= len(text) {
+		for _, w := range []string{"纳税人", "名", "人", "户", "家"} {
+			if hasPrefixRunes(text, q.End, w) {
+				if w == "纳税人" {
+					return "人"
+				}
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// ordinalContext reports whether the words around q make it an ordinal
+// or a rank rather than a figure: "第十二次", "十三届三次全会",
+// "排名前1%".
+func ordinalContext(text []rune, q quantity) bool {
+	if q.Start > 0 && (text[q.Start-1] == '第' || text[q.Start-1] == '届') {
+		return true
+	}
+	if q.Start >= 2 && string(text[q.Start-2:q.Start]) == "连续" && measureWords[q.StdUnit] && q.StdUnit == "次" {
+		return true // 连续三次位列第二: a streak
+	}
+	if q.Kind == kindPercent && q.Start > 0 && text[q.Start-1] == '前' {
+		return true
+	}
+	for i := q.End; i < len(text) && i < q.End+6; i++ {
+		if hasPrefixRunes(text, i, "全会") {
+			return true
+		}
+		if isClauseEnd(text[i]) {
+			break
+		}
+	}
+	return false
+}
+
+// quoted reports whether figure q stands at the start of a quoted name
+// ("出台稳增长“21条”政策", "打造“365天不落幕的科技博览会”").
+func quoted(text []rune, q quantity) bool {
+	open := false
+	for i := q.Start - 1; i >= 0 && i >= q.Start-5; i-- {
+		if text[i] == '“' {
+			open = true
+			break
+		}
+		if text[i] == '”' || isClauseEnd(text[i]) || text[i] == '、' {
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i := q.End; i < len(text) && i < q.End+12; i++ {
+		switch text[i] {
+		case '”':
+			return true
+		case '，', '。', '；', '“', '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// A run holds what all records of one document share while they are built.
+type run struct {
+	t         *Transformer
+	doc       *extract.Document
+	text      []rune // the text searched: doc.Text without soft line breaks
+	orig      []int  // offset in doc.Text of each rune of text; nil when text is doc.Text
+	secs      []headingPath
+	ry        int        // report year, 0 if unknown
+	delivered int        // year the report was delivered in, 0 if unknown
+	estFrom   int        // rune offset of "预计…（下同）", -1 if none
+	plans     []textSpan // paragraph tails that state the coming year's targets
+	out       []Indicator
+}
+
+// indicators builds the records of doc from its text and quantities.
+//
+// text is doc.Text with its soft line breaks removed; orig maps each of its
+// rune offsets to one of doc.Text, or is nil when nothing was removed.
+func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int, qs []quantity) []Indicator {
+	ry, delivered := years(doc)
+	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
+		plans: planParagraphs(doc)}
+	if orig == nil {
+		r.estFrom = estimatesFrom(doc.Text)
+	} else {
+		r.estFrom = estimatesFrom(string(text))
+	}
+	qi := 0
+	var figs []quantity
+	for _, s := range sentences(text) {
+		for qi < len(qs) && qs[qi].Start < s.start {
+			qi++
+		}
+		figs = figs[:0]
+		for j := qi; j < len(qs) && qs[j].Start < s.end; j++ {
+			q := qs[j]
+			if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
+				// "总诊疗人次101.5亿，比上年增加6.0亿人次": the unit of a
+				// scaled bare number is told by the change that follows.
+				if j+1 < len(qs) && qs[j+1].Start < s.end && qs[j+1].Kind == kindAmount && qs[j+1].NotFigure == "" {
+					if c, ok := changeBefore(text, q.End, qs[j+1], ""); ok && c.kind == changeDelta && c.basis != "" {
+						q.Unit += qs[j+1].StdUnit
+						q.StdUnit = qs[j+1].StdUnit
+						q.Kind = kindAmount
+					}
+				}
+			}
+			if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
+				if u := impliedUnit(text, s.start, q); u != "" {
+					q.Unit += u
+					q.StdUnit = u
+					q.Kind = kindAmount
+				}
+			}
+			if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) {
+				figs = append(figs, q)
+			}
+		}
+		// Numbers inside category names ("50亿项目1个") are no figures.
+		keep := figs[:0]
+		for k, q := range figs {
+			var next *quantity
+			if k+1 < len(figs) {
+				next = &figs[k+1]
+			}
+			if !inCategoryName(text, q, next) {
+				keep = append(keep, q)
+			}
+		}
+		figs = keep
+		if len(figs) > 0 {
+			r.sentence(s, figs)
+		}
+	}
+	return r.out
+}
+
+// sentence adds the records of the figures of sentence s.
+func (r *run) sentence(s textSpan, figs []quantity) {
+	text := r.text
+	sec := sectionAt(r.secs, r.origOffset(s.start))
+	for _, p := range r.plans {
+		if r.origOffset(s.end) > p.start && r.origOffset(s.start) < p.end && !sec.plan {
+			sec.plan = true
+		}
+	}
+	sbasis := sentenceBasis(string(text[s.start:s.end]))
+	first := len(r.out)
+	anchor := s.start
+	for i := 0; i < len(figs); i++ {
+		q := figs[i]
+		if n := r.enumeration(s, sec, sbasis, figs[i:], anchor, first); n > 0 {
+			i += n - 1
+			anchor = figs[i].End
+			continue
+		}
+		c, ok := changeBefore(text, anchor, q, sbasis)
+		if !ok {
+			name := levelName(text, anchor, q)
+			if len(r.out) > first && r.takeLevel(&r.out[len(r.out)-1], name, q, anchor) {
+				anchor = q.End
+				continue
+			}
+			rec := r.record(s, sec, q, anchor)
+			rec.Name = name
+			if rec.Name == "" && len(r.out) > first {
+				rec.Name = r.out[len(r.out)-1].Name
+			}
+			if rec.Name == "" {
+				rec.Name = subjectBefore(text, s.start, q.Start)
+			}
+			r.add(rec)
+			anchor = q.End
+			continue
+		}
+		name := cleanName(text[clauseStart(text, anchor, c.start, true):c.start])
+		if c.kind == changeCompletion {
+			name = "" // 完成年度任务的: the task is the previous figure's
+		}
+		if name == "" && len(r.out) > first {
+			if prev := &r.out[len(r.out)-1]; canTake(prev, c, q) {
+				applyChange(prev, c, q)
+				anchor = q.End
+				continue
+			}
+		}
+		rec := r.record(s, sec, q, anchor)
+		rec.Name = name
+		if name == "" && len(r.out) > first {
+			rec.Name = r.out[len(r.out)-1].Name
+		}
+		ownChange(&rec, c, q)
+		r.add(rec)
+		anchor = q.End
+	}
+}
+
+// takeLevel gives prev, a rate-only record, the level q that follows it
+// with no name of its own ("服务贸易进出口增长20.0%、总额1347.7亿美元")
+// and reports whether it did.
+func (r *run) takeLevel(prev *Indicator, name string, q quantity, anchor int) bool {
+	if prev.Value != nil || prev.YoY == nil && prev.PP == nil {
+		return false
+	}
+	switch name {
+	case "", "总额", "总量", "规模", "金额", "总值", "总计":
+	default:
+		return false
+	}
+	v := q.Value.Float64()
+	std := q.Value.Mul(q.Scale).Float64()
+	prev.Value, prev.StdValue, prev.Unit, prev.StdUnit = &v, &std, q.Unit, q.StdUnit
+	prev.Bound = boundOf(r.text, anchor, q)
+	if q.Max != nil {
+		m := q.Max.Float64()
+		prev.Max = &m
+	}
+	prev.Offset = r.origOffset(q.Start)
+	prev.Page = r.doc.PageAt(prev.Offset)
+	return true
+}
+
+// origOffset returns the offset in doc.Text of rune i of r.text.
+func (r *run) origOffset(i int) int {
+	if r.orig == nil {
+		return i
+	}
+	return r.orig[i]
+}
+
+// add appends rec with its canonical name.
+func (r *run) add(rec Indicator) {
+	if rec.Name != "" {
+		rec.Canonical = r.t.cat.canonical(rec.Name)
+	}
+	r.out = append(r.out, rec)
+}
+
+// enumeration handles the figures listed after 分别 at the start of figs
+// ("A、B、C分别增长5%、6%和7%") and returns how many it used, 0 if figs[0]
+// opens no such list.
+func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []quantity, anchor, first int) int {
+	text := r.text
+	q := figs[0]
+	cs := clauseStart(text, anchor, q.Start, false)
+	pos := strings.LastIndex(string(text[cs:q.Start]), "分别")
+	explicit := pos >= 0
+	if explicit {
+		pos = cs + len([]rune(string(text[cs:q.Start])[:pos]))
+	} else {
+		pos = q.Start
+	}
+	n := 1
+	for n < len(figs) && onlySeparators(text[figs[n-1].End:figs[n].Start]) &&
+		(explicit || !strings.ContainsAny(string(text[figs[n-1].End:figs[n].Start]), "，,")) {
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	c, isChange := changeBefore(text, anchor, q, sbasis)
+	subjEnd := pos
+	if isChange && c.start < pos {
+		subjEnd = c.start
+	}
+	subjects := splitSubjects(text[cs:subjEnd])
+	if !explicit && len(subjects) != n {
+		// "收储、供应土地6317.6亩、9079.5亩" lists as many subjects as
+		// figures; anything else is no enumeration.
+		return 0
+	}
+	if isChange && len(subjects) != n && len(subjects) <= 1 && len(r.out)-first >= n {
+		recs := r.out[len(r.out)-n:]
+		all := true
+		for k := range recs {
+			all = all && canTake(&recs[k], c, figs[k])
+		}
+		if all {
+			for k := range recs {
+				applyChange(&recs[k], c, figs[k])
+			}
+			return n
+		}
+	}
+	for k := 0; k < n; k++ {
+		fq := figs[k]
+		rec := r.record(s, sec, fq, anchor)
+		switch {
+		case len(subjects) == n:
+			rec.Name = subjects[k]
+		case len(subjects) > 0:
+			rec.Name = subjects[min(k, len(subjects)-1)]
+		}
+		if isChange {
+			fc := c
+			if k > 0 {
+				if own, ok := changeBefore(text, figs[k-1].End, fq, sbasis); ok {
+					fc.sign = own.sign
+				}
+			}
+			fc.kind = kindChange(fq.Kind, fc.kind)
+			ownChange(&rec, fc, fq)
+		}
+		r.add(rec)
+	}
+	return n
+}
+
+// kindChange returns the change kind a figure of kind k takes in a list
+// whose first figure is a change of kind first.
+func kindChange(k kind, first changeKind) changeKind {
+	switch k {
+	case kindPercent, kindMultiple:
+		if first == changeCompletion {
+			return first
+		}
+		return changeYoY
+	case kindPoints:
+		return changePP
+	case kindAmount:
+		return changeDelta
+	}
+	return first
+}
+
+// record returns the record of figure q with its value, unit, bound and
+// context filled in; lo is where the words that may bound it begin.
+func (r *run) record(s textSpan, sec headingPath, q quantity, lo int) Indicator {
+	v := q.Value.Float64()
+	std := q.Value.Mul(q.Scale).Float64()
+	rec := Indicator{
+		Doc:      r.doc.Name,
+		Page:     r.doc.PageAt(r.origOffset(q.Start)),
+		Section:  sec.path,
+		Period:   periodOf(r.text, s, q.Start, sec, r.ry, r.delivered),
+		Value:    &v,
+		Unit:     q.Unit,
+		StdValue: &std,
+		StdUnit:  q.StdUnit,
+		Status:   statusOf(r.text, s, q.Start, sec, r.estFrom),
+		Bound:    boundOf(r.text, lo, q),
+		Sentence: string(r.text[s.start:s.end]),
+		Offset:   r.origOffset(q.Start),
+	}
+	if q.Max != nil {
+		m := q.Max.Float64()
+		rec.Max = &m
+	}
+	return rec
+}
+
+// changeValue returns the signed value a change figure q states: percent
+// for yoy (增长2.4倍 is +240%), points for pp, the standard value for a
+// delta.
+func changeValue(c change, q quantity) float64 {
+	v := q.Value.Float64()
+	switch {
+	case c.kind == changeDelta:
+		v = q.Value.Mul(q.Scale).Float64()
+	case q.Kind == kindMultiple && c.kind == changeYoY:
+		v *= 100
+	}
+	if c.kind == changeCompletion {
+		return v
+	}
+	return c.sign * v
+}
+
+// canTake reports whether rec, a record before change c in its sentence,
+// has room for it.
+func canTake(rec *Indicator, c change, q quantity) bool {
+	switch c.kind {
+	case changeYoY:
+		return rec.YoY == nil
+	case changePP:
+		return rec.PP == nil
+	case changeDelta:
+		return rec.Delta == nil && rec.StdUnit == q.StdUnit && rec.Value != nil
+	case changeCompletion:
+		return rec.Completion == nil
+	}
+	return false
+}
+
+// applyChange fills rec's change field from c, stated by figure q.
+func applyChange(rec *Indicator, c change, q quantity) {
+	v := changeValue(c, q)
+	switch c.kind {
+	case changeYoY:
+		rec.YoY = &v
+		rec.Basis = c.basis
+	case changePP:
+		rec.PP = &v
+		if rec.Basis == "" {
+			rec.Basis = c.basis
+		}
+	case changeDelta:
+		rec.Delta = &v
+		if rec.Basis == "" {
+			rec.Basis = c.basis
+		}
+	case changeCompletion:
+		rec.Completion = &v
+	}
+}
+
+// ownChange makes rec, the record of change figure q, a record of its own:
+// a rate-only mention has no value; a delta keeps its magnitude as value.
+// Completion and pp records without a level likewise have no value.
+func ownChange(rec *Indicator, c change, q quantity) {
+	applyChange(rec, c, q)
+	if c.kind == changeDelta {
+		return
+	}
+	// The bound and Max stay: "增长5%-6%" is a rate-only record with
+	// yoy 5, bound range and max 6.
+	rec.Value, rec.StdValue = nil, nil
+	rec.Unit, rec.StdUnit = "", ""
 }

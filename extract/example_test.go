@@ -1,0 +1,60 @@
+package extract_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+func ExampleOpen() {
+	doc, err := extract.Open("../fixtures/seed-2020-jiedao.lo-serif.pdf")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(doc.Title)
+	fmt.Println(len(doc.Pages), "pages,", len(doc.Paragraphs), "paragraphs")
+	fmt.Println(doc.Paragraphs[1].Text, doc.Paragraphs[1].Heading)
+
+	// Offsets are in runes; PageAt maps one back to its page.
+	i := strings.Index(doc.Text, "合同外资")
+	off := utf8.RuneCountInString(doc.Text[:i])
+	fmt.Println("合同外资 at rune", off, "on page", doc.PageAt(off))
+	fmt.Printf("dropped from page 3: %q\n", doc.Pages[2].Dropped)
+	// Output:
+	// 2020年度某街道工作总结和2021年度工作思路
+	// 12 pages, 19 paragraphs
+	// 一、2020年度工作总结 true
+	// 合同外资 at rune 584 on page 2
+	// dropped from page 3: ["—3—"]
+}
+
+func ExampleNewReader() {
+	// Text copied from a web page: site furniture and a space left
+	// inside a word by the copy.
+	txt := "下载\n打印\n2021年某县统计公报\n　　全县地区生产总值 25 亿元，同 比增长 5.2%。\n"
+	doc, err := extract.NewReader(strings.NewReader(txt), int64(len(txt)), "report.txt")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(doc.Title)
+	fmt.Println(doc.Paragraphs[1].Text)
+	// Output:
+	// 2021年某县统计公报
+	// 全县地区生产总值25亿元，同比增长5.2%。
+}
+
+func ExampleError() {
+	_, err := extract.Open("../fixtures/seed-2020-jiedao.encrypted.pdf")
+	fmt.Println(errors.Is(err, extract.ErrEncrypted))
+	var e *extract.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.File)
+	}
+	// Output:
+	// true
+	// seed-2020-jiedao.encrypted.pdf
+}

@@ -1,0 +1,369 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A line is one row of text (or the part of a row inside one column) as
+// the layout stage rebuilt it from glyphs.
+type line struct {
+	text   string  // the row's text: spaces only between ASCII words, "\t" between table cells
+	x0, x1 float64 // left edge of the first glyph and right edge of the last, in points
+	y      float64 // baseline, in points from the bottom of the page
+	size   float64 // median font size of the glyphs, in points
+	tab    bool    // the line holds a cell boundary (a table row)
+	lead   float64 // width of the line's first unbreakable unit (a Latin word or number, else one character)
+}
+
+// A row is the glyphs of one baseline across the whole page, left to right.
+type row struct {
+	glyphs []Glyph // without spaces; in X order
+	spaces []Glyph // whitespace glyphs drawn on the row, used only as word-gap hints
+	y      float64
+	size   float64
+}
+
+// isSpaceGlyph reports whether g draws only whitespace.
+func isSpaceGlyph(g Glyph) bool {
+	return strings.TrimFunc(g.Text, unicode.IsSpace) == ""
+}
+
+// cleanGlyph returns g's text without control characters; ok is false
+// when nothing drawable is left.
+func cleanGlyph(g Glyph) (string, bool) {
+	if !strings.ContainsFunc(g.Text, unicode.IsControl) {
+		return g.Text, g.Text != ""
+	}
+	t := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' {
+			return -1
+		}
+		return r
+	}, g.Text)
+	return t, t != ""
+}
+
+// buildRows groups the glyphs of a page into baseline rows, top to
+// bottom. Control characters, glyphs without a size and glyphs outside
+// the page box are dropped, and a glyph drawn twice at (almost) the same
+// place — fake bold — is kept once.
+func buildRows(p rawPage) (rows []row, em float64) {
+	gs := make([]Glyph, 0, len(p.Glyphs))
+	var sizes []float64
+	for _, g := range p.Glyphs {
+		t, ok := cleanGlyph(g)
+		if !ok || !(g.Size > 0) || math.IsInf(g.X, 0) || math.IsNaN(g.X) || math.IsNaN(g.Y) || math.IsInf(g.Y, 0) {
+			continue
+		}
+		if p.Width > 0 && p.Height > 0 {
+			slack := g.Size
+			if g.X < p.OffsetX-slack || g.X > p.OffsetX+p.Width+slack || g.Y < p.OffsetY-slack || g.Y > p.OffsetY+p.Height+slack {
+				continue
+			}
+		}
+		g.Text = t
+		if g.W < 0 || math.IsNaN(g.W) {
+			g.W = 0
+		}
+		gs = append(gs, g)
+		if !isSpaceGlyph(g) {
+			sizes = append(sizes, g.Size)
+		}
+	}
+	if len(sizes) == 0 {
+		return nil, 0
+	}
+	em = median(sizes)
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
+	for i := 0; i < len(gs); {
+		top := gs[i].Y
+		j := i + 1
+		for j < len(gs) && top-gs[j].Y <= 0.45*math.Max(em, gs[j].Size) {
+			j++
+		}
+		rows = append(rows, makeRow(gs[i:j]))
+		i = j
+	}
+	// Drop rows that held only spaces.
+	kept := rows[:0]
+	for _, r := range rows {
+		if len(r.glyphs) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	return kept, em
+}
+
+// makeRow sorts the glyphs of one baseline by X and removes duplicates.
+func makeRow(gs []Glyph) row {
+	sorted := append([]Glyph(nil), gs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].X < sorted[j].X })
+	var r row
+	var ys, sizes []float64
+	for _, g := range sorted {
+		if isSpaceGlyph(g) {
+			r.spaces = append(r.spaces, g)
+			continue
+		}
+		if n := len(r.glyphs); n > 0 {
+			last := r.glyphs[n-1]
+			tol := 0.2 * math.Max(g.Size, last.Size)
+			if last.Text == g.Text && math.Abs(last.X-g.X) < tol && math.Abs(last.Y-g.Y) < tol {
+				continue // fake bold: the same glyph drawn again, slightly offset
+			}
+		}
+		r.glyphs = append(r.glyphs, g)
+		ys = append(ys, g.Y)
+		sizes = append(sizes, g.Size)
+	}
+	r.y = median(ys)
+	r.size = median(sizes)
+	return r
+}
+
+// asciiGraphic reports whether r is a printable, non-space ASCII character.
+func asciiGraphic(r rune) bool { return r > ' ' && r < 0x7f }
+
+// makeLine renders glyphs (part of one row, in X order) as a line.
+// spaces are the row's whitespace glyphs.
+func makeLine(gs []Glyph, spaces []Glyph, y float64) line {
+	var b strings.Builder
+	sizes := make([]float64, 0, len(gs))
+	l := line{y: y}
+	si := 0 // next space glyph to consider
+	for i, g := range gs {
+		sizes = append(sizes, g.Size)
+		if i > 0 {
+			prev := gs[i-1]
+			end := prev.X + prev.W
+			gap := g.X - end
+			em := math.Max(prev.Size, g.Size)
+			sawSpace := false
+			for si < len(spaces) && spaces[si].X < g.X-0.1*em {
+				if spaces[si].X >= prev.X {
+					sawSpace = true
+				}
+				si++
+			}
+			a, _ := utf8.DecodeLastRuneInString(prev.Text)
+			c, _ := utf8.DecodeRuneInString(g.Text)
+			switch {
+			case gap > 1.5*em:
+				b.WriteByte('\t')
+				l.tab = true
+			case (sawSpace || gap > 0.25*em) && asciiGraphic(a) && asciiGraphic(c) && (isASCIIAlnum(a) || isASCIIAlnum(c)):
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.Text)
+	}
+	l.text = cleanSpaces(b.String())
+	if len(gs) > 0 {
+		l.x0 = gs[0].X
+		last := gs[len(gs)-1]
+		l.x1 = last.X + last.W
+	}
+	l.size = median(sizes)
+	if len(gs) > 0 {
+		// The first word: a run of ASCII letters, digits and number
+		// punctuation cannot be broken, so a line wrapped before it
+		// may end well short of the margin.
+		end := gs[0].X + gs[0].W
+		for _, g := range gs[1:] {
+			r, _ := utf8.DecodeRuneInString(g.Text)
+			p, _ := utf8.DecodeRuneInString(gs[0].Text)
+			if !isASCIIAlnum(p) || !(isASCIIAlnum(r) || r == '.' || r == '%' || r == ',' || r == '-' || r == '/') {
+				break
+			}
+			end = g.X + g.W
+		}
+		l.lead = end - gs[0].X
+	}
+	return l
+}
+
+// rowLine renders a whole row as one line.
+func rowLine(r row) line { return makeLine(r.glyphs, r.spaces, r.y) }
+
+// A gutter is the empty vertical band between two text columns.
+type gutter struct{ lo, hi float64 }
+
+// findGutter looks for the band between two columns of running text:
+// the widest band at least 0.8 em wide in the middle half of the text
+// width that at most 3 % of rows cross, with text on both sides of it in
+// at least 30 % of rows, and with at least half of the rows that have
+// text on its left running up to it, as justified text does. Tables fail
+// the last test and are read row by row.
+func findGutter(rows []row, em float64) (gutter, bool) {
+	if len(rows) < 6 || em <= 0 {
+		return gutter{}, false
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		for _, g := range r.glyphs {
+			minX = math.Min(minX, g.X)
+			maxX = math.Max(maxX, g.X+g.W)
+		}
+	}
+	width := maxX - minX
+	if !(width > 4*em) || width > 1e5 {
+		return gutter{}, false
+	}
+	n := int(math.Ceil(width)) + 1
+	count := make([]int, n)
+	stamp := make([]int, n)
+	for ri, r := range rows {
+		for _, g := range r.glyphs {
+			lo := int(g.X - minX)
+			hi := int(math.Ceil(g.X + g.W - minX))
+			for x := max(lo, 0); x < min(hi, n); x++ {
+				if stamp[x] != ri+1 {
+					stamp[x] = ri + 1
+					count[x]++
+				}
+			}
+		}
+	}
+	limit := max(1, int(0.05*float64(len(rows))))
+	midLo, midHi := minX+0.25*width, minX+0.75*width
+	var best gutter
+	for x := 0; x < n; {
+		if count[x] > limit {
+			x++
+			continue
+		}
+		y := x
+		for y < n && count[y] <= limit {
+			y++
+		}
+		g := gutter{minX + float64(x), minX + float64(y)}
+		c := (g.lo + g.hi) / 2
+		if g.hi-g.lo >= 0.8*em && c >= midLo && c <= midHi && g.hi-g.lo > best.hi-best.lo {
+			best = g
+		}
+		x = y
+	}
+	// Columns of running text are much wider than the gap between them;
+	// a wide gap or a narrow side is a table or a label column.
+	if best.hi <= best.lo || best.hi-best.lo > 0.25*width || best.lo-minX < 0.25*width || maxX-best.hi < 0.25*width {
+		return gutter{}, false
+	}
+	var left, right, full int
+	for _, r := range rows {
+		lmax, hasL, hasR := math.Inf(-1), false, false
+		for _, g := range r.glyphs {
+			if g.X+g.W <= best.lo+0.1*em {
+				hasL = true
+				lmax = math.Max(lmax, g.X+g.W)
+			}
+			if g.X >= best.hi-0.1*em {
+				hasR = true
+			}
+		}
+		if hasL {
+			left++
+			if lmax >= best.lo-2.5*em {
+				full++
+			}
+		}
+		if hasR {
+			right++
+		}
+	}
+	if float64(left) < 0.3*float64(len(rows)) || float64(right) < 0.3*float64(len(rows)) || float64(full) < 0.5*float64(left) {
+		return gutter{}, false
+	}
+	return best, true
+}
+
+// split divides a row at the gutter: glyphs[:k] are in the left column
+// and glyphs[k:] in the right one. A row splits at its widest gap of at
+// least half an em near the gutter (punctuation may hang into the gutter,
+// so the gap need not cover it); ok is false when the row runs across the
+// gutter (a title, a wide table row).
+func (g gutter) split(r row, em float64) (k int, ok bool) {
+	gs := r.glyphs
+	if len(gs) == 0 {
+		return 0, true
+	}
+	center := func(gl Glyph) float64 { return gl.X + gl.W/2 }
+	if center(gs[len(gs)-1]) < (g.lo+g.hi)/2 && gs[len(gs)-1].X < g.hi-0.2*em {
+		return len(gs), true // all left
+	}
+	if center(gs[0]) > (g.lo+g.hi)/2 && gs[0].X+gs[0].W > g.lo+0.2*em {
+		return 0, true // all right
+	}
+	best, bestGap := -1, 0.0
+	for i := 1; i < len(gs); i++ {
+		a, b := gs[i-1].X+gs[i-1].W, gs[i].X
+		gap := b - a
+		if gap >= 0.5*em && gap > bestGap && b >= g.lo-1.5*em && a <= g.hi+1.5*em {
+			best, bestGap = i, gap
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return best, true
+}
+
+// segments splits the rows of a page into reading-order blocks of lines:
+// one block for a single-column page; for a two-column page, region by
+// region the left column, then the right one, with each row that crosses
+// the gutter (a title, a wide table) as a block of its own, in place.
+func segments(rows []row, em float64) [][]line {
+	if len(rows) == 0 {
+		return nil
+	}
+	g, ok := findGutter(rows, em)
+	if !ok {
+		ls := make([]line, len(rows))
+		for i, r := range rows {
+			ls[i] = rowLine(r)
+		}
+		return [][]line{ls}
+	}
+	var out [][]line
+	var left, right []line
+	flush := func() {
+		if len(left) > 0 {
+			out = append(out, left)
+		}
+		if len(right) > 0 {
+			out = append(out, right)
+		}
+		left, right = nil, nil
+	}
+	for _, r := range rows {
+		k, ok := g.split(r, em)
+		if !ok {
+			flush()
+			out = append(out, []line{rowLine(r)})
+			continue
+		}
+		var ls, rs []Glyph
+		cut := math.Inf(1)
+		if k < len(r.glyphs) {
+			cut = r.glyphs[k].X
+		}
+		for _, s := range r.spaces {
+			if s.X < cut {
+				ls = append(ls, s)
+			} else {
+				rs = append(rs, s)
+			}
+		}
+		if k > 0 {
+			left = append(left, makeLine(r.glyphs[:k], ls, r.y))
+		}
+		if k < len(r.glyphs) {
+			right = append(right, makeLine(r.glyphs[k:], rs, r.y))
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,350 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// headingRE matches the numbering that opens a heading in Chinese reports:
+// 一、 （一） (一) 1. 1、 第一章 第二节 第三部分 第四条. "1." must not be
+// followed by a digit, so a wrapped "1.5%" is not a heading.
+var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)|第[一二三四五六七八九十百0-9]+[章节部分条篇])`)
+
+// isHeading reports whether s opens like a numbered heading.
+func isHeading(s string) bool { return headingRE.MatchString(s) }
+
+// isWide reports whether r is a Han character or CJK/full-width
+// punctuation: characters between which a space is never part of the text.
+func isWide(r rune) bool {
+	switch {
+	case r >= 0x2E80 && r <= 0x9FFF, // CJK radicals … unified ideographs, punctuation, kana
+		r >= 0xF900 && r <= 0xFAFF,   // compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F,   // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFFEF,   // full-width forms
+		r >= 0x20000 && r <= 0x3FFFF: // extension planes
+		return r != 0x3000 // the ideographic space is a space
+	case r == 0x2028, r == 0x2029, r == 0x202F, r == 0x205F, r >= 0x2000 && r <= 0x200A:
+		return false // spaces and separators
+	case r >= 0x2010: // general punctuation (“” — …), letterlike, ①, ⅰ, arrows, shapes, symbols
+		return true
+	case r == '·', r == '×', r == '÷', r == '°', r == '±', r == '§':
+		return true
+	}
+	return false
+}
+
+// isASCIIAlnum reports whether r is an ASCII letter or digit.
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// gapIsArtefact reports whether whitespace between a and b is a layout
+// artefact (a wrap, justification or CJK/Latin autospace) rather than a
+// character of the document: anything next to a Han or full-width
+// character, and a gap between a number and its % sign.
+func gapIsArtefact(a, b rune) bool {
+	if isWide(a) || isWide(b) {
+		return true
+	}
+	// A number and its % sign, and an ASCII comma or semicolon before a
+	// number ("，" is often typed ","; the space after it is not kept
+	// across line wraps either, so keeping it would make a text's
+	// paragraphs depend on where its lines happened to break).
+	return (a >= '0' && a <= '9' || a == '.') && (b == '%' || b == '‰') ||
+		(a == ',' || a == ';' || a == ':') && b >= '0' && b <= '9'
+}
+
+// joinLines joins the wrapped line next to text: no separator next to
+// CJK or full-width characters or inside a number, one space between two
+// Latin words, and a Latin hyphen at the wrap removed.
+func joinLines(text, next string) string {
+	if text == "" {
+		return next
+	}
+	if next == "" {
+		return text
+	}
+	a, _ := utf8.DecodeLastRuneInString(text)
+	b, _ := utf8.DecodeRuneInString(next)
+	if a == '-' && isASCIILetter(b) && len(text) >= 2 && isASCIILetter(rune(text[len(text)-2])) {
+		return text[:len(text)-1] + next
+	}
+	if isASCIILetter(a) && isASCIILetter(b) {
+		return text + " " + next
+	}
+	if (a == ',' || a == ';' || a == ':' || a == '!' || a == '?') && isASCIILetter(b) {
+		return text + " " + next
+	}
+	return text + next
+}
+
+// cleanSpaces removes the whitespace that is only layout from s (see
+// gapIsArtefact), turns other runs of spaces into one space, keeps a run
+// containing a tab as one tab (a cell boundary) and trims the ends.
+func cleanSpaces(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune // last rune written, 0 at the start
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			prev = r
+			i++
+			continue
+		}
+		j, tab := i, false
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			tab = tab || rs[j] == '\t'
+			j++
+		}
+		i = j
+		if prev == 0 || j == len(rs) {
+			continue // leading or trailing
+		}
+		switch {
+		case tab:
+			b.WriteByte('\t')
+			prev = '\t'
+		case gapIsArtefact(prev, rs[j]):
+		default:
+			b.WriteByte(' ')
+			prev = ' '
+		}
+	}
+	return b.String()
+}
+
+// A para is a paragraph being built, before the Document is assembled.
+type para struct {
+	text    string
+	page    int // 1-based page where it begins
+	heading bool
+	title   bool
+	breaks  []pageBreak // pages the paragraph runs on to
+}
+
+// A pageBreak marks where, inside a paragraph, the text of a later page begins.
+type pageBreak struct {
+	page int // 1-based
+	at   int // rune offset in the paragraph's text
+}
+
+// colMetrics are the measures of one column of one page that paragraph
+// breaking compares a line against.
+type colMetrics struct {
+	left, right float64 // left margin (mode of X0), right margin (where most lines end)
+	pitch       float64 // median baseline distance
+	em          float64 // median body font size
+}
+
+// measure computes the metrics of a column from its lines; ok is false
+// when there are too few lines to tell.
+func measure(lines []line) (m colMetrics, ok bool) {
+	var body []line
+	for _, l := range lines {
+		if !l.tab {
+			body = append(body, l)
+		}
+	}
+	if len(body) < 4 {
+		return m, false
+	}
+	sizes := make([]float64, 0, len(body))
+	x1s := make([]float64, 0, len(body))
+	x0count := map[int]int{}
+	for _, l := range body {
+		sizes = append(sizes, l.size)
+		x1s = append(x1s, l.x1)
+		x0count[int(math.Round(l.x0))]++
+	}
+	m.em = median(sizes)
+	best, bestN := 0, 0
+	for x, n := range x0count {
+		if n > bestN || n == bestN && x < best {
+			best, bestN = x, n
+		}
+	}
+	m.left = float64(best)
+	// The right margin is where most lines end: the densest quarter-em
+	// window of line ends (justified lines end together; lines with
+	// punctuation hanging into the margin end an em further right).
+	sort.Float64s(x1s)
+	best, bestN = 0, 0
+	for i, j := 0, 0; j < len(x1s); j++ {
+		for x1s[j]-x1s[i] > 0.25*m.em {
+			i++
+		}
+		if n := j - i + 1; n >= bestN {
+			best, bestN = j, n
+		}
+	}
+	m.right = x1s[best]
+	var gaps []float64
+	for i := 1; i < len(body); i++ {
+		if d := body[i-1].y - body[i].y; d > 0 && d < 4*m.em {
+			gaps = append(gaps, d)
+		}
+	}
+	m.pitch = median(gaps)
+	if m.pitch == 0 {
+		m.pitch = 1.4 * m.em
+	}
+	return m, true
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// sentenceEnd reports whether a line ending in r may end a paragraph.
+func sentenceEnd(r rune) bool {
+	return strings.ContainsRune("。！？；：”…!?;:」』）)", r)
+}
+
+// A column is the lines of one column of one page, top to bottom.
+type column struct {
+	page  int
+	mid   float64 // x of the page's vertical centre line, 0 if unknown
+	lines []line
+}
+
+// buildParagraphs joins the lines of the columns, in reading order, into
+// paragraphs. A paragraph continues across a column or page break when
+// the next column's first line is neither indented nor a heading and the
+// previous line ran to the right margin.
+func buildParagraphs(cols []column) []para {
+	// Document-wide metrics stand in for columns with too few lines.
+	var all []line
+	for _, c := range cols {
+		all = append(all, c.lines...)
+	}
+	global, ok := measure(all)
+	if !ok {
+		global = colMetrics{em: 12, pitch: 16}
+		if len(all) > 0 {
+			sizes := make([]float64, len(all))
+			minX, maxX := math.Inf(1), math.Inf(-1)
+			for i, l := range all {
+				sizes[i] = l.size
+				minX, maxX = math.Min(minX, l.x0), math.Max(maxX, l.x1)
+			}
+			global.em = median(sizes)
+			global.pitch = 1.4 * global.em
+			global.left, global.right = minX, maxX
+		}
+	}
+
+	var out []para
+	var cur *para
+	var prev *line
+	var prevM colMetrics
+	flush := func() {
+		if cur != nil && cur.text != "" {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	for ci := range cols {
+		c := &cols[ci]
+		m, ok := measure(c.lines)
+		if !ok {
+			m = global
+		} else if d := m.left - global.left; d > 1.2*m.em && d < 3*m.em {
+			// A page whose lines all start indented (short paragraphs,
+			// a list) shares the document's left margin.
+			m.left = global.left
+		}
+		for li := range c.lines {
+			l := &c.lines[li]
+			em := m.em
+			if em <= 0 {
+				em = l.size
+			}
+			title := isTitleLine(l, m, c.mid)
+			newPara := cur == nil || prev == nil
+			sameCol := li > 0
+			switch {
+			case newPara:
+			case l.tab || prev.tab:
+				newPara = true
+			case title && cur.title && math.Abs(l.size-prev.size) < 0.1*l.size && (!sameCol || prev.y-l.y < 2.2*l.size):
+				// Consecutive centred lines of one larger size are one title.
+				cur.add(l.text, c.page)
+				prev = l
+				continue
+			case title || cur.title:
+				newPara = true
+			case l.x0-m.left > 1.2*em:
+				newPara = true
+			case isHeading(l.text):
+				newPara = true
+			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size):
+				newPara = true
+			case sameCol && prev.y-l.y > 1.6*m.pitch:
+				newPara = true
+			default:
+				pm := m
+				if !sameCol {
+					pm = prevM
+				}
+				last, _ := utf8.DecodeLastRuneInString(prev.text)
+				short := pm.right - prev.x1
+				// A line is short because its paragraph ended only if the
+				// next line's first word would have fitted in the gap.
+				fits := short > l.lead+0.2*em
+				if fits && (sentenceEnd(last) && short > 1*em || short > 4*em) {
+					newPara = true
+				}
+			}
+			if newPara {
+				flush()
+				cur = &para{text: l.text, page: c.page, title: title, heading: title || isHeading(l.text)}
+			} else {
+				cur.add(l.text, c.page)
+			}
+			prev = l
+		}
+		prevM = m
+	}
+	flush()
+	return out
+}
+
+// add appends a wrapped line, from the given page, to the paragraph.
+func (p *para) add(text string, page int) {
+	p.text = joinLines(p.text, text)
+	last := p.page
+	if n := len(p.breaks); n > 0 {
+		last = p.breaks[n-1].page
+	}
+	if page != last {
+		at := utf8.RuneCountInString(p.text) - utf8.RuneCountInString(text)
+		p.breaks = append(p.breaks, pageBreak{page: page, at: at})
+	}
+}
+
+// isTitleLine reports whether l looks like a title line: clearly larger
+// than the body text and centred in its column or on the page.
+func isTitleLine(l *line, m colMetrics, pageMid float64) bool {
+	if m.em <= 0 || l.size < 1.15*m.em || l.tab {
+		return false
+	}
+	c := (l.x0 + l.x1) / 2
+	return math.Abs(c-(m.left+m.right)/2) < 2*m.em || pageMid > 0 && math.Abs(c-pageMid) < 2*m.em
+}

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// This file builds tiny PDFs in memory for the tests, so they need no
+// fixture files and no PDF producer.
+
+// pdfStream renders a stream object with the given extra dictionary
+// entries (no compression).
+func pdfStream(dict, data string) string {
+	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+// buildPDF assembles a PDF from objects numbered 1…n with a correct
+// cross-reference table. Object 1 must be the catalog.
+func buildPDF(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// onePage builds a one-page PDF whose page uses font (object 4, resource
+// /F1) and content; extra objects are numbered from 6 on.
+func onePage(font, content string, extra ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		font,
+		pdfStream("", content),
+	}
+	return buildPDF(append(objs, extra...)...)
+}
+
+// cidFont returns a Type0 font dictionary with the given encoding (a
+// name like /GBK-EUC-H or a reference) and optional extra entries.
+func cidFont(encoding, extra string) string {
+	return "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding " + encoding + " " + extra +
+		" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light" +
+		" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000" +
+		" /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]" +
+		" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>"
+}
+
+func hexOf(b []byte) string { return fmt.Sprintf("<%X>", b) }
+
+// pageText concatenates the glyph text of all pages.
+func pageText(pages []rawPage) string {
+	var s strings.Builder
+	for _, p := range pages {
+		for _, g := range p.Glyphs {
+			s.WriteString(g.Text)
+		}
+	}
+	return s.String()
+}
+
+func readBytes(t *testing.T, b []byte) ([]rawPage, error) {
+	t.Helper()
+	return readPDF("test.pdf", bytes.NewReader(b), int64(len(b)))
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// decodeText returns b as a UTF-8 string: UTF-8 (a BOM is stripped) or,
+// when b is not valid UTF-8 but decodes cleanly as GB18030 (a superset of
+// GBK and GB2312), that decoding. ok is false when b does not look like
+// text at all: invalid in both encodings or full of control characters.
+func decodeText(b []byte) (s string, ok bool) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(b) {
+		s = string(b)
+	} else {
+		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+		if err != nil || bytes.ContainsRune(d, utf8.RuneError) {
+			return "", false
+		}
+		s = string(d)
+	}
+	// Binary data that happens to decode has control characters or
+	// characters that text never has; allow a few.
+	bad, n := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case r == '\n', r == '\r', r == '\t', r == '\f', r == '\v':
+		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, r == utf8.RuneError, r >= 0xE000 && r <= 0xF8FF:
+			bad++
+		}
+	}
+	return s, bad*100 <= n
+}
+
+// boilerplate matches the lines of web-page furniture that text copied
+// from government sites and document-sharing sites carries: toolbar
+// words, font-size switches, share and print links, upload details.
+var boilerplate = regexp.MustCompile(`^(?:` +
+	`下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|默认|大|中|小|【|】|>|»|` +
+	`【?字[号体][:：]?.*|分享[:：].*|` +
+	`打印本页|关闭窗口|关闭本页|返回顶部|保存本页|打印正文|` +
+	`扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|相关附件>>|相关链接>>|` +
+	`责任编辑[:：].{0,12}|来源[:：].{0,16}|发布时间[:：].{0,24}|发表时间[:：].{0,24}|时间[:：].{0,24}|阅读量[:：].{0,12}|浏览次数[:：].{0,12}|` +
+	`当前位置[:：].{0,40}|首页|` +
+	`查看更多.{0,8}|展开全文|点击查看.{0,8}|免费下载|下载文档|举报|` +
+	`[0-9a-f]{32}[:：]?|` +
+	`.{0,8}\|\s*[0-9.]+\s*[KMG]?B\s*\|\s*[0-9]+\s*页.*|` +
+	`.{0,20}[0-9.]+\s*[KMG]B.{0,10}` +
+	`)$`)
+
+// isBoilerplate reports whether a line (already trimmed) is web-page
+// furniture rather than report text.
+func isBoilerplate(s string) bool {
+	return utf8.RuneCountInString(s) <= 48 && boilerplate.MatchString(s) ||
+		strings.ContainsAny(s, "|｜") && strings.Contains(s, "下载") && strings.Contains(s, "打印")
+}
+
+// isIndentSpace reports whether r is a space that indents a paragraph.
+func isIndentSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
+
+// splitIndents splits one physical line at the U+3000 indents that open
+// paragraphs (texts saved as one huge line keep their paragraphs that
+// way): at runs of whitespace holding two or more U+3000.
+func splitIndents(s string) []string {
+	if strings.Count(s, "\u3000") < 2 {
+		return []string{s}
+	}
+	var out []string
+	rs := []rune(s)
+	start := 0
+	for i := 0; i < len(rs); {
+		if !unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		j, ideo := i, 0
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			if rs[j] == '\u3000' {
+				ideo++
+			}
+			j++
+		}
+		if ideo >= 2 {
+			out = append(out, string(rs[start:i]))
+			start = j
+		}
+		i = j
+	}
+	return append(out, string(rs[start:]))
+}
+
+// A textLine is one logical line of a text input.
+type textLine struct {
+	text     string
+	indented bool // it began with an indent
+}
+
+// displayWidth is the width of s in half-width cells: 2 for Han and
+// full-width characters, 1 for the rest.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if isWide(r) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// wrapWidth tells whether the lines were hard-wrapped at a fixed width, as
+// text copied out of a PDF is: at least 40 % of them (and 10 or more) are
+// within a few cells of one width between 30 and 200 cells. It returns
+// that width, or 0.
+func wrapWidth(lines []textLine) int {
+	if len(lines) < 10 {
+		return 0
+	}
+	count := map[int]int{}
+	for _, l := range lines {
+		count[displayWidth(l.text)]++
+	}
+	best, bestN := 0, 0
+	for w := 30; w <= 200; w++ {
+		n := 0
+		for d := -3; d <= 1; d++ {
+			n += count[w+d]
+		}
+		if n > bestN {
+			best, bestN = w, n
+		}
+	}
+	if bestN < 10 || bestN*10 < len(lines)*4 {
+		return 0
+	}
+	return best
+}
+
+// unwrap joins the lines of a hard-wrapped text again: a line that runs to
+// (within three characters of) the wrap width continues on the next one
+// unless it ends a sentence or the next one is indented or opens a
+// heading. Indents are often lost in such texts, so a full line ending
+// with 。 is taken as the end of its paragraph: at worst a paragraph is
+// split between two sentences, never inside one.
+func unwrap(lines []textLine) []textLine {
+	w := wrapWidth(lines)
+	if w == 0 {
+		return lines
+	}
+	var out []textLine
+	for i, l := range lines {
+		if i > 0 && !l.indented && !isHeading(l.text) && displayWidth(lines[i-1].text) >= w-6 && !endsSentence(lines[i-1].text) {
+			last := &out[len(out)-1]
+			last.text = joinLines(last.text, l.text)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return sentenceEnd(r)
+}
+
+// readText reads a plain-text report: line 1 (after site furniture) is
+// the title, every other non-empty line a paragraph. Indents are trimmed,
+// web boilerplate lines are dropped and layout spaces inside words are
+// removed as in a PDF; a text hard-wrapped at a fixed width (copied from
+// a PDF) has its wrapped lines joined again.
+func readText(name, s string) (*Document, error) {
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	var lines []textLine
+	for _, phys := range strings.Split(s, "\n") {
+		for i, l := range splitIndents(phys) {
+			indented := i > 0 || strings.IndexFunc(l, isIndentSpace) == 0
+			l = strings.TrimFunc(l, unicode.IsSpace)
+			if l == "" || isBoilerplate(l) {
+				continue
+			}
+			if l = cleanSpaces(l); l != "" {
+				lines = append(lines, textLine{l, indented})
+			}
+		}
+	}
+	lines = unwrap(lines)
+	if len(lines) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	paras := make([]para, len(lines))
+	for i, l := range lines {
+		paras[i] = para{text: l.text, page: 1, heading: isHeading(l.text)}
+	}
+	paras[0].title, paras[0].heading = true, true
+	doc := assemble(name, []Page{{Number: 1}}, paras)
+	doc.Title = paras[0].text
+	return doc, nil
+}

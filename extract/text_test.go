@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestReadText(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		title string
+		want  []string // paragraphs after the title
+	}{
+		{"plain", "标题\n第一段。\n\n第二段。\n", "标题", []string{"第一段。", "第二段。"}},
+		{"bom-crlf", "\ufeff标题\r\n　　缩进的段落。\r\n", "标题", []string{"缩进的段落。"}},
+		{"spaces-in-words", "标题\n税收同 比下降 15 %，规上 数字经济产值 40 亿元\n", "标题", []string{"税收同比下降15%，规上数字经济产值40亿元"}},
+		{"latin-kept", "标题\nThe  GDP grew, 5G 基站 1.2 万个\n", "标题", []string{"The GDP grew,5G基站1.2万个"}},
+		{"boilerplate", "下载\n打印\n【字号：\n大\n】\n2026年某省政府工作报告\n来源：某日报\n各位代表：\n发布 | 37.5 KB | 11页\n查看更多\n扫一扫在手机打开当前页\n", "2026年某省政府工作报告", []string{"各位代表："}},
+		{"one-line-indents", "政府工作报告　　各位代表：　　现在，我代表国务院。　　一、工作回顾 　　过去一年。", "政府工作报告", []string{"各位代表：", "现在，我代表国务院。", "一、工作回顾", "过去一年。"}},
+		{"table-tabs", "标题\n指标\t数值 \t 单位\n", "标题", []string{"指标\t数值\t单位"}},
+		{"fullwidth-kept", "标题\n增长１５％，（一）项\n", "标题", []string{"增长１５％，（一）项"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := readText("a.txt", tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tt.title {
+				t.Errorf("title %q, want %q", doc.Title, tt.title)
+			}
+			var got []string
+			for _, p := range doc.Paragraphs[1:] {
+				got = append(got, p.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("paragraphs\n got %q\nwant %q", got, tt.want)
+			}
+			if strings.Contains(doc.Text, "\n\n") || doc.Pages[0].End != len([]rune(doc.Text)) {
+				t.Errorf("bad text or page range: %q %+v", doc.Text, doc.Pages)
+			}
+		})
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("2020年度某街道工作总结\n税收总收入15亿元\n")
+	tests := []struct {
+		name string
+		in   string
+		want string
+		ok   bool
+	}{
+		{"utf8", "税收15亿元", "税收15亿元", true},
+		{"bom", "\ufeff税收", "税收", true},
+		{"gbk", gbk, "2020年度某街道工作总结\n税收总收入15亿元\n", true},
+		{"binary", "\x00\x01\x02\x03\xff\xfe\x00\x00abc\x00\x00", "", false},
+		{"invalid", "\xff\xff\xff\xff", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := decodeText([]byte(tt.in))
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("%s: decodeText = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestCleanSpaces(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"同 比下降", "同比下降"},
+		{"15 亿元", "15亿元"},
+		{"增长 0.3 %", "增长0.3%"},
+		{"PM 2.5 浓度", "PM 2.5浓度"},
+		{"R&D  spending", "R&D spending"},
+		{"a\t \tb", "a\tb"},
+		{"  首尾  ", "首尾"},
+		{"“六稳” 工作", "“六稳”工作"},
+		{"完成, 191名", "完成,191名"},
+	}
+	for _, tt := range tests {
+		if got := cleanSpaces(tt.in); got != tt.want {
+			t.Errorf("cleanSpaces(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	for _, s := range []string{"下载", "【字号：", "分享：", "来源：河南日报", "责任编辑：李莎莎", "扫一扫在手机打开当前页", "查看更多", "发布 | 37.5 KB | 11页", "abcd39f1fb7f426d9dfb6bd0fa1f2146:"} {
+		if !isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"各位代表：", "一、2020年度工作总结", "资料来源：国家统计局", "全年完成打印机产量15万台。", "大力发展数字经济"} {
+		if isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = true", s)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package load_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/zhibiao/zhibiao/load"
+	"github.com/zhibiao/zhibiao/transform"
+)
+
+func ExampleNewJSONL() {
+	v, std, yoy := 15.0, 1.5e9, -15.0
+	rec := transform.Indicator{
+		Doc: "report.txt", Page: 1, Section: "一、2020年度工作总结", Period: "2020",
+		Name: "税收总收入", Canonical: "税收收入", Value: &v, Unit: "亿元",
+		StdValue: &std, StdUnit: "元", YoY: &yoy, Basis: "同比",
+		Status: transform.Estimate, Bound: transform.Exact,
+		Sentence: "预计实现税收总收入15亿元,同比下降15%", Offset: 57,
+	}
+	sink := load.NewJSONL(os.Stdout)
+	if err := sink.Add(load.File{Name: "report.txt"}, []transform.Indicator{rec}); err != nil {
+		fmt.Println(err)
+	}
+	if err := sink.Close(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {"doc":"report.txt","page":1,"section":"一、2020年度工作总结","period":"2020","name":"税收总收入","canonical":"税收收入","value":15,"unit":"亿元","std_value":1500000000,"std_unit":"元","yoy":-15,"basis":"同比","pp":null,"completion":null,"delta":null,"status":"estimate","bound":"=","max":null,"sentence":"预计实现税收总收入15亿元,同比下降15%","offset":57}
+}
+
+func ExampleNewCSV() {
+	v, std := 25494.69, 254946900.0
+	rec := transform.Indicator{
+		Doc: "report.txt", Page: 2, Period: "2020", Name: "实际利用外资", Value: &v, Unit: "万美元",
+		StdValue: &std, StdUnit: "美元", Status: transform.Actual, Bound: transform.Exact,
+		Sentence: "实际利用外资25494.69万美元", Offset: 812,
+	}
+	var out strings.Builder
+	sink := load.NewCSV(&out)
+	if err := sink.Add(load.File{Name: "report.txt"}, []transform.Indicator{rec}); err != nil {
+		fmt.Println(err)
+	}
+	if err := sink.Close(); err != nil {
+		fmt.Println(err)
+	}
+	text, bom := strings.CutPrefix(out.String(), "\ufeff")
+	fmt.Println("byte order mark:", bom)
+	fmt.Print(text)
+	// Output:
+	// byte order mark: true
+	// doc,page,section,period,name,canonical,value,unit,std_value,std_unit,yoy,basis,pp,completion,delta,status,bound,max,sentence,offset
+	// report.txt,2,,2020,实际利用外资,,25494.69,万美元,254946900,美元,,,,,,actual,=,,实际利用外资25494.69万美元,812
+}

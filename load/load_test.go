@@ -1,0 +1,428 @@
+package load
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/zhibiao/zhibiao/transform"
+)
+
+func f64(v float64) *float64 { return &v }
+
+// sample returns records covering nulls, large and fractional numbers,
+// and text a spreadsheet would mangle.
+func sample() []transform.Indicator {
+	return []transform.Indicator{
+		{
+			Doc: "a.txt", Page: 1, Section: "一、2020年度工作总结", Period: "2020",
+			Name: "税收总收入", Canonical: "税收收入", Value: f64(15), Unit: "亿元",
+			StdValue: f64(1500000000), StdUnit: "元", YoY: f64(-15), Basis: "同比",
+			Status: transform.Estimate, Bound: transform.Exact,
+			Sentence: "预计实现税收总收入15亿元,同比下降15%。", Offset: 57,
+		},
+		{
+			Doc: "a.txt", Page: 2, Period: "2020", Name: "实际利用外资", Value: f64(25494.69), Unit: "万美元",
+			StdValue: f64(254946900), StdUnit: "美元", Status: transform.Actual, Bound: transform.Range, Max: f64(3e4),
+			Sentence: "=SUM(A1)\x01 12345678901234567890", Offset: 1234,
+		},
+		{
+			Doc: "a.txt", Page: 2, Name: "-负数名", YoY: f64(0.3), Completion: f64(159.34), Delta: f64(-1390000),
+			PP: f64(5), Status: transform.Target, Bound: transform.About, Sentence: "@x", Offset: 1300,
+		},
+	}
+}
+
+func TestFieldsMatchJSONTags(t *testing.T) {
+	typ := reflect.TypeFor[transform.Indicator]()
+	if typ.NumField() != len(Fields) {
+		t.Fatalf("Indicator has %d fields, Fields %d", typ.NumField(), len(Fields))
+	}
+	for i := range typ.NumField() {
+		tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		if tag != Fields[i] {
+			t.Errorf("field %d: json tag %q, Fields %q", i, tag, Fields[i])
+		}
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	var buf bytes.Buffer
+	j := NewJSONL(&buf)
+	recs := sample()
+	nan := math.NaN()
+	recs[2].Max = &nan
+	if err := j.Add(File{Name: "a.txt"}, recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Add(File{Name: "bad.pdf", Err: os.ErrNotExist}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3:\n%s", len(lines), buf.String())
+	}
+	for _, want := range []string{`"value":15,`, `"std_value":254946900,`, `"max":null,`, `"pp":null,`, `"yoy":-15,`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %s:\n%s", want, buf.String())
+		}
+	}
+	for i, l := range lines {
+		var got transform.Indicator
+		if err := json.Unmarshal([]byte(l), &got); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		want := sample()[i]
+		if i == 2 {
+			want.Max = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("line %d read back as %+v, want %+v", i+1, got, want)
+		}
+	}
+}
+
+// readCSV reads CSV output back into records, undoing csvText.
+func readCSV(t testing.TB, data []byte) []transform.Indicator {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Fatal("CSV output lacks a byte order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || !reflect.DeepEqual(rows[0], Fields[:]) {
+		t.Fatalf("CSV header %q, want %q", rows[0], Fields)
+	}
+	var out []transform.Indicator
+	for _, row := range rows[1:] {
+		m := make(map[string]any, len(row))
+		for i, v := range row {
+			name := Fields[i]
+			switch name {
+			case "page", "offset":
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				m[name] = n
+			case "value", "std_value", "yoy", "pp", "completion", "delta", "max":
+				if v == "" {
+					m[name] = nil
+					continue
+				}
+				x, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				m[name] = x
+			default:
+				if strings.HasPrefix(v, "'") && formulaStart(strings.TrimLeft(v, "'")) {
+					v = v[1:]
+				}
+				m[name] = v
+			}
+		}
+		b, _ := json.Marshal(m)
+		var r transform.Indicator
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestCSVMatchesJSONL(t *testing.T) {
+	var jb, cb bytes.Buffer
+	j, c := NewJSONL(&jb), NewCSV(&cb)
+	for _, s := range []Sink{j, c} {
+		if err := s.Add(File{Name: "a.txt"}, sample()); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.Contains(cb.String(), ",'=SUM(A1)") && !strings.Contains(cb.String(), `,"'=SUM(A1)`) {
+		t.Errorf("formula text not escaped in CSV:\n%s", cb.String())
+	}
+	if !strings.Contains(cb.String(), ",1500000000,") {
+		t.Errorf("CSV number not in plain decimal:\n%s", cb.String())
+	}
+	got := readCSV(t, cb.Bytes())
+	dec := json.NewDecoder(&jb)
+	for i := range got {
+		var want transform.Indicator
+		if err := dec.Decode(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("record %d: CSV %+v, JSONL %+v", i, got[i], want)
+		}
+	}
+}
+
+func TestCSVEmpty(t *testing.T) {
+	var b bytes.Buffer
+	c := NewCSV(&b)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\ufeff" + strings.Join(Fields[:], ",") + "\n"; b.String() != want {
+		t.Errorf("empty CSV = %q, want %q", b.String(), want)
+	}
+}
+
+func TestCellText(t *testing.T) {
+	long := strings.Repeat("数", 40000)
+	tests := []struct{ in, want string }{
+		{"税收总收入", "税收总收入"},
+		{"a\x00b\x1fc\td\ne\r", "a b c\td\ne "},
+		{"x\uffffy\ufffe", "x y "},
+		{"bad\xffutf8", "bad\ufffdutf8"},
+		{"=SUM(A1)", "=SUM(A1)"},
+		{long, strings.Repeat("数", maxCellUnits-1) + "…"},
+		{strings.Repeat("数", 12000), strings.Repeat("数", 12000)}, // 36000 bytes, 12000 units: fits
+		{strings.Repeat("😀", 20000), strings.Repeat("😀", (maxCellUnits-1)/2) + "…"},
+	}
+	for _, tt := range tests {
+		got := cellText(tt.in)
+		if got != tt.want {
+			t.Errorf("cellText(%.20q) = %.20q… (%d runes), want %.20q… (%d runes)", tt.in, got,
+				len([]rune(got)), tt.want, len([]rune(tt.want)))
+		}
+	}
+}
+
+func TestCSVText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""}, {"abc", "abc"}, {"=1+1", "'=1+1"}, {"-x", "'-x"}, {"+", "+"}, {"=", "="}, {"'=", "'="}, {"@a", "'@a"},
+		{"'=x", "''=x"}, {"'abc", "'abc"}, {"\tx", "'\tx"},
+	}
+	for _, tt := range tests {
+		if got := csvText(tt.in); got != tt.want {
+			t.Errorf("csvText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	w, err := NewWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sample()
+	for i := range b {
+		b[i].Doc = "b.txt"
+	}
+	b[0].StdValue = f64(1.6e9)
+	adds := []struct {
+		f    File
+		recs []transform.Indicator
+	}{
+		{File{Path: "in/a.txt", Name: "a.txt", Title: "2020年工作总结", Year: "2020", Pages: 2, Chars: 1400, Seconds: 0.1234}, sample()},
+		{File{Path: "in/x.pdf", Name: "x.pdf", Err: os.ErrPermission, Reason: "加密，需要密码 (encrypted)"}, nil},
+		{File{Path: "in/b.txt", Name: "b.txt", Year: "2021"}, b},
+	}
+	for _, a := range adds {
+		if err := w.Add(a.f, a.recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want only out.xlsx", len(entries))
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got, want := x.GetSheetList(), []string{SheetIndicators, SheetSummary, SheetFiles}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	rows, err := x.GetRows(SheetIndicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || !reflect.DeepEqual(rows[0], Headers[:]) {
+		t.Fatalf("指标: %d rows, header %q", len(rows), rows[0])
+	}
+	cell := func(sheet, ref string) string {
+		t.Helper()
+		v, err := x.GetCellValue(sheet, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// Formatted values: thousands separators, no trailing point.
+	for ref, want := range map[string]string{
+		"G2": "15", "I2": "1,500,000,000", "G3": "25,494.69", "K2": "-15", "P2": "预计", "Q3": "区间",
+		"S3": "=SUM(A1)  12345678901234567890", "D4": "", "G4": "", "A4": "a.txt", "E4": "-负数名",
+	} {
+		if got := cell(SheetIndicators, ref); got != want {
+			t.Errorf("指标!%s = %q, want %q", ref, got, want)
+		}
+	}
+	if typ, _ := x.GetCellType(SheetIndicators, "S3"); typ == excelize.CellTypeFormula {
+		t.Error("text starting with = stored as formula")
+	}
+	tables, err := x.GetTables(SheetIndicators)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:T7" {
+		t.Errorf("tables = %+v, %v; want one A1:T7", tables, err)
+	}
+	panes, err := x.GetPanes(SheetIndicators)
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes = %+v, %v; want frozen header", panes, err)
+	}
+	styleID, _ := x.GetCellStyle(SheetIndicators, "I2")
+	st, _ := x.GetStyle(styleID)
+	if st.CustomNumFmt == nil || *st.CustomNumFmt != intFormat {
+		t.Errorf("I2 number format %v, want %q", st.CustomNumFmt, intFormat)
+	}
+
+	sum, _ := x.GetRows(SheetSummary)
+	wantSum := [][]string{
+		{"指标", "单位", "a.txt", "a.txt (预计)", "a.txt (目标)", "b.txt", "b.txt (预计)", "b.txt (目标)"},
+		{"税收收入", "元", "", "1,500,000,000", "", "", "1,600,000,000"},
+		{"税收收入", "同比%", "", "-15", "", "", "-15"},
+		{"实际利用外资", "美元", "254,946,900", "", "", "254,946,900"},
+		{"-负数名", "同比%", "", "", "0.3", "", "", "0.3"},
+	}
+	if !reflect.DeepEqual(sum, wantSum) {
+		t.Errorf("汇总 =\n%q\nwant\n%q", sum, wantSum)
+	}
+	files, _ := x.GetRows(SheetFiles)
+	if len(files) != 4 || files[1][8] != "ok" || files[2][8] != "加密，需要密码 (encrypted)" || files[1][6] != "3" {
+		t.Errorf("文件 = %q", files)
+	}
+}
+
+func TestWorkbookEmpty(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.xlsx")
+	w, err := NewWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows(SheetIndicators)
+	if len(rows) != 1 {
+		t.Errorf("%d rows, want the header only", len(rows))
+	}
+}
+
+func TestWorkbookBadFolder(t *testing.T) {
+	if _, err := NewWorkbook(filepath.Join(t.TempDir(), "missing", "out.xlsx")); err == nil {
+		t.Error("NewWorkbook in a missing folder succeeded")
+	}
+}
+
+func TestWorkbookAbort(t *testing.T) {
+	dir := t.TempDir()
+	w, err := NewWorkbook(filepath.Join(dir, "out.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(File{Name: "a.txt"}, sample()); err != nil {
+		t.Fatal(err)
+	}
+	w.Abort()
+	if err := w.Close(); err == nil {
+		t.Error("Close after Abort succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Abort left %d files behind", len(entries))
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	f.Add("税收总收入", "同比", "预计实现税收总收入15亿元,同比下降15%", 15.0, -15.0, 57)
+	f.Add("=1+1", "'-", "\x00\"\\\n,", 1e21, 5e-7, 0)
+	f.Add("", "", "", math.Inf(1), math.NaN(), -1)
+	f.Fuzz(func(t *testing.T, name, basis, sentence string, v, yoy float64, off int) {
+		r := transform.Indicator{
+			Doc: name, Name: name, Basis: basis, Sentence: sentence, Section: basis + name,
+			Value: &v, YoY: &yoy, Offset: off, Status: transform.Status(basis),
+		}
+		want := r
+		want.Value, want.YoY = finite(r.Value), finite(r.YoY)
+		var jb, cb bytes.Buffer
+		j, c := NewJSONL(&jb), NewCSV(&cb)
+		for _, s := range []Sink{j, c} {
+			if err := s.Add(File{Name: "f"}, []transform.Indicator{r}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := bytes.Count(jb.Bytes(), []byte("\n")); n != 1 {
+			t.Fatalf("%d lines for one record: %q", n, jb.String())
+		}
+		var got transform.Indicator
+		if err := json.Unmarshal(jb.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		// encoding/json replaces each invalid UTF-8 byte by U+FFFD, as []rune does.
+		v8 := func(s string) string { return string([]rune(s)) }
+		want.Doc, want.Name, want.Basis, want.Sentence, want.Section = v8(want.Doc), v8(want.Name), v8(want.Basis), v8(want.Sentence), v8(want.Section)
+		want.Status = transform.Status(want.Basis)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("JSONL round trip: got %+v, want %+v", got, want)
+		}
+		if strings.ContainsRune(name+basis+sentence, '\r') || !utf8.ValidString(name+basis+sentence) {
+			return // encoding/csv turns \r\n into \n; invalid UTF-8 differs too
+		}
+		back := readCSV(t, cb.Bytes())
+		if len(back) != 1 || !reflect.DeepEqual(back[0], got) {
+			t.Fatalf("CSV round trip: got %+v, want %+v", back, got)
+		}
+	})
+}
+
+func TestSummaryDuplicateNames(t *testing.T) {
+	var s summary
+	recs := sample()
+	s.add(File{Name: "a.txt"}, recs)
+	s.add(File{Name: "a.txt"}, recs[:1])
+	s.add(File{Name: "b.txt", Err: os.ErrNotExist}, nil)
+	want := []string{"a.txt", "a.txt (预计)", "a.txt (目标)", "a.txt #2 (预计)"}
+	if !reflect.DeepEqual(s.cols, want) {
+		t.Errorf("columns %q, want %q", s.cols, want)
+	}
+	// First occurrence wins within a column.
+	again := sample()[:1]
+	again[0].StdValue = f64(1)
+	s.add(File{Name: "c.txt"}, append(sample()[:1], again...))
+	if got := s.rows[s.index[sumKey{"税收收入", "元"}]].vals[len(s.cols)-1]; got != 1.5e9 {
+		t.Errorf("value kept %v, want the first, 1.5e9", got)
+	}
+}

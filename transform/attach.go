@@ -1,0 +1,431 @@
+package transform
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// leadWords are words that open a clause before the indicator name: time,
+// modality and sequence words, and verbs of achievement. They are
+// stripped from the start of a name, repeatedly.
+var leadWords = []string{
+	"其中", "预计", "预期", "全年", "今年", "年内", "年底前", "力争", "确保", "争取", "累计", "共计", "合计", "总计",
+	"今年以来", "以来", "及以上", "以上", "按可比口径计算", "按可比口径", "按可比价格计算", "按可比价计算", "按不变价格计算", "扣除价格因素",
+	"实现", "完成", "同时", "已经", "已", "另外", "此外", "截至目前", "截至年底", "截至年末", "目前", "初步核算",
+	"全部", "分别", "共有", "当年", "年末", "年底", "期末", "同期", "一年来", "过去一年",
+	"达到", "超过", "其次", "再次", "首先", "以及", "的",
+	// verbs of action before the thing counted ("引进50亿项目1个")
+	"引进", "培育", "认定", "组织", "举办", "申报", "储备", "开展", "受理", "处置", "发放", "办结", "录入",
+	"处理", "招引", "接待", "获评", "获得", "拥有", "建成", "打造", "创建", "实施", "推进", "带动", "吸引",
+	"落实", "帮助", "解决", "安排", "筹集", "成功", "累计完成", "新建成",
+}
+
+// canWords may follow 可 when 可 is a modal ("可实现"), not part of a
+// word ("可支配收入").
+var canWords = []string{"实现", "完成", "达", "入驻", "引进", "新增", "带动", "提供", "突破", "超", "拉动", "吸纳"}
+
+// trailWords are verbs, copulas and bound words between a name and its
+// figure. They are stripped from the end of a name, repeatedly.
+var trailWords = []string{
+	"分别为", "分别达", "分别是", "分别", "约为", "达到了", "达到", "已达", "共计", "合计", "总计", "累计",
+	"增至", "增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至",
+	"降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
+	"控制在", "保持在", "稳定在", "实现", "完成", "共有", "达", "为", "是", "超", "逾",
+	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "从", "由",
+}
+
+// isFootnoteMark reports whether r is a isFootnoteMark mark (①, ⑤, ²).
+func isFootnoteMark(r rune) bool {
+	return r >= '①' && r <= '⑳' || r >= '⑴' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
+}
+
+// isNamePunct reports whether r is punctuation dropped from names.
+func isNamePunct(r rune) bool {
+	return strings.ContainsRune("“”‘’\"'《》〈〉「」『』【】•·", r) || isBlankRune(r) || r == '\n' || isFootnoteMark(r)
+}
+
+// cleanName turns the words between a clause start and a figure into an
+// indicator name: quotes, spaces and isFootnoteMark marks dropped ("[2]" too),
+// lead and trail words stripped, unmatched brackets cut.
+func cleanName(rs []rune) string {
+	b := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if (r == '[' || r == '［') && i+2 < len(rs) {
+			j := i + 1
+			for j < len(rs) && isWesternDigit(rs[j]) {
+				j++
+			}
+			if j > i+1 && j < len(rs) && (rs[j] == ']' || rs[j] == '］') {
+				i = j
+				continue
+			}
+		}
+		if isNamePunct(r) {
+			continue
+		}
+		b = append(b, r)
+	}
+	// Unmatched brackets: keep what follows an unclosed "（" or a lone "）".
+	open := -1
+	for i, r := range b {
+		switch r {
+		case '（', '(':
+			open = i
+		case '）', ')':
+			if open < 0 {
+				b = b[i+1:]
+				return cleanName(b)
+			}
+			open = -1
+		}
+	}
+	if open >= 0 {
+		b = b[open+1:]
+	}
+	s := string(b)
+	for changed := true; changed && s != ""; {
+		changed = false
+		s = strings.Trim(s, "、，,：:；;。 ")
+		// "（下同）地区生产总值": a leading remark in brackets.
+		if strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(") {
+			if i := strings.IndexAny(s, "）)"); i > 0 && i+len("）") <= len(s) {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				if rest := s[i+n:]; rest != "" {
+					s, changed = rest, true
+				}
+			}
+		}
+		for _, w := range leadWords {
+			// Strip a lead word unless one rune would be left: 处理率 is
+			// a name, not 处理 + 率.
+			if !strings.HasPrefix(s, w) {
+				continue
+			}
+			if rest := s[len(w):]; rest == "" || len([]rune(rest)) >= 2 {
+				s, changed = rest, true
+				break
+			}
+		}
+		if strings.HasPrefix(s, "可") {
+			for _, w := range canWords {
+				if strings.HasPrefix(s[len("可"):], w) {
+					s, changed = s[len("可"):], true
+					break
+				}
+			}
+		}
+		if rs := []rune(s); len(rs) > 0 {
+			if y, n := yearWritten(rs, 0); y != 0 {
+				rs = rs[n:]
+				for len(rs) > 0 && strings.ContainsRune("末底度初", rs[0]) {
+					rs = rs[1:]
+				}
+				s, changed = string(rs), true
+			}
+		}
+		for _, w := range trailWords {
+			if strings.HasSuffix(s, w) {
+				if rs := []rune(s); len([]rune(w)) == 1 && len(rs) >= 2 && compoundBound(rs, 0, len(rs), w) {
+					continue // 签约 keeps its 约
+				}
+				if w == "共" && strings.HasSuffix(s, "公共") {
+					continue
+				}
+				s, changed = s[:len(s)-len(w)], true
+				break
+			}
+		}
+		// "床位数由2015年的", "增加到2024年": a year that dates the figure.
+		if rs := []rune(s); len(rs) >= 5 {
+			for k := len(rs) - 5; k >= 0 && k >= len(rs)-7; k-- {
+				if y, n := yearWritten(rs, k); y != 0 && strings.Trim(string(rs[k+n:]), "的末底") == "" {
+					s, changed = string(rs[:k]), true
+					for _, w := range []string{"由", "从", "自"} {
+						s = strings.TrimSuffix(s, w)
+					}
+					break
+				}
+			}
+		}
+	}
+	// "全国共有婚姻登记机构和场所": what is had is the name.
+	for _, v := range []string{"共有", "拥有", "现有"} {
+		if i := strings.LastIndex(s, v); i > 0 && utf8.RuneCountInString(s[i+len(v):]) >= 2 {
+			s = s[i+len(v):]
+		}
+	}
+	if rs := []rune(s); len(rs) > maxName {
+		s = string(rs[len(rs)-maxName:])
+	}
+	return s
+}
+
+// maxName is the most runes kept of a name; longer walks back keep their end,
+// where the noun stands.
+const maxName = 20
+
+// clauseStart returns where the clause that ends at end begins, no further
+// back than lo. With enum set, an enumeration comma (、) ends a clause too.
+func clauseStart(text []rune, lo, end int, enum bool) int {
+	for i := end - 1; i >= lo; i-- {
+		if isClauseEnd(text[i]) || enum && text[i] == '、' {
+			return i + 1
+		}
+	}
+	return lo
+}
+
+// forwardStops end a name read after its figure ("81个项目纳入…").
+var forwardStops = []string{"纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
+
+// forwardName reads a name after figure q: the words up to the clause end,
+// a number or a stop word ("44项具体任务全部完成" → 具体任务).
+func forwardName(text []rune, q quantity) string {
+	i := q.End
+	for _, w := range []string{"及以上", "及以下", "以上", "以下", "以内", "左右", "上下", "余", "多"} {
+		if hasPrefixRunes(text, i, w) {
+			i += len([]rune(w))
+			break
+		}
+	}
+	for i < len(text) && text[i] == '的' {
+		i++
+	}
+	j := i
+	for j < len(text) && j-i < 12 {
+		r := text[j]
+		if (r == '（' || r == '(') && j > i {
+			// 县（市、区）: keep a short bracket whole.
+			k := j + 1
+			for k < len(text) && k < j+8 && text[k] != '）' && text[k] != ')' && !isClauseEnd(text[k]) {
+				k++
+			}
+			if k < len(text) && (text[k] == '）' || text[k] == ')') {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		if isWesternDigit(r) {
+			// 10个30亿元级重大工业项目: a class number is part of the name.
+			k := j
+			for k < len(text) && (isWesternDigit(text[k]) || text[k] == '.') {
+				k++
+			}
+			for k < len(text) && strings.ContainsRune("十百千万亿元吨瓦", text[k]) {
+				k++
+			}
+			if k < len(text) && text[k] == '级' {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		if isClauseEnd(r) || r == '、' || isBlankRune(r) || r == '（' || r == '(' {
+			break
+		}
+		stop := false
+		for _, w := range forwardStops {
+			if hasPrefixRunes(text, j, w) {
+				stop = true
+				break
+			}
+		}
+		if stop {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	name := cleanName(text[i:j])
+	switch name {
+	case "大关", "台阶", "关口", "水平", "以上", "以下":
+		return "" // 突破500亿元大关: a milestone, not a name
+	}
+	return name
+}
+
+// levelName returns the name of figure q, a level: the clause before it
+// back to lo (the end of the previous figure or the sentence start), or,
+// when that holds no name, the words after it.
+//
+// A count followed by a noun names that noun ("建设10个国家物流枢纽",
+// "洛阳等10个国家物流枢纽"): Chinese puts the counted thing after its
+// measure word, and what stands before is then a verb or a list of places.
+func levelName(text []rune, lo int, q quantity) string {
+	if measureWords[q.StdUnit] {
+		if name := forwardName(text, q); len([]rune(name)) >= 2 {
+			return name
+		}
+	}
+	cs := clauseStart(text, lo, q.Start, true)
+	back := strings.TrimRightFunc(string(text[cs:q.Start]), func(r rune) bool { return isBlankRune(r) })
+	if strings.HasSuffix(back, "和") || strings.HasSuffix(back, "及") || strings.HasSuffix(back, "与") {
+		// "18公里供水管网和19公里城市道路": the second name follows.
+		if name := forwardName(text, q); len([]rune(name)) >= 2 {
+			return name
+		}
+	}
+	if name := cleanName(text[cs:q.Start]); len([]rune(name)) >= 2 {
+		return name
+	}
+	if name := forwardName(text, q); name != "" && !measureWords[name] {
+		return name
+	}
+	// "、" may have split the name off ("国家级、省级人才16名"): retry without.
+	cs = clauseStart(text, lo, q.Start, false)
+	return cleanName(text[cs:q.Start])
+}
+
+// measureWords are the units that count things (个, 家, 项 …): their
+// figure is often followed by the thing counted.
+var measureWords = map[string]bool{
+	"个": true, "家": true, "件": true, "项": true, "名": true, "人": true, "人次": true, "户": true,
+	"次": true, "批次": true, "批": true, "起": true, "辆": true, "条": true, "张": true, "场": true,
+	"场次": true, "所": true, "座": true, "台": true, "套": true, "处": true, "篇": true, "部": true,
+	"册": true, "种": true, "类": true, "大类": true, "对": true, "支": true, "艘": true, "架": true,
+	"列": true, "只": true, "头": true, "床": true, "块": true, "班次": true, "期": true, "间": true,
+	"轮": true, "门": true, "枚": true, "宗": true, "笔": true, "栋": true, "幢": true, "株": true,
+	"棵": true, "根": true, "片": true, "届": true, "例": true, "份": true, "本": true, "首": true,
+	"单": true, "层": true, "趟": true, "市": true, "县": true, "镇": true, "村": true, "班": true, "艘次": true, "架次": true, "台套": true, "口": true, "眼": true,
+}
+
+// splitSubjects splits the subjects listed before 分别 ("A、B和C").
+func splitSubjects(rs []rune) []string {
+	s := string(rs)
+	parts := strings.Split(s, "、")
+	if len(parts) > 1 {
+		last := parts[len(parts)-1]
+		for _, sep := range []string{"以及", "和", "及", "与"} {
+			if i := strings.LastIndex(last, sep); i > 0 {
+				parts = append(parts[:len(parts)-1], last[:i], last[i+len(sep):])
+				break
+			}
+		}
+	} else {
+		for _, sep := range []string{"以及", "和", "及", "与"} {
+			if strings.Contains(s, sep) {
+				parts = strings.Split(s, sep)
+				break
+			}
+		}
+	}
+	var out []string
+	for _, p := range parts {
+		if n := cleanName([]rune(p)); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// onlySeparators reports whether rs holds nothing but list separators
+// between the figures of an enumeration ("8.2%、8.1%和8.7%").
+func onlySeparators(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	for _, w := range []string{"以及", "、", "，", ",", "和", "及", "与"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// wordAfterUnit are words that a measure word begins, so that a number
+// before them counts nothing: "50亿项目" is 50亿 + 项目, not 50亿 项.
+var wordAfterUnit = []string{"位数", "项目", "家庭", "人口", "人员", "人才", "人民", "名单", "条件", "条例", "台阶", "所有", "次数", "户籍", "个人", "个体", "件事"}
+
+// categoryHeads are the nouns that, right after an amount, make it part
+// of a category name ("10亿元企业2家", "超亿元项目17个").
+var categoryHeads = []string{"项目", "企业", "工程", "以上项目", "以上企业", "以上工业企业", "级", "元以上", "元项目", "元企业", "强", "的项目", "的企业"}
+
+// inCategoryName reports whether figure q is a number inside a category
+// name rather than a figure: "引进50亿项目1个" counts 1 项目 of the 50亿
+// class, "新增培育10亿元企业2家" counts 2 企业 of the 10亿元 class. next is
+// the figure after q in its sentence, nil if none.
+func inCategoryName(text []rune, q quantity, next *quantity) bool {
+	if q.Unit != "" {
+		last := []rune(q.Unit)
+		lr := last[len(last)-1]
+		for _, w := range wordAfterUnit {
+			ws := []rune(w)
+			if ws[0] == lr && q.End < len(text) && text[q.End] == ws[1] {
+				return true
+			}
+		}
+	}
+	if q.Kind == kindPercent || q.Kind == kindPoints {
+		return false
+	}
+	if hasPrefixRunes(text, q.End, "级") {
+		return true // 30亿元级重大工业项目, 10万吨级码头: a class
+	}
+	if next == nil {
+		return false
+	}
+	i := q.End
+	for _, w := range []string{"及以上", "以上", "以下", "以内"} {
+		if hasPrefixRunes(text, i, w) {
+			i += len([]rune(w))
+			break
+		}
+	}
+	head := false
+	for _, w := range categoryHeads {
+		if hasPrefixRunes(text, i, w) {
+			head = true
+			break
+		}
+	}
+	// "100～199张床位医院5813个", "65岁及以上老年人数14136万人": a class
+	// of things, then how many there are.
+	if !head && (!measureWords[next.StdUnit] && next.StdUnit != "人" ||
+		!measureWords[q.StdUnit] && q.StdUnit != "岁" && q.Max == nil) {
+		return false
+	}
+	if head && measureWords[q.StdUnit] && !measureWords[next.StdUnit] {
+		return false
+	}
+	if next.Start-i < 1 || next.Start-i > 12 {
+		return false
+	}
+	gap := string(text[i:next.Start])
+	for _, r := range gap {
+		if !(r >= 0x4e00 && r <= 0x9fff) && !strings.ContainsRune("（）()", r) {
+			return false
+		}
+	}
+	if head && next.Start-i > 8 {
+		return false
+	}
+	if head {
+		return true
+	}
+	for _, v := range []string{"实现", "完成", "新增", "达到", "共", "有", "被", "占", "其中", "为", "增", "减", "超", "达", "约", "近", "惠及"} {
+		if strings.Contains(gap, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameEnds are the last characters of most indicator names (率, 额, 量 …).
+const nameEnds = "率额量值数价重费入出资积产模比"
+
+// subjectBefore returns the subject a sentence states in an earlier
+// clause than the figure's ("新农合参合率再创新高，达到98.5%" →
+// 新农合参合率): the previous clause up to its last name-ending character.
+func subjectBefore(text []rune, lo, at int) string {
+	end := clauseStart(text, lo, at, false) - 1
+	if end <= lo {
+		return ""
+	}
+	prev := []rune(cleanName(text[clauseStart(text, lo, end, false):end]))
+	for i := len(prev) - 1; i > 0; i-- {
+		if strings.ContainsRune(nameEnds, prev[i]) {
+			return string(prev[:i+1])
+		}
+	}
+	return ""
+}

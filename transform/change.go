@@ -1,0 +1,185 @@
+package transform
+
+import "strings"
+
+// A changeKind says which field of a record a change fills.
+type changeKind int
+
+const (
+	changeNone       changeKind = iota
+	changeYoY                   // 增长5% → yoy 5; 增长2.4倍 → yoy 240
+	changePP                    // 提高1.2个百分点 → pp 1.2
+	changeDelta                 // 比上年末减少139万人 → delta -1390000
+	changeCompletion            // 完成年度任务的159.34% → completion 159.34
+)
+
+// A change is a figure read as a change of some other figure.
+type change struct {
+	kind  changeKind
+	sign  float64 // +1 or -1, from the verb
+	basis string  // as written (同比, 比上年 …), "" when none
+	start int     // rune offset where the change phrase (basis or verb) begins
+}
+
+// upVerbs and downVerbs are the verbs of a change, longest first.
+var (
+	upVerbs   = []string{"增长了", "增长", "增加了", "增加", "提高了", "提高", "提升了", "提升", "上升了", "上升", "上涨", "扩大", "增速为", "增速达", "增幅为", "增幅达", "高出", "高于", "多增", "增产", "增收", "净增", "增"}
+	downVerbs = []string{"下降了", "下降", "减少了", "减少", "降低了", "降低", "回落了", "回落", "下滑", "收窄", "下跌", "缩小", "低于", "减产", "减收", "净减", "少", "减", "降"}
+)
+
+// basisWords are the comparison phrases of a change, longest first.
+var basisWords = []string{
+	"比上年同期", "较上年同期", "比去年同期", "较去年同期", "与上年相比", "与去年相比",
+	"比上年末", "较上年末", "比去年末", "较去年末", "比年初", "较年初", "比上月",
+	"比上年", "较上年", "比去年", "较去年", "同比", "环比",
+}
+
+// adverbs may stand between a basis and its verb ("同比分别增长").
+var adverbs = []string{"分别", "均", "也", "又", "再", "略有", "有所", "大幅", "继续", "稳步", "持续", "平均", "年均"}
+
+// trimSuffixAny removes from text[lo:end] one word of words that ends it,
+// returning the new end and the word ("" when none matched).
+func trimSuffixAny(text []rune, lo, end int, words []string) (int, string) {
+	for _, w := range words {
+		if hasSuffixRunes(text, lo, end, w) {
+			return end - len([]rune(w)), w
+		}
+	}
+	return end, ""
+}
+
+// skipAdverbs moves end back over adverbs and spaces.
+func skipAdverbs(text []rune, lo, end int) int {
+	for {
+		for end > lo && isBlankRune(text[end-1]) {
+			end--
+		}
+		e, w := trimSuffixAny(text, lo, end, adverbs)
+		if w == "" {
+			return end
+		}
+		end = e
+	}
+}
+
+// basisBefore returns the basis that ends text[lo:end] ("同比", "比上年",
+// "比2022年") and where it begins.
+func basisBefore(text []rune, lo, end int) (string, int) {
+	if e, w := trimSuffixAny(text, lo, end, basisWords); w != "" {
+		return w, e
+	}
+	// 比2022年, 较2019年同期
+	for i := end - 1; i >= lo && i >= end-10; i-- {
+		if text[i] == '比' || text[i] == '较' {
+			if y, n := yearWritten(text, i+1); y != 0 {
+				rest := string(text[i+1+n : end])
+				if rest == "" || rest == "同期" || rest == "末" || rest == "底" {
+					return string(text[i:end]), i
+				}
+			}
+		}
+	}
+	return "", end
+}
+
+// changeBefore reads the words before figure q (no further back than lo)
+// as a change phrase. ok is false when q is a level, not a change.
+// sbasis is the basis the sentence states apart (see sentenceBasis).
+func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok bool) {
+	end := q.Start
+	for end > lo && isBlankRune(text[end-1]) {
+		end--
+	}
+	if q.Kind == kindPercent {
+		// 完成年度任务的159.34%, 为年度目标的98%, 完成年计划145%
+		e := end
+		if hasSuffixRunes(text, lo, e, "的") {
+			e--
+		}
+		for _, w := range []string{"任务", "目标", "计划", "预算"} {
+			if !hasSuffixRunes(text, lo, e, w) {
+				continue
+			}
+			b := e - len([]rune(w))
+			for k := b; k >= lo && k >= b-6; k-- {
+				if hasPrefixRunes(text, k, "完成") || hasPrefixRunes(text, k, "占") || e < end {
+					return change{kind: changeCompletion, sign: 1, start: b}, true
+				}
+			}
+		}
+	}
+	// 增长近30%, 下降约5%: a bound word may stand between verb and figure.
+	for _, b := range boundBefore {
+		if hasSuffixRunes(text, lo, end, b.word) {
+			end -= len([]rune(b.word))
+			break
+		}
+	}
+	e, verb := trimSuffixAny(text, lo, end, upVerbs)
+	sign := 1.0
+	if verb == "" {
+		e, verb = trimSuffixAny(text, lo, end, downVerbs)
+		sign = -1
+	}
+	if verb == "" && q.Kind == kindPoints {
+		// 高于全省20个百分点: a gap to another level, named in between.
+		for i := end - 2; i >= lo && i >= end-10; i-- {
+			if isClauseEnd(text[i]) {
+				break
+			}
+			for _, w := range []string{"高于", "高出", "低于"} {
+				if hasPrefixRunes(text, i, w) {
+					s := 1.0
+					if w == "低于" {
+						s = -1
+					}
+					return change{kind: changePP, sign: s, start: i}, true
+				}
+			}
+		}
+	}
+	if verb == "" {
+		return change{}, false
+	}
+	e = skipAdverbs(text, lo, e)
+	basis, b := basisBefore(text, lo, e)
+	if basis != "" {
+		e = skipAdverbs(text, lo, b)
+	}
+	c = change{sign: sign, basis: basis, start: e}
+	switch q.Kind {
+	case kindPercent:
+		c.kind = changeYoY
+	case kindMultiple:
+		c.kind = changeYoY
+	case kindPoints:
+		c.kind = changePP
+	case kindAmount:
+		// "优良天数增加25天": a change by an amount, which is also its value.
+		if basis == "" {
+			c.basis = sbasis
+		}
+		c.kind = changeDelta
+	default:
+		return change{}, false
+	}
+	// single-rune verbs need a basis: "少" and "降" are too common alone.
+	if len([]rune(verb)) == 1 && c.basis == "" {
+		return change{}, false
+	}
+	if (verb == "高于" || verb == "低于" || verb == "高出") && q.Kind != kindPoints {
+		return change{}, false
+	}
+	return c, true
+}
+
+// sentenceBasis returns the basis a sentence states in a clause of its
+// own ("与上年比较，医院增加355个"), or "".
+func sentenceBasis(s string) string {
+	for _, w := range []string{"与上年比较", "与上年相比", "与去年相比", "与去年比较", "同上年相比"} {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}

@@ -1,0 +1,823 @@
+package transform_test
+
+// The evaluation scorer: it runs the whole pipeline on hand-labelled
+// reports and scores its records against the labels. The label format and
+// the matching rules are documented in testdata/labels/README.md.
+//
+//	go test ./transform -run Eval -v            # scores, misses and false positives
+//	go test ./transform -run 'Eval/hefei' -v    # one report
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhibiao/zhibiao/extract"
+	"github.com/zhibiao/zhibiao/transform"
+)
+
+// Floors under which TestEval fails. They start at 0 so that the scorer
+// runs against the placeholder pipeline; the lead raises them as the
+// pipeline improves, so that a change that makes the scores worse fails.
+const (
+	minF1       = 0.0 // total F1 of name+value+unit matching
+	minDetectF1 = 0.0 // total F1 of value+unit matching, names ignored
+	minAttr     = 0.0 // total accuracy of each attribute on matched pairs
+)
+
+// Where the labels and the texts they label live, relative to this package.
+const (
+	ourLabels = "testdata/labels"
+	corpusDir = "../../shared/corpus"
+	devLabels = "../../shared/labels"
+)
+
+// relTol is the relative tolerance of number comparisons.
+const relTol = 1e-9
+
+// attrs lists the attributes scored on matched pairs, in print order.
+var attrs = []string{"yoy", "pp", "completion", "delta", "status", "bound", "period"}
+
+// A label is one row of a labels file.
+type label struct {
+	line       int      // line of the row in the labels file
+	key        []string // name alternatives
+	value      *float64 // std value; nil for a rate-only row
+	unit       string
+	yoy        *float64
+	pp         *float64
+	completion *float64
+	delta      *float64
+	status     string // "" when unsure
+	bound      string // "*" or "" when unsure
+	period     string // "" when unclear
+	max        *float64
+	raw        string
+}
+
+// A labelSet is one labels file: the text it labels and its rows.
+type labelSet struct {
+	name   string   // short name, used for subtests
+	file   string   // the labels file
+	source string   // the text file the labels are about
+	spans  [][2]int // 1-based inclusive line ranges of source; nil = whole file
+	labels []label
+}
+
+// readLabels parses a labels file. The comment "# source: F" names the
+// corpus file (ours); "# lines: 2-9,31-33" restricts the rows to those lines.
+func readLabels(path string) (*labelSet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ls := &labelSet{file: path}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	header := false
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			c := strings.TrimSpace(strings.TrimPrefix(line, "#"))
+			switch {
+			case strings.HasPrefix(c, "source:"):
+				ls.source = strings.TrimSpace(strings.TrimPrefix(c, "source:"))
+			case strings.HasPrefix(c, "lines:"):
+				spans, err := parseSpans(strings.TrimPrefix(c, "lines:"))
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+				}
+				ls.spans = spans
+			}
+			continue
+		}
+		if !header {
+			if !strings.HasPrefix(line, "key\t") {
+				return nil, fmt.Errorf("%s:%d: want the header line, got %q", path, n, line)
+			}
+			header = true
+			continue
+		}
+		l, err := parseLabel(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+		}
+		l.line = n
+		ls.labels = append(ls.labels, l)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if !header {
+		return nil, fmt.Errorf("%s: no header line", path)
+	}
+	return ls, nil
+}
+
+// parseSpans parses "2-9,31-33" (each part may be a single line "40").
+// Anything after the ranges (a comment in parentheses) is ignored.
+func parseSpans(s string) ([][2]int, error) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t("); i >= 0 {
+		s = s[:i]
+	}
+	var spans [][2]int
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, ok := strings.Cut(part, "-")
+		if !ok {
+			hi = lo
+		}
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b, err2 := strconv.Atoi(strings.TrimSpace(hi))
+		if err1 != nil || err2 != nil || a < 1 || b < a {
+			return nil, fmt.Errorf("bad line range %q", part)
+		}
+		spans = append(spans, [2]int{a, b})
+	}
+	return spans, nil
+}
+
+// parseLabel parses one tab-separated row; a trailing "# …" in the last
+// field is a comment, and "# max N" in it gives a range's upper end.
+func parseLabel(line string) (label, error) {
+	l := label{raw: line}
+	body, comment, _ := strings.Cut(line, "#")
+	fields := strings.Split(body, "\t")
+	for len(fields) < 10 {
+		fields = append(fields, "")
+	}
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	if fields[0] == "" {
+		return l, fmt.Errorf("empty key")
+	}
+	for _, k := range strings.Split(fields[0], "|") {
+		if k != "" {
+			l.key = append(l.key, k)
+		}
+	}
+	var err error
+	num := func(s string) *float64 {
+		if s == "" || err != nil {
+			return nil
+		}
+		v, e := strconv.ParseFloat(s, 64)
+		if e != nil {
+			err = fmt.Errorf("bad number %q", s)
+			return nil
+		}
+		return &v
+	}
+	l.value = num(fields[1])
+	l.unit = fields[2]
+	l.yoy = num(fields[3])
+	l.pp = num(fields[4])
+	l.completion = num(fields[5])
+	l.status = fields[6]
+	l.bound = fields[7]
+	l.period = fields[8]
+	l.delta = num(fields[9])
+	if c := strings.TrimSpace(comment); strings.HasPrefix(c, "max ") {
+		f := strings.Fields(c)
+		l.max = num(f[1])
+	}
+	if err != nil {
+		return l, err
+	}
+	// A value may have no unit when the text writes none (a rate per 1,000
+	// people): it then matches a record whose std_unit is empty.
+	switch {
+	case l.value == nil && l.unit != "":
+		return l, fmt.Errorf("unit without value")
+	case l.value == nil && l.yoy == nil && l.pp == nil:
+		return l, fmt.Errorf("no value, yoy or pp")
+	}
+	switch l.status {
+	case "", "actual", "estimate", "target":
+	default:
+		return l, fmt.Errorf("bad status %q", l.status)
+	}
+	switch l.bound {
+	case "", "*", "=", ">", ">=", "<", "<=", "~", "range":
+	default:
+		return l, fmt.Errorf("bad bound %q", l.bound)
+	}
+	return l, nil
+}
+
+// labelSets lists our labels files, then the shared development set. A set
+// whose text is absent is skipped with a log line.
+func labelSets(t *testing.T) []*labelSet {
+	t.Helper()
+	var sets []*labelSet
+	ours, _ := filepath.Glob(filepath.Join(ourLabels, "*.tsv"))
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Logf("corpus %s absent: skipping %d labels files", corpusDir, len(ours))
+		ours = nil
+	}
+	for _, p := range ours {
+		ls, err := readLabels(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ls.source == "" {
+			t.Fatalf("%s: no \"# source:\" comment", p)
+		}
+		if ls.spans == nil {
+			t.Fatalf("%s: no \"# lines:\" comment", p)
+		}
+		ls.source = filepath.Join(corpusDir, ls.source)
+		ls.name = strings.TrimSuffix(filepath.Base(p), ".tsv")
+		sets = append(sets, ls)
+	}
+	dev, _ := filepath.Glob(filepath.Join(devLabels, "dev-*.tsv"))
+	for _, p := range dev {
+		ls, err := readLabels(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls.source = strings.TrimSuffix(p, ".tsv") + ".txt"
+		ls.spans = nil // the whole excerpt is labelled
+		ls.name = strings.TrimSuffix(filepath.Base(p), ".tsv")
+		sets = append(sets, ls)
+	}
+	return sets
+}
+
+// loadDoc reads the text file at path into a Document and returns, for
+// each 1-based line of the file, the rune span [start, end) of that line in
+// Document.Text (end < start for an empty or unfound line).
+//
+// It uses extract.Open when that works and every labelled line is found,
+// in order and whitespace aside, in its clean text; otherwise (extract
+// not written yet, or cleaning changed the text) it builds the Document
+// itself: the first line is the Title, each non-empty line a Paragraph,
+// one Page.
+func loadDoc(t *testing.T, path string, labelled [][2]int) (*extract.Document, [][2]int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimPrefix(string(b), "\ufeff"), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(strings.TrimRight(lines[i], "\r"))
+	}
+	if doc, err := extract.Open(path); err == nil {
+		spans, missing := findLines(doc.Text, lines, labelled)
+		if missing == 0 {
+			return doc, spans
+		}
+		t.Logf("%s: line %d is not in the text of extract.Open; building the Document from the lines", filepath.Base(path), missing)
+	} else {
+		t.Logf("%s: extract.Open: %v; building the Document from its lines", filepath.Base(path), err)
+	}
+	doc := &extract.Document{Name: filepath.Base(path)}
+	spans := make([][2]int, len(lines)+1)
+	var text []string
+	off := 0
+	for i, line := range lines {
+		spans[i+1] = [2]int{off, off - 1}
+		if line == "" {
+			continue
+		}
+		if doc.Title == "" {
+			doc.Title = line
+		}
+		n := utf8.RuneCountInString(line)
+		doc.Paragraphs = append(doc.Paragraphs, extract.Paragraph{
+			Text:    line,
+			Page:    1,
+			Offset:  off,
+			Heading: i == 0 || looksLikeHeading(line),
+		})
+		text = append(text, line)
+		spans[i+1] = [2]int{off, off + n}
+		off += n + 1
+	}
+	doc.Text = strings.Join(text, "\n")
+	doc.Pages = []extract.Page{{Number: 1, Start: 0, End: utf8.RuneCountInString(doc.Text)}}
+	return doc, spans
+}
+
+// findLines finds the lines, in order, in text and returns their rune
+// spans as loadDoc does. Whitespace is ignored on both sides, since
+// extract removes layout spaces ("343.26 亿元" → "343.26亿元"). Only the
+// lines inside spans (nil: all lines) are looked for, so that a short line
+// that extract dropped (web-page furniture) cannot match further on; the
+// others get an empty span. missing is the first line looked for and not
+// found, 0 when all are found.
+func findLines(text string, lines []string, spans [][2]int) (out [][2]int, missing int) {
+	// squeezed is text without whitespace; at[i] is the rune offset in
+	// text of squeezed[i].
+	var squeezed []rune
+	var at []int
+	for i, r := range []rune(text) {
+		if !unicode.IsSpace(r) {
+			squeezed = append(squeezed, r)
+			at = append(at, i)
+		}
+	}
+	sq := string(squeezed)
+	out = make([][2]int, len(lines)+1)
+	pos, runes := 0, 0 // byte offset in sq and rune index in squeezed of the search start
+	for i, line := range lines {
+		out[i+1] = [2]int{0, -1}
+		key := strings.Join(strings.Fields(line), "")
+		if key == "" || !inLines(i+1, spans) {
+			continue
+		}
+		j := strings.Index(sq[pos:], key)
+		if j < 0 {
+			return nil, i + 1
+		}
+		first := runes + utf8.RuneCountInString(sq[pos:pos+j])
+		last := first + utf8.RuneCountInString(key) - 1
+		out[i+1] = [2]int{at[first], at[last] + 1}
+		pos += j + len(key)
+		runes = last + 1
+	}
+	return out, 0
+}
+
+// inLines reports whether the 1-based line n is inside spans (nil: all).
+func inLines(n int, spans [][2]int) bool {
+	if spans == nil {
+		return true
+	}
+	for _, s := range spans {
+		if n >= s[0] && n <= s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeHeading reports whether a line is a short numbered heading
+// ("一、…", "（二）…", "第三部分…").
+func looksLikeHeading(s string) bool {
+	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(strings.TrimRight(s, "。"), "。；") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("一二三四五六七八九十", r) {
+		i := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("一二三四五六七八九十", r) })
+		return i > 0 && strings.HasPrefix(s[i:], "、")
+	}
+	return strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "第")
+}
+
+// inSpans reports whether offset falls in one of the labelled lines.
+func inSpans(offset int, lineSpans [][2]int, spans [][2]int) bool {
+	if spans == nil {
+		return true
+	}
+	for _, s := range spans {
+		for l := s[0]; l <= s[1] && l < len(lineSpans); l++ {
+			if sp := lineSpans[l]; offset >= sp[0] && offset < sp[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// near reports whether a and b are equal within relTol.
+func near(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= relTol*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// sameNum reports whether a label's number and a record's agree: both
+// absent, or both present and near.
+func sameNum(want, got *float64) bool {
+	if want == nil || got == nil {
+		return want == nil && got == nil
+	}
+	return near(*want, *got)
+}
+
+// valueMatch reports whether rec states the figure of l: the same std
+// value and std unit, or for a rate-only row (no value) the same yoy, or
+// the same pp when the row has no yoy either.
+func valueMatch(l *label, rec *transform.Indicator) bool {
+	switch {
+	case l.value != nil:
+		return rec.StdValue != nil && near(*l.value, *rec.StdValue) && rec.StdUnit == l.unit
+	case l.yoy != nil:
+		return rec.StdValue == nil && rec.YoY != nil && near(*l.yoy, *rec.YoY)
+	default:
+		return rec.StdValue == nil && rec.PP != nil && near(*l.pp, *rec.PP)
+	}
+}
+
+// nameMatch tells how rec's name fits l's key: 2 when it equals an
+// alternative, 1 when it contains one or is a 2+ character part of one,
+// 0 when it does not fit.
+func nameMatch(l *label, rec *transform.Indicator) int {
+	name := strings.Join(strings.Fields(rec.Name), "")
+	best := 0
+	for _, k := range l.key {
+		switch {
+		case name == k:
+			return 2
+		case strings.Contains(name, k),
+			utf8.RuneCountInString(name) >= 2 && strings.Contains(k, name):
+			best = 1
+		}
+	}
+	return best
+}
+
+// match pairs labels with records, each at most once. Records are sorted
+// by offset; para gives a record's paragraph (nil: each record its own).
+// Labels are taken in text order, with a cursor at the record matched
+// last. A label's candidates are the unused records whose figure matches
+// and whose name fits a key alternative (equals it, contains it, or is a
+// 2+ character part of it; with names false, names are ignored). It takes
+// the first candidate at or after the cursor, or the first candidate
+// before it when there is none after; but a candidate whose name equals an
+// alternative is preferred to one whose name only fits when both stand in
+// the same paragraph. Following the cursor keeps a figure that is written
+// twice (a 2024 result, then the same figure as a 2025 target) with the
+// label of the right place. It returns, for each label, the index of its
+// record or -1.
+func match(ls []label, recs []transform.Indicator, names bool, para func(offset int) int) []int {
+	if para == nil {
+		para = func(offset int) int { return offset }
+	}
+	got := make([]int, len(ls))
+	used := make([]bool, len(recs))
+	cursor := 0
+	for i := range ls {
+		got[i] = -1
+		best, bestScore := -1, 0
+		for pass := 0; pass < 2 && best < 0; pass++ {
+			for j := range recs {
+				forward := recs[j].Offset >= cursor
+				if used[j] || forward != (pass == 0) || !valueMatch(&ls[i], &recs[j]) {
+					continue
+				}
+				score := 2
+				if names {
+					score = nameMatch(&ls[i], &recs[j])
+				}
+				if score == 0 {
+					continue
+				}
+				if best < 0 {
+					best, bestScore = j, score
+					continue
+				}
+				if para(recs[j].Offset) != para(recs[best].Offset) {
+					break // past the first candidate's paragraph
+				}
+				if score > bestScore {
+					best, bestScore = j, score
+				}
+			}
+		}
+		if best >= 0 {
+			got[i], used[best], cursor = best, true, recs[best].Offset
+		}
+	}
+	return got
+}
+
+// A score counts one matching.
+type score struct {
+	labels, records, matched int
+}
+
+func (s score) add(o score) score {
+	return score{s.labels + o.labels, s.records + o.records, s.matched + o.matched}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (s score) p() float64 { return ratio(s.matched, s.records) }
+func (s score) r() float64 { return ratio(s.matched, s.labels) }
+func (s score) f1() float64 {
+	p, r := s.p(), s.r()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// An attrScore counts right answers of each attribute over matched pairs.
+type attrScore map[string][2]int // attribute → {right, scored}
+
+func (a attrScore) add(o attrScore) {
+	for k, v := range o {
+		w := a[k]
+		a[k] = [2]int{w[0] + v[0], w[1] + v[1]}
+	}
+}
+
+func (a attrScore) acc(k string) float64 { return ratio(a[k][0], a[k][1]) }
+
+// scoreAttrs scores the attributes of a matched pair; it returns the names
+// of the wrong ones.
+func scoreAttrs(a attrScore, l *label, rec *transform.Indicator) (wrong []string) {
+	check := func(name string, ok bool) {
+		v := a[name]
+		v[1]++
+		if ok {
+			v[0]++
+		} else {
+			wrong = append(wrong, name)
+		}
+		a[name] = v
+	}
+	check("yoy", sameNum(l.yoy, rec.YoY))
+	check("pp", sameNum(l.pp, rec.PP))
+	check("completion", sameNum(l.completion, rec.Completion))
+	check("delta", sameNum(l.delta, rec.Delta))
+	if l.status != "" {
+		check("status", string(rec.Status) == l.status)
+	}
+	if l.bound != "" && l.bound != "*" {
+		check("bound", string(rec.Bound) == l.bound)
+	}
+	if l.period != "" {
+		check("period", rec.Period == l.period)
+	}
+	return wrong
+}
+
+// fnum formats an optional number for the logs.
+func fnum(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+func recString(r *transform.Indicator) string {
+	return fmt.Sprintf("@%d %s = %s %s yoy %s pp %s compl %s delta %s %s %s %s",
+		r.Offset, r.Name, fnum(r.StdValue), r.StdUnit, fnum(r.YoY), fnum(r.PP),
+		fnum(r.Completion), fnum(r.Delta), r.Status, r.Bound, r.Period)
+}
+
+func labString(l *label) string {
+	return fmt.Sprintf("L%d %s = %s %s yoy %s pp %s compl %s delta %s %s %s %s",
+		l.line, strings.Join(l.key, "|"), fnum(l.value), l.unit, fnum(l.yoy), fnum(l.pp),
+		fnum(l.completion), fnum(l.delta), l.status, l.bound, l.period)
+}
+
+// paragraphOf returns a function that gives the index of the paragraph of
+// doc in which a rune offset stands.
+func paragraphOf(doc *extract.Document) func(offset int) int {
+	return func(offset int) int {
+		return sort.Search(len(doc.Paragraphs), func(i int) bool { return doc.Paragraphs[i].Offset > offset }) - 1
+	}
+}
+
+// around returns the text near a rune offset, to show where a record stands.
+func around(text []rune, offset int) string {
+	lo, hi := max(offset-10, 0), min(offset+14, len(text))
+	if lo >= hi {
+		return ""
+	}
+	return strings.ReplaceAll(string(text[lo:hi]), "\n", "⏎")
+}
+
+// A result is the scoring of one labels file.
+type result struct {
+	name         string
+	full, detect score
+	attr         attrScore
+}
+
+// TestEval scores the pipeline against every labels file; with -v it lists
+// each report's misses, false positives and wrong attributes.
+func TestEval(t *testing.T) {
+	sets := labelSets(t)
+	if len(sets) == 0 {
+		t.Skip("no labels files with their texts")
+	}
+	tr, err := transform.New(transform.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []result
+	for _, ls := range sets {
+		t.Run(ls.name, func(t *testing.T) {
+			if _, err := os.Stat(ls.source); err != nil {
+				t.Skipf("text absent: %v", err)
+			}
+			doc, lineSpans := loadDoc(t, ls.source, ls.spans)
+			var recs []transform.Indicator
+			for _, r := range tr.Indicators(doc) {
+				if inSpans(r.Offset, lineSpans, ls.spans) {
+					recs = append(recs, r)
+				}
+			}
+			sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+			text := []rune(doc.Text)
+			res := result{name: ls.name, attr: attrScore{}}
+			res.full, res.detect = score{labels: len(ls.labels), records: len(recs)}, score{labels: len(ls.labels), records: len(recs)}
+			para := paragraphOf(doc)
+			full := match(ls.labels, recs, true, para)
+			used := make([]bool, len(recs))
+			for i, j := range full {
+				if j < 0 {
+					continue
+				}
+				res.full.matched++
+				used[j] = true
+				if wrong := scoreAttrs(res.attr, &ls.labels[i], &recs[j]); len(wrong) > 0 {
+					t.Logf("wrong %s:\n\tlabel  %s\n\trecord %s  «%s»", strings.Join(wrong, ","), labString(&ls.labels[i]), recString(&recs[j]), around(text, recs[j].Offset))
+				}
+			}
+			for i, j := range match(ls.labels, recs, false, para) {
+				if j >= 0 {
+					res.detect.matched++
+				}
+				if full[i] < 0 {
+					t.Logf("miss   %s", labString(&ls.labels[i]))
+				}
+			}
+			for j := range recs {
+				if !used[j] {
+					t.Logf("extra  %s  «%s»", recString(&recs[j]), around(text, recs[j].Offset))
+				}
+			}
+			t.Logf("%s", formatRow(res))
+			results = append(results, res)
+		})
+	}
+	total := result{name: "TOTAL", attr: attrScore{}}
+	var b strings.Builder
+	b.WriteString(formatHeader())
+	for _, r := range results {
+		total.full = total.full.add(r.full)
+		total.detect = total.detect.add(r.detect)
+		total.attr.add(r.attr)
+		b.WriteString(formatRow(r))
+	}
+	b.WriteString(formatRow(total))
+	t.Logf("evaluation (names+value+unit; detect = value+unit only; attributes = accuracy on matched pairs, right/scored):\n%s", b.String())
+	if f := total.full.f1(); f < minF1 {
+		t.Errorf("total F1 %.3f < floor %.3f", f, minF1)
+	}
+	if f := total.detect.f1(); f < minDetectF1 {
+		t.Errorf("total detection F1 %.3f < floor %.3f", f, minDetectF1)
+	}
+	for _, k := range attrs {
+		if total.attr[k][1] > 0 && total.attr.acc(k) < minAttr {
+			t.Errorf("total %s accuracy %.3f < floor %.3f", k, total.attr.acc(k), minAttr)
+		}
+	}
+}
+
+func formatHeader() string {
+	s := fmt.Sprintf("%-40s %6s %6s %6s %5s %5s %5s | %6s %5s %5s %5s |", "report", "labels", "recs", "match", "P", "R", "F1", "dmatch", "dP", "dR", "dF1")
+	for _, k := range attrs {
+		s += fmt.Sprintf(" %11s", k)
+	}
+	return s + "\n"
+}
+
+func formatRow(r result) string {
+	name := r.name
+	if len(name) > 40 {
+		name = name[:40]
+	}
+	s := fmt.Sprintf("%-40s %6d %6d %6d %5.3f %5.3f %5.3f | %6d %5.3f %5.3f %5.3f |",
+		name, r.full.labels, r.full.records, r.full.matched, r.full.p(), r.full.r(), r.full.f1(),
+		r.detect.matched, r.detect.p(), r.detect.r(), r.detect.f1())
+	for _, k := range attrs {
+		v := r.attr[k]
+		s += fmt.Sprintf(" %11s", fmt.Sprintf("%d/%d", v[0], v[1]))
+	}
+	return s + "\n"
+}
+
+// TestParseLabel checks the row parser on the shapes the labels use.
+func TestParseLabel(t *testing.T) {
+	tests := []struct {
+		in      string
+		key     string
+		value   string
+		yoy     string
+		max     string
+		wantErr bool
+	}{
+		{in: "税收总收入|税收\t1500000000\t元\t-15\t\t\testimate\t=\t2020\t", key: "税收总收入|税收", value: "1500000000", yoy: "-15", max: "-"},
+		{in: "地区生产总值|GDP\t\t\t5\t\t\ttarget\trange\t2024\t\t# max 6", key: "地区生产总值|GDP", value: "-", yoy: "5", max: "6"},
+		{in: "增速\t5\t%\t\t\t\ttarget\trange\t2025\t\t# max 6", key: "增速", value: "5", yoy: "-", max: "6"},
+		{in: "常住人口\t9577000\t人\t0.31\t\t\tactual\t=\t2024", key: "常住人口", value: "9577000", yoy: "0.31", max: "-"},
+		{in: "x\t\t%\t\t\t\tactual\t=\t2024\t", wantErr: true},     // unit without value
+		{in: "x\t\t\t\t\t\tactual\t=\t2024\t", wantErr: true},      // nothing to match
+		{in: "x\t5\t%\t\t\t\tmaybe\t=\t2024\t", wantErr: true},     // bad status
+		{in: "x\tfive\t%\t\t\t\tactual\t=\t2024\t", wantErr: true}, // bad number
+	}
+	for _, tt := range tests {
+		l, err := parseLabel(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseLabel(%q) error %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if k := strings.Join(l.key, "|"); k != tt.key || fnum(l.value) != tt.value || fnum(l.yoy) != tt.yoy || fnum(l.max) != tt.max {
+			t.Errorf("parseLabel(%q) = key %s value %s yoy %s max %s, want %s %s %s %s",
+				tt.in, k, fnum(l.value), fnum(l.yoy), fnum(l.max), tt.key, tt.value, tt.yoy, tt.max)
+		}
+	}
+}
+
+// TestMatch checks the matching rules on a small hand-made case.
+func TestMatch(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	ls := []label{
+		{key: []string{"地区生产总值", "生产总值"}, value: f(1e11), unit: "元"},
+		{key: []string{"一般公共预算收入"}, yoy: f(5)},
+		{key: []string{"城镇新增就业"}, value: f(12000), unit: "人"},
+		{key: []string{"税收收入"}, value: f(3e9), unit: "元"},
+	}
+	recs := []transform.Indicator{
+		{Name: "总值", StdValue: f(1e11 * (1 + 1e-12)), StdUnit: "元"}, // part of a key alternative
+		{Name: "一般公共预算收入", YoY: f(5)},
+		{Name: "新增就业人数", StdValue: f(12000), StdUnit: "人"}, // name does not fit
+		{Name: "税收收入", StdValue: f(3e9), StdUnit: "美元"},    // wrong unit
+		{Name: "税收收入", StdValue: f(3e9), StdUnit: "元"},
+	}
+	if got, want := fmt.Sprint(match(ls, recs, true, nil)), "[0 1 -1 4]"; got != want {
+		t.Errorf("match with names = %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(match(ls, recs, false, nil)), "[0 1 2 4]"; got != want {
+		t.Errorf("match without names = %s, want %s", got, want)
+	}
+}
+
+// TestFindLines checks that labelled lines are found in a clean text whose
+// layout spaces were removed and whose furniture lines were dropped.
+func TestFindLines(t *testing.T) {
+	text := "标题\n生产总值343.26亿元。\n增长5%。"
+	lines := []string{"标题", "打印本页", "", "生产总值343.26 亿元。", "增长5%。"}
+	got, missing := findLines(text, lines, [][2]int{{4, 5}})
+	if missing != 0 {
+		t.Fatalf("findLines: line %d missing", missing)
+	}
+	want := [][2]int{{0, 0}, {0, -1}, {0, -1}, {0, -1}, {3, 16}, {17, 22}} // [0] is unused
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findLines = %v, want %v", got, want)
+	}
+	if _, missing := findLines(text, []string{"标题", "不在文中"}, nil); missing != 2 {
+		t.Errorf("findLines missing = %d, want 2", missing)
+	}
+}
+
+// TestMatchCursor checks that a figure written twice goes to the labels in
+// text order even when the first record's name only fits its key.
+func TestMatchCursor(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	ls := []label{
+		{key: []string{"粮食产量"}, value: f(1.4e12), unit: "斤"},
+		{key: []string{"城镇新增就业"}, value: f(1.2e7), unit: "人"},
+		{key: []string{"粮食产量"}, value: f(1.4e12), unit: "斤"},
+	}
+	recs := []transform.Indicator{
+		{Name: "粮食产量首次跃上", StdValue: f(1.4e12), StdUnit: "斤", Offset: 10},
+		{Name: "城镇新增就业", StdValue: f(1.2e7), StdUnit: "人", Offset: 50},
+		{Name: "粮食产量", StdValue: f(1.4e12), StdUnit: "斤", Offset: 90},
+	}
+	if got, want := fmt.Sprint(match(ls, recs, true, nil)), "[0 1 2]"; got != want {
+		t.Errorf("match = %s, want %s", got, want)
+	}
+	// In one paragraph, an exact name wins over a name that only fits.
+	para := func(int) int { return 0 }
+	recs[0].Name, recs[2].Name = "粮食产量", "粮食产量首次跃上"
+	ls = []label{ls[0]}
+	if got, want := fmt.Sprint(match(ls, recs, true, para)), "[0]"; got != want {
+		t.Errorf("match in one paragraph = %s, want %s", got, want)
+	}
+	recs[0].Name, recs[2].Name = "粮食产量首次跃上", "粮食产量"
+	if got, want := fmt.Sprint(match(ls, recs, true, para)), "[2]"; got != want {
+		t.Errorf("match in one paragraph = %s, want %s", got, want)
+	}
+}

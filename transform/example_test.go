@@ -1,0 +1,38 @@
+package transform_test
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhibiao/zhibiao/extract"
+	"github.com/zhibiao/zhibiao/transform"
+)
+
+func ExampleTransformer_Indicators() {
+	lines := []string{
+		"2020年度某街道工作总结和2021年度工作思路",
+		"一、2020年度工作总结",
+		"预计实现税收总收入15亿元，同比下降15%。",
+	}
+	doc := &extract.Document{Name: "report.txt", Title: lines[0]}
+	off := 0
+	for _, l := range lines {
+		doc.Paragraphs = append(doc.Paragraphs, extract.Paragraph{Text: l, Page: 1, Offset: off})
+		off += utf8.RuneCountInString(l) + 1
+	}
+	doc.Text = strings.Join(lines, "\n")
+	doc.Pages = []extract.Page{{Number: 1, Start: 0, End: utf8.RuneCountInString(doc.Text)}}
+
+	t, err := transform.New(transform.Config{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range t.Indicators(doc) {
+		fmt.Printf("%s: %v %s = %v %s, yoy %v (%s), %s, %s, period %s\n",
+			r.Name, *r.Value, r.Unit, *r.StdValue, r.StdUnit, *r.YoY, r.Basis, r.Status, r.Section, r.Period)
+	}
+	// Output:
+	// 税收总收入: 15 亿元 = 1.5e+09 元, yoy -15 (同比), estimate, 一、2020年度工作总结, period 2020
+}

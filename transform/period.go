@@ -1,0 +1,186 @@
+package transform
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+// yearWritten returns the year written as four digits at text[i:] ("2023年"
+// or "2023" followed by 年), with its length in runes, or 0.
+func yearWritten(text []rune, i int) (year, n int) {
+	if i+4 >= len(text) || (i > 0 && isWesternDigit(text[i-1])) {
+		return 0, 0
+	}
+	y := 0
+	for k := 0; k < 4; k++ {
+		r := text[i+k]
+		switch {
+		case r >= '0' && r <= '9':
+			y = y*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			y = y*10 + int(r-'０')
+		default:
+			return 0, 0
+		}
+	}
+	if y < 1949 || y > 2100 {
+		return 0, 0
+	}
+	switch {
+	case text[i+4] == '年':
+		return y, 5
+	case isBlankRune(text[i+4]) && i+5 < len(text) && text[i+5] == '年':
+		return y, 6 // "2024 年" from a PDF
+	}
+	return 0, 0
+}
+
+// firstYearIn returns the first year ("2020年") in text, or 0.
+func firstYearIn(text []rune) int {
+	for i := range text {
+		if y, _ := yearWritten(text, i); y != 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+// bareYear returns a four-digit year standing alone in a title
+// ("2024 [1]"), or 0.
+func bareYear(title string) int {
+	rs := []rune(title)
+	for i := 0; i+4 <= len(rs); i++ {
+		if i > 0 && isWesternDigit(rs[i-1]) || i+4 < len(rs) && isWesternDigit(rs[i+4]) {
+			continue
+		}
+		y := 0
+		for _, r := range rs[i : i+4] {
+			if r < '0' || r > '9' {
+				y = -1
+				break
+			}
+			y = y*10 + int(r-'0')
+		}
+		if y >= 1949 && y <= 2100 {
+			return y
+		}
+	}
+	return 0
+}
+
+// ReportYear returns the year the report is about (a report on 2020 work
+// published in 2021 gives 2020), or 0 when it cannot be told.
+//
+// A heading of the review part ("一、2023年工作回顾") names the year
+// outright. Otherwise the title decides: a government work report
+// ("2024年政府工作报告") is delivered early in the year after the one it
+// reviews; a work summary ("2020年度某街道工作总结和2021年度工作思路") and
+// a statistical bulletin name their own year first.
+func ReportYear(doc *extract.Document) int {
+	ry, _ := years(doc)
+	return ry
+}
+
+// years returns the report year and the year the report was delivered in
+// (what 今年 means in its text), either 0 when unknown.
+func years(doc *extract.Document) (report, delivered int) {
+	title := doc.Title
+	if title == "" && len(doc.Paragraphs) > 0 {
+		title = doc.Paragraphs[0].Text
+	}
+	ty := firstYearIn([]rune(title))
+	gwr := strings.Contains(title, "政府工作报告") || strings.Contains(title, "工作报告")
+	// A review heading among the first headings.
+	for i, p := range doc.Paragraphs {
+		if i > 40 {
+			break
+		}
+		rs := []rune(p.Text)
+		if n, skip := headingLevel(rs); n >= 0 && n <= 1 {
+			h := headingText(rs, skip)
+			if strings.Contains(h, "回顾") || strings.Contains(h, "总结") {
+				if y := firstYearIn([]rune(h)); y != 0 {
+					if ty == 0 {
+						ty = y + 1
+					}
+					return y, ty
+				}
+			}
+		}
+	}
+	if ty == 0 {
+		ty = bareYear(title)
+	}
+	if ty == 0 {
+		// A bulletin or summary whose title was lost opens with its year:
+		// "2024年，全市上下坚持…".
+		for i, p := range doc.Paragraphs {
+			if i > 8 {
+				break
+			}
+			if y, _ := yearWritten([]rune(p.Text), 0); y != 0 {
+				return y, y
+			}
+		}
+	}
+	switch {
+	case ty == 0:
+		return 0, 0
+	case gwr:
+		return ty - 1, ty
+	default:
+		return ty, ty
+	}
+}
+
+// relYear returns the year a relative time word names, given the year the
+// report was delivered in, or 0 when word is none.
+func relYear(word string, delivered int) int {
+	switch word {
+	case "今年", "本年":
+		return delivered
+	case "去年", "上年":
+		return delivered - 1
+	}
+	return 0
+}
+
+// periodOf returns the period of a figure at offset q in text: an
+// explicit year written before it in its sentence wins ("2023年全市…"),
+// then a relative one (今年, 去年) used as time rather than as a basis of
+// comparison, then the plan year of its section, then the report year.
+func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered int) string {
+	for i := q - 5; i >= sent.start; i-- {
+		y, n := yearWritten(text, i)
+		if y == 0 {
+			continue
+		}
+		if i > sent.start && strings.ContainsRune("比较与", text[i-1]) {
+			continue // a basis (比2022年) or the far end of a textSpan
+		}
+		if j := i + n; j+1 < len(text) && (text[j] == '以' || text[j] == '来' || text[j] == '前' || text[j] == '起') {
+			continue // 2018年以来: a start, not the period
+		}
+		return strconv.Itoa(y)
+	}
+	for i := q - 2; i >= sent.start; i-- {
+		w := string(text[i : i+2])
+		if y := relYear(w, delivered); y != 0 && delivered != 0 {
+			if i > sent.start && strings.ContainsRune("比较同与", text[i-1]) {
+				continue
+			}
+			return strconv.Itoa(y)
+		}
+	}
+	switch {
+	case sec.plan && sec.year != 0:
+		return strconv.Itoa(sec.year)
+	case sec.plan && ry != 0:
+		return strconv.Itoa(ry + 1)
+	case ry != 0:
+		return strconv.Itoa(ry)
+	}
+	return ""
+}

@@ -1,0 +1,57 @@
+package transform
+
+import (
+	"testing"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+func TestReportYear(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"2020年度某街道工作总结和2021年度工作思路", "一、2020年度工作总结"}, 2020},
+		{[]string{"2024年政府工作报告", "各位代表："}, 2023},
+		{[]string{"2024年潜江市政府工作报告", "一、2023年工作回顾"}, 2023},
+		{[]string{"2012年海拉尔区政府工作报告", "一、过去一年工作回顾"}, 2011},
+		{[]string{"南京市2024年国民经济和社会发展统计公报", "一、综合"}, 2024},
+		{[]string{"统计公报 2024年", "一、综合"}, 2024},
+		{[]string{"某街道工作总结", "一、总体情况"}, 0},
+	}
+	for _, tt := range tests {
+		doc, _ := textDoc("r.txt", tt.lines...)
+		if got := ReportYear(doc); got != tt.want {
+			t.Errorf("ReportYear(%q) = %d, want %d", tt.lines[0], got, tt.want)
+		}
+	}
+	if got := ReportYear(&extract.Document{}); got != 0 {
+		t.Errorf("ReportYear(empty) = %d, want 0", got)
+	}
+}
+
+func TestPeriodOf(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string // the figure is marked ⟦
+		sec  headingPath
+		want string
+	}{
+		{"report year", "全年完成⟦10亿元", headingPath{}, "2020"},
+		{"explicit year wins", "2019年全市完成⟦10亿元", headingPath{}, "2019"},
+		{"basis year is no period", "比2019年增长⟦10%", headingPath{}, "2020"},
+		{"since is no period", "办结2018年以来的信访件⟦2件", headingPath{}, "2020"},
+		{"plan section year", "全年新增⟦20个", headingPath{plan: true, year: 2021}, "2021"},
+		{"plan section without year", "全年新增⟦20个", headingPath{plan: true}, "2021"},
+		{"last year as time", "去年全市完成⟦8亿元", headingPath{}, "2019"},
+		{"last year as basis", "比去年提升⟦5个百分点", headingPath{}, "2020"},
+	}
+	for _, tt := range tests {
+		doc, marks := textDoc("p.txt", tt.in)
+		text := []rune(doc.Text)
+		s := textSpan{0, len(text)}
+		if got := periodOf(text, s, marks[0], tt.sec, 2020, 2020); got != tt.want {
+			t.Errorf("%s: periodOf(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}

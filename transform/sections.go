@@ -1,0 +1,197 @@
+package transform
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+// A headingPath is the heading path in force from a rune offset on.
+type headingPath struct {
+	start int    // rune offset in Document.Text where the heading stands
+	path  string // heading texts, outermost first, joined by " / "
+	plan  bool   // the section or one of its parents is a plan (工作思路, 预期目标 …)
+	year  int    // year named by the nearest plan heading, 0 if none
+}
+
+// maxHeading is the most runes of a heading kept in a path: a heading
+// that runs on into body text ("（一）全力保障经济企稳回升。统筹推进…") is
+// cut at its first full stop, and very long ones are cut here.
+const maxHeading = 40
+
+// headingLevel returns the nesting level of a paragraph that starts with a
+// heading number (1 for 一、, 2 for （一）, 3 for 1. or 1、, 4 for （1）;
+// 0 for 第一部分 or 第一章) and the rune count of the markdown-like marks
+// ("## ") before it; level -1 means the paragraph is no heading.
+func headingLevel(p []rune) (level, skip int) {
+	for skip < len(p) && (p[skip] == '#' || isBlankRune(p[skip])) {
+		skip++
+	}
+	p = p[skip:]
+	n := 0
+	switch {
+	case len(p) > 0 && p[0] == '第':
+		for n = 1; n < len(p) && isHeadingNumeral(p[n]); n++ {
+		}
+		if n > 1 && n+1 < len(p) && (string(p[n:n+2]) == "部分") {
+			return 0, skip
+		}
+		if n > 1 && n < len(p) && (p[n] == '章' || p[n] == '篇') {
+			return 0, skip
+		}
+	case len(p) > 0 && isHeadingNumeral(p[0]):
+		for n = 0; n < len(p) && isHeadingNumeral(p[n]); n++ {
+		}
+		if n < len(p) && (p[n] == '、' || p[n] == '．' || p[n] == '.') {
+			return 1, skip
+		}
+	case len(p) > 0 && (p[0] == '（' || p[0] == '('):
+		for n = 1; n < len(p) && isHeadingNumeral(p[n]); n++ {
+		}
+		if n > 1 && n < len(p) && (p[n] == '）' || p[n] == ')') {
+			return 2, skip
+		}
+		for n = 1; n < len(p) && isWesternDigit(p[n]); n++ {
+		}
+		if n > 1 && n < len(p) && (p[n] == '）' || p[n] == ')') {
+			return 4, skip
+		}
+	case len(p) > 0 && isWesternDigit(p[0]):
+		for n = 0; n < len(p) && isWesternDigit(p[n]); n++ {
+		}
+		// "1." or "1、" but not "1.5万" nor a year "2023年".
+		if n <= 2 && n+1 < len(p) && (p[n] == '、' || p[n] == '.' || p[n] == '．') && !isWesternDigit(p[n+1]) {
+			return 3, skip
+		}
+	}
+	return -1, skip
+}
+
+func isHeadingNumeral(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇", r)
+}
+
+func isWesternDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// headingText returns the heading of a paragraph that starts with one:
+// up to its first full stop, without the marks before it.
+func headingText(p []rune, skip int) string {
+	p = p[skip:]
+	for i, r := range p {
+		if r == '。' || r == '；' || r == '！' || r == '？' || r == ';' {
+			p = p[:i]
+			break
+		}
+	}
+	if len(p) > maxHeading {
+		p = p[:maxHeading]
+	}
+	return strings.TrimSpace(string(p))
+}
+
+// planWords mark a heading whose section is about the coming year's plan:
+// every figure in it is a target.
+var planWords = []string{"工作思路", "工作安排", "工作任务", "工作打算", "工作计划", "预期目标", "主要目标", "目标任务", "总体要求", "展望"}
+
+// reviewWords mark a heading about the year under review.
+var reviewWords = []string{"回顾", "总结", "成绩", "成就"}
+
+// isPlanHeading reports whether heading opens a plan section, given the
+// report year ry (0 if unknown), and the year it names (0 if none).
+func isPlanHeading(h string, ry int) (bool, int) {
+	y := firstYearIn([]rune(h))
+	// A five-year plan's targets are for its last year.
+	for _, fy := range []struct {
+		name string
+		year int
+	}{{"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}} {
+		if y == 0 && strings.Contains(h, fy.name) {
+			y = fy.year
+		}
+	}
+	for _, w := range reviewWords {
+		if strings.Contains(h, w) {
+			return false, 0
+		}
+	}
+	for _, w := range planWords {
+		if strings.Contains(h, w) {
+			return true, y
+		}
+	}
+	if y != 0 && ry != 0 && y > ry && strings.ContainsAny(h, "年") && len([]rune(h)) < 24 {
+		return true, y
+	}
+	return false, 0
+}
+
+// buildSections returns the heading paths of doc in text order. The
+// first entry starts at offset 0 with an empty path.
+func buildSections(doc *extract.Document, ry int) []headingPath {
+	type level struct {
+		n    int
+		text string
+		plan bool
+		year int
+	}
+	var stack []level
+	out := []headingPath{{start: 0}}
+	for i, p := range doc.Paragraphs {
+		if i == 0 && p.Text == doc.Title {
+			continue // the title is no heading
+		}
+		rs := []rune(p.Text)
+		n, skip := headingLevel(rs)
+		if n < 0 {
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1].n >= n {
+			stack = stack[:len(stack)-1]
+		}
+		h := headingText(rs, skip)
+		plan, year := isPlanHeading(h, ry)
+		stack = append(stack, level{n, h, plan, year})
+		var s headingPath
+		s.start = p.Offset
+		names := make([]string, len(stack))
+		for j, l := range stack {
+			names[j] = l.text
+			if l.plan {
+				s.plan = true
+				if l.year != 0 {
+					s.year = l.year
+				}
+			}
+		}
+		s.path = strings.Join(names, " / ")
+		out = append(out, s)
+	}
+	return out
+}
+
+// sectionAt returns the section in force at offset.
+func sectionAt(secs []headingPath, offset int) headingPath {
+	i := sort.Search(len(secs), func(i int) bool { return secs[i].start > offset })
+	if i == 0 {
+		return headingPath{}
+	}
+	return secs[i-1]
+}
+
+// planParagraphs returns the parts of paragraphs that state the coming
+// year's targets outside a plan section ("经济社会发展的主要预期目标是：
+// 地区生产总值增长7%以上；…"): from the phrase to the paragraph's end.
+func planParagraphs(doc *extract.Document) []textSpan {
+	var out []textSpan
+	for _, p := range doc.Paragraphs {
+		for _, w := range []string{"主要预期目标", "预期目标是", "主要目标是", "主要目标为"} {
+			if i := strings.Index(p.Text, w); i >= 0 {
+				start := p.Offset + len([]rune(p.Text[:i]))
+				out = append(out, textSpan{start, p.Offset + len([]rune(p.Text))})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package transform
+
+import (
+	"strings"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+// A textSpan is a half-open range [start, end) of rune offsets in a text.
+type textSpan struct{ start, end int }
+
+// isSentenceEnd reports whether r ends a sentence. The semicolon ends one
+// too: reports chain independent statements with it ("…同比下降15%；预计…"),
+// and each deserves its own status and subject.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '\n':
+		return true
+	}
+	return false
+}
+
+// isClauseEnd reports whether r ends a clause inside a sentence: the unit
+// within which a name is looked for before its figure.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', ',', '：', ':':
+		return true
+	}
+	return isSentenceEnd(r)
+}
+
+// isBlankRune reports whether r is white space as it occurs in clean text.
+func isBlankRune(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '\u00a0', '\r':
+		return true
+	}
+	return false
+}
+
+// sentences splits text into sentences, each ending after its final
+// punctuation mark (a line end is not part of it). Leading and trailing
+// space is left out; empty sentences are dropped.
+func sentences(text []rune) []textSpan {
+	var out []textSpan
+	start := 0
+	flush := func(end int) {
+		s, e := start, end
+		for s < e && isBlankRune(text[s]) {
+			s++
+		}
+		for e > s && (isBlankRune(text[e-1]) || text[e-1] == '\n') {
+			e--
+		}
+		if e > s {
+			out = append(out, textSpan{s, e})
+		}
+	}
+	for i, r := range text {
+		if isSentenceEnd(r) {
+			flush(i + 1)
+			start = i + 1
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+// minWrapped is the fewest runes of a line that may have been wrapped:
+// shorter lines are dates, signatures and headings.
+const minWrapped = 12
+
+// softBreaks returns the rune offsets in text (doc.Text) of the line ends
+// that wrap a sentence rather than end a paragraph: the line does not end
+// a sentence ("…生产总值13507.69亿元，按" / "不变价格计算…"), and neither it
+// nor the next line is a heading. Text copied from a PDF keeps such
+// breaks; a figure or a word may even be cut by one ("增" / "长8.4%").
+func softBreaks(doc *extract.Document) []int {
+	var out []int
+	ps := doc.Paragraphs
+	for i := 0; i+1 < len(ps); i++ {
+		p, n := []rune(ps[i].Text), []rune(ps[i+1].Text)
+		if len(p) < minWrapped || len(n) == 0 || ps[i].Heading || ps[i+1].Heading {
+			continue
+		}
+		if strings.ContainsRune("。！？；!?;：:", p[len(p)-1]) {
+			continue
+		}
+		if l, _ := headingLevel(n); l >= 0 || n[0] == '—' || n[0] == '#' {
+			continue
+		}
+		if l, _ := headingLevel(p); l >= 0 && len(p) < 30 {
+			continue
+		}
+		end := ps[i].Offset + len(p)
+		if ps[i+1].Offset != end+1 {
+			continue // not joined by a single "\n": leave the text alone
+		}
+		out = append(out, end)
+	}
+	return out
+}
+
+// compact returns text without the runes at the offsets drop (sorted) and,
+// for each rune of the result, its offset in text.
+func compact(text []rune, drop []int) ([]rune, []int) {
+	out := make([]rune, 0, len(text)-len(drop))
+	orig := make([]int, 0, len(text)-len(drop)+1)
+	d := 0
+	for i, r := range text {
+		if d < len(drop) && drop[d] == i {
+			d++
+			continue
+		}
+		out = append(out, r)
+		orig = append(orig, i)
+	}
+	orig = append(orig, len(text)) // the end maps to the end
+	return out, orig
+}
