@@ -29,7 +29,7 @@ func ExampleOpen() {
 	// 12 pages, 19 paragraphs
 	// 一、2020年度工作总结 true
 	// 合同外资 at rune 584 on page 2
-	// dropped from page 3: ["—3—"]
+	// dropped from page 3: ["— 3 —"]
 }
 
 func ExampleNewReader() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/unicode/norm"
 )
 
 // How a font's strings split into character codes.
@@ -63,6 +64,9 @@ type font struct {
 	toUni    *cmap
 	uni      uniKind
 	identity bool // CID = code
+	// identityParent: an embedded CMap built on Identity-H/V ("usecmap"),
+	// so codes it does not list are their own CIDs.
+	identityParent bool
 
 	// Simple fonts.
 	simple   bool
@@ -141,7 +145,12 @@ func (f *font) cid(c charCode) (uint32, bool) {
 		return c.code, true
 	}
 	if f.enc != nil {
-		return f.enc.cid(c.code, c.n)
+		if cid, ok := f.enc.cid(c.code, c.n); ok {
+			return cid, true
+		}
+		if f.identityParent {
+			return c.code, true
+		}
 	}
 	return 0, false
 }
@@ -219,7 +228,7 @@ func (f *font) text(c charCode) string {
 	if s, ok := f.texts[key]; ok {
 		return s
 	}
-	s := f.decode(c)
+	s := unifyRadicals(f.decode(c))
 	if f.texts == nil {
 		f.texts = map[uint64]string{}
 	}
@@ -288,6 +297,47 @@ func (f *font) decode(c charCode) string {
 		}
 	}
 	return "\uFFFD"
+}
+
+// radicalSupplement maps the CJK Radicals Supplement code points that
+// stand for whole simplified characters to those characters. They have
+// no NFKC decomposition.
+var radicalSupplement = map[rune]rune{
+	0x2E9F: '母', 0x2EA0: '民', 0x2EC4: '西', 0x2EC5: '见', 0x2EC6: '角', 0x2EC9: '贝',
+	0x2ECB: '车', 0x2ED3: '长', 0x2ED4: '门', 0x2ED7: '雨', 0x2ED8: '青', 0x2ED9: '韦',
+	0x2EDA: '页', 0x2EDB: '风', 0x2EDC: '飞', 0x2EDD: '食', 0x2EE2: '马', 0x2EE3: '骨',
+	0x2EE4: '鬼', 0x2EE5: '鱼', 0x2EE6: '鸟', 0x2EE8: '麦', 0x2EE9: '黄', 0x2EEC: '齐',
+	0x2EEE: '齿', 0x2EF0: '龙', 0x2EF3: '龟',
+}
+
+// unifyRadicals replaces Kangxi radicals (U+2F00–U+2FD5) and simplified
+// CJK radical forms by the ideographs they look like. Fonts whose cmap
+// lists the radical code point first make producers (cairo, macOS
+// Quartz, some Word setups) write ToUnicode entries such as 工 → U+2F2F
+// "⼯"; measured on a pdftocairo copy of the rl-stsong seed: 7.7 % of
+// the characters. Government reports never mean the radicals.
+func unifyRadicals(s string) string {
+	need := false
+	for _, r := range s {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if u, ok := radicalSupplement[r]; ok {
+			return u
+		}
+		if r >= 0x2F00 && r <= 0x2FD5 {
+			if n := []rune(norm.NFKC.String(string(r))); len(n) == 1 {
+				return n[0]
+			}
+		}
+		return r
+	}, s)
 }
 
 // decodeGB decodes one GBK/GB 18030 character; "" when invalid.
@@ -474,6 +524,7 @@ func (f *font) setPredefined(name string, embedded bool) {
 	case name == "Identity-H" || name == "Identity-V":
 		set(split2)
 		f.identity = !embedded
+		f.identityParent = embedded
 		f.uni = uniGB1 // only used when Ordering is GB1
 		if f.ordering != "GB1" {
 			f.uni = uniNone

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"unicode/utf16"
@@ -221,5 +222,34 @@ func TestToUnicodeCodeLength(t *testing.T) {
 	}
 	if got := pageText(pages); got != "税收" {
 		t.Errorf("2-byte font with 1-byte ToUnicode: %q", got)
+	}
+}
+
+// TestEmbeddedCMap covers a Type0 font whose /Encoding is an embedded
+// CMap stream: its codespace splits the codes and its cidchar/cidrange
+// entries give CIDs, decoded through the Adobe-GB1 table.
+func TestEmbeddedCMap(t *testing.T) {
+	cids := gb1CIDs(t, "税")
+	cid := int(cids[0])<<8 | int(cids[1])
+	enc := pdfStream("/Type /CMap /CMapName /Test-H",
+		"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange\n"+
+			"1 begincidrange <20> <7e> 1 endcidrange\n"+
+			"1 begincidchar <CBB0> "+fmt.Sprint(cid)+" endcidchar")
+	pages, err := readBytes(t, onePage(cidFont("6 0 R", ""), "BT /F1 12 Tf 72 700 Td <41CBB042> Tj ET", enc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageText(pages); got != "A税B" {
+		t.Errorf("text = %q, want A税B", got)
+	}
+}
+
+func TestUnifyRadicals(t *testing.T) {
+	for in, want := range map[string]string{
+		"⼯作⽬标": "工作目标", "增⻓⺠⽣": "增长民生", "⻜⻰": "飞龙", "工作": "工作", "⺌": "⺌", "ab": "ab",
+	} {
+		if got := unifyRadicals(in); got != want {
+			t.Errorf("unifyRadicals(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -125,9 +125,32 @@ func dropRunning(pages []pageRows) (drop [][]bool, dropped [][]string) {
 	for pi, p := range pages {
 		for ri, r := range p.rows {
 			if drop[pi][ri] {
-				dropped[pi] = append(dropped[pi], rowLine(r).text)
+				// Page numbers as printed ("— 3 —"); other lines as clean
+				// text, without layout gaps, since a running header is often
+				// the report's title.
+				text := rowLine(r).text
+				if isPageNumber(text) {
+					text = printedText(r)
+				}
+				dropped[pi] = append(dropped[pi], text)
 			}
 		}
 	}
 	return drop, dropped
+}
+
+// printedText renders a row as it looks on the page, with a space
+// wherever glyphs stand apart ("— 3 —"), for Page.Dropped.
+func printedText(r row) string {
+	var b strings.Builder
+	for i, g := range r.glyphs {
+		if i > 0 {
+			p := r.glyphs[i-1]
+			if gap := g.X - (p.X + p.W); gap > 0.2*math.Max(g.Size, p.Size) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.Text)
+	}
+	return b.String()
 }

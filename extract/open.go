@@ -44,22 +44,23 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// NewReader reads a document of the given size from r; name is used for
-// errors and Document.Name and its extension picks the format when the
-// content does not tell.
+// NewReader reads a document of the given size from r; the base name of
+// name is used for errors and Document.Name, and its extension picks the
+// format when the content does not tell.
 //
 // The content decides the format: "%PDF" within the first kilobyte makes
 // a PDF; otherwise text that is valid UTF-8 (with or without a BOM) or
 // GB18030/GBK is read as a plain-text report. An empty file gives
 // [ErrEmpty], binary data that is neither gives [ErrNotPDF].
 //
-// Every error is an *[Error] with File set to name. When some pages of a
+// Every error is an *[Error] with File set to that base name. When some pages of a
 // PDF could not be decoded, NewReader returns both the Document built
 // from the other pages (and what it could read of the broken ones) and
 // an error naming the page (Page set; several broken pages are joined
 // in one Error with Page 0). A panic while reading is recovered and
 // reported as [ErrDamaged].
 func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error) {
+	name = filepath.Base(name)
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, &Error{File: name, Err: fmt.Errorf("%w: internal error: %v", ErrDamaged, p)}

@@ -68,22 +68,25 @@ func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 		}
 		repaired = true
 	}
-	if !repaired && doc.rc440 {
-		// RC4-40 opens but ledongthuc decrypts no stream correctly.
-		if rb, rerr := repair(b, true); rerr == nil {
+	if !repaired && (doc.rc440 || bytes.Contains(b, []byte("/XRefStm"))) {
+		// RC4-40 opens but ledongthuc decrypts no stream correctly. A
+		// hybrid-reference file (Microsoft Word writes them) keeps objects
+		// in a cross-reference stream ledongthuc never reads, so fonts or
+		// pages go missing. pdfcpu rewrites both as plain files.
+		if rb, rerr := repair(b, doc.encrypted); rerr == nil {
 			if d2, oerr := openPDF(rb); oerr == nil {
 				doc, repaired = d2, true
 			}
 		}
 	}
 	pages, err := doc.pages(name)
-	if !repaired && (err != nil || noGlyphs(pages) && (anyErr(pages) || doc.encrypted)) {
+	if !repaired && (err != nil || noGlyphs(pages) && (anyErr(pages) || doc.encrypted) || mostlyUnknown(pages)) {
 		// Broken xref offsets can open and then fail on every object;
-		// decryption can fail silently. Retry through pdfcpu and keep the
-		// better result.
+		// decryption can fail silently; missing objects leave fonts
+		// undecodable. Retry through pdfcpu and keep the better result.
 		if rb, rerr := repair(b, doc.encrypted); rerr == nil {
 			if d2, oerr := openPDF(rb); oerr == nil {
-				if p2, err2 := d2.pages(name); err2 == nil && countGlyphs(p2) > countGlyphs(pages) {
+				if p2, err2 := d2.pages(name); err2 == nil && better(p2, pages) {
 					pages, err = p2, nil
 				}
 			}
@@ -119,6 +122,31 @@ func openDetail(err error, truncated bool) string {
 		return "truncated file (no %%EOF) that could not be rebuilt"
 	}
 	return shortErr(err)
+}
+
+// countUnknown counts glyphs that decoded to U+FFFD.
+func countUnknown(pages []rawPage) int {
+	n := 0
+	for _, p := range pages {
+		for _, g := range p.Glyphs {
+			if g.Text == "\uFFFD" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// mostlyUnknown reports whether more than a tenth of the glyphs could not
+// be decoded: a sign of fonts lost to a damaged or hybrid xref.
+func mostlyUnknown(pages []rawPage) bool {
+	return countUnknown(pages)*10 > countGlyphs(pages)
+}
+
+// better reports whether a is a better reading than b: more decoded
+// glyphs.
+func better(a, b []rawPage) bool {
+	return countGlyphs(a)-countUnknown(a) > countGlyphs(b)-countUnknown(b)
 }
 
 func noGlyphs(pages []rawPage) bool { return countGlyphs(pages) == 0 }

@@ -195,3 +195,13 @@ func TestObjID(t *testing.T) {
 		t.Errorf("objID(font 4 0 R) = %#x, want %#x", got, 4<<16)
 	}
 }
+
+func TestReadPDFHybrid(t *testing.T) {
+	pages, err := readBytes(t, hybridPDF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageText(pages); got != "税收" {
+		t.Errorf("text = %q, want 税收", got)
+	}
+}

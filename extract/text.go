@@ -48,6 +48,7 @@ var boilerplate = regexp.MustCompile(`^(?:` +
 	`打印本页|关闭窗口|关闭本页|返回顶部|保存本页|打印正文|` +
 	`扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|相关附件>>|相关链接>>|` +
 	`责任编辑[:：].{0,12}|来源[:：].{0,16}|发布时间[:：].{0,24}|发表时间[:：].{0,24}|时间[:：].{0,24}|阅读量[:：].{0,12}|浏览次数[:：].{0,12}|` +
+	`(?:发布|发表|更新)(?:日期|时间)[:：].{0,24}(?:浏览次数|阅读量|点击数|来源)[:：].{0,16}|` +
 	`当前位置[:：].{0,40}|首页|` +
 	`查看更多.{0,8}|展开全文|点击查看.{0,8}|免费下载|下载文档|举报|` +
 	`[0-9a-f]{32}[:：]?|` +
@@ -61,6 +62,30 @@ func isBoilerplate(s string) bool {
 	return utf8.RuneCountInString(s) <= 48 && boilerplate.MatchString(s) ||
 		strings.ContainsAny(s, "|｜") && strings.Contains(s, "下载") && strings.Contains(s, "打印")
 }
+
+// labelOnly matches a boilerplate label whose value the page put on the
+// next line ("来源：" then "宁夏日报客户端").
+var labelOnly = regexp.MustCompile(`^(?:来源|发表时间|发布时间|发布日期|更新时间|责任编辑|编辑|作者|阅读量|浏览次数|点击数|时间|日期)[:：]$`)
+
+// isLabelValue reports whether t is the value of the boilerplate label
+// on the line before it: a short line that ends no sentence, and that
+// holds a digit unless the label names a source or a person.
+func isLabelValue(label, t string) bool {
+	if !labelOnly.MatchString(label) || utf8.RuneCountInString(t) > 24 || endsSentence(t) {
+		return false
+	}
+	return strings.ContainsAny(t, "0123456789") ||
+		strings.HasPrefix(label, "来源") || strings.Contains(label, "编辑") || strings.HasPrefix(label, "作者")
+}
+
+// markdownHeading matches the heading marks of text saved as Markdown
+// ("## 一、卫生资源"). A '#' glued to a word is kept: statistical tables
+// mark "of which" rows that way ("#新能源汽车").
+var markdownHeading = regexp.MustCompile(`^#{1,6}[ \t\x{3000}]+`)
+
+// isBreadcrumb reports whether s is a separator of a site's breadcrumb
+// trail ("首页", ">", "政务信息", ">", …, one item a line).
+func isBreadcrumb(s string) bool { return s == ">" || s == "»" || s == "›" || s == "/" }
 
 // isIndentSpace reports whether r is a space that indents a paragraph.
 func isIndentSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
@@ -183,11 +208,27 @@ func readText(name, s string) (*Document, error) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var lines []textLine
-	for _, phys := range strings.Split(s, "\n") {
-		for i, l := range splitIndents(phys) {
-			indented := i > 0 || strings.IndexFunc(l, isIndentSpace) == 0
+	var phys []string
+	for _, p := range strings.Split(s, "\n") {
+		if p = strings.TrimRightFunc(p, unicode.IsSpace); strings.TrimSpace(p) != "" {
+			phys = append(phys, p)
+		}
+	}
+	for pi, p := range phys {
+		t := strings.TrimFunc(p, unicode.IsSpace)
+		// A breadcrumb item stands next to a separator line; a label's
+		// value follows the label.
+		short := utf8.RuneCountInString(t) <= 12
+		if short && (pi > 0 && isBreadcrumb(strings.TrimSpace(phys[pi-1])) || pi+1 < len(phys) && isBreadcrumb(strings.TrimSpace(phys[pi+1]))) ||
+			pi > 0 && isLabelValue(strings.TrimSpace(phys[pi-1]), t) {
+			continue
+		}
+		indent := strings.IndexFunc(p, isIndentSpace) == 0
+		p = markdownHeading.ReplaceAllString(strings.TrimLeftFunc(p, isIndentSpace), "")
+		for i, l := range splitIndents(p) {
+			indented := i > 0 || indent
 			l = strings.TrimFunc(l, unicode.IsSpace)
-			if l == "" || isBoilerplate(l) {
+			if l == "" || isBoilerplate(l) || labelOnly.MatchString(l) || isBreadcrumb(l) {
 				continue
 			}
 			if l = cleanSpaces(l); l != "" {

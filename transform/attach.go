@@ -10,7 +10,7 @@ import (
 // stripped from the start of a name, repeatedly.
 var leadWords = []string{
 	"其中", "预计", "预期", "全年", "今年", "年内", "年底前", "力争", "确保", "争取", "累计", "共计", "合计", "总计",
-	"今年以来", "以来", "及以上", "以上", "按可比口径计算", "按可比口径", "按可比价格计算", "按可比价计算", "按不变价格计算", "扣除价格因素",
+	"今年以来", "以来", "及以上", "以上", "比上一年", "比上年", "比去年", "较上年", "较去年", "同比", "拟", "了", "按可比口径计算", "按可比口径", "按可比价格计算", "按可比价计算", "按不变价格计算", "扣除价格因素",
 	"实现", "完成", "同时", "已经", "已", "另外", "此外", "截至目前", "截至年底", "截至年末", "目前", "初步核算",
 	"全部", "分别", "共有", "当年", "年末", "年底", "期末", "同期", "一年来", "过去一年",
 	"达到", "超过", "其次", "再次", "首先", "以及", "的",
@@ -27,11 +27,12 @@ var canWords = []string{"实现", "完成", "达", "入驻", "引进", "新增",
 // trailWords are verbs, copulas and bound words between a name and its
 // figure. They are stripped from the end of a name, repeatedly.
 var trailWords = []string{
-	"分别为", "分别达", "分别是", "分别", "约为", "达到了", "达到", "已达", "共计", "合计", "总计", "累计",
+	"分别为", "分别达", "分别是", "分别", "均达到", "均达", "均为", "约为", "达到了", "达到", "已达", "共计", "合计", "总计", "累计",
 	"增至", "增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至",
 	"降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
 	"控制在", "保持在", "稳定在", "实现", "完成", "共有", "达", "为", "是", "超", "逾",
-	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "从", "由",
+	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "由平均", "从平均", "从", "由", "占",
+	"已经", "已", "保持", "拟按", "近",
 }
 
 // isFootnoteMark reports whether r is a isFootnoteMark mark (①, ⑤, ²).
@@ -177,7 +178,7 @@ func clauseStart(text []rune, lo, end int, enum bool) int {
 }
 
 // forwardStops end a name read after its figure ("81个项目纳入…").
-var forwardStops = []string{"纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
+var forwardStops = []string{"启动", "开展", "实施", "推进", "提供", "开放", "均取得", "均已", "均有", "均达", "已经", "已", "取得", "纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
 
 // forwardName reads a name after figure q: the words up to the clause end,
 // a number or a stop word ("44项具体任务全部完成" → 具体任务).
@@ -192,8 +193,25 @@ func forwardName(text []rune, q quantity) string {
 	for i < len(text) && text[i] == '的' {
 		i++
 	}
+	// "464户1408人消除致贫返贫风险", "46大类194项重点任务清单": two counts of
+	// one thing; the name follows the second.
+	if i == q.End && i < len(text) && isWesternDigit(text[i]) {
+		k := i
+		for k < len(text) && (isWesternDigit(text[k]) || text[k] == '.') {
+			k++
+		}
+		for k < len(text) && strings.ContainsRune("十百千万亿", text[k]) {
+			k++
+		}
+		for _, n := range []int{2, 1} {
+			if k+n <= len(text) && measureWords[string(text[k:k+n])] {
+				i = k + n
+				break
+			}
+		}
+	}
 	j := i
-	for j < len(text) && j-i < 12 {
+	for j < len(text) && j-i < 16 {
 		r := text[j]
 		if (r == '（' || r == '(') && j > i {
 			// 县（市、区）: keep a short bracket whole.
@@ -227,7 +245,8 @@ func forwardName(text []rune, q quantity) string {
 		}
 		stop := false
 		for _, w := range forwardStops {
-			if hasPrefixRunes(text, j, w) {
+			// A verb right after the figure begins the name ("65.7%开展预约诊疗").
+			if j > i && hasPrefixRunes(text, j, w) {
 				stop = true
 				break
 			}
@@ -272,7 +291,7 @@ func levelName(text []rune, lo int, q quantity) string {
 	if name := cleanName(text[cs:q.Start]); len([]rune(name)) >= 2 {
 		return name
 	}
-	if name := forwardName(text, q); name != "" && !measureWords[name] {
+	if name := forwardName(text, q); name != "" {
 		return name
 	}
 	// "、" may have split the name off ("国家级、省级人才16名"): retry without.
@@ -361,6 +380,13 @@ func inCategoryName(text []rune, q quantity, next *quantity) bool {
 	if hasPrefixRunes(text, q.End, "级") {
 		return true // 30亿元级重大工业项目, 10万吨级码头: a class
 	}
+	if q.StdUnit == "岁" {
+		for _, w := range []string{"及以上", "以上", "以下", "及以下", "以内"} {
+			if hasPrefixRunes(text, q.End, w) {
+				return true // 3岁以下婴幼儿: an age class
+			}
+		}
+	}
 	if next == nil {
 		return false
 	}
@@ -428,4 +454,87 @@ func subjectBefore(text []rune, lo, at int) string {
 		}
 	}
 	return ""
+}
+
+// impliedUnit returns the unit a scaled number without one counts, when
+// its name tells: "老年人数14136.0万" counts 人, "诊疗人次101.5亿" 人次,
+// "6600多万纳税人" 人. It returns "" when the name does not tell.
+func impliedUnit(text []rune, lo int, q quantity) string {
+	back := cleanName(text[clauseStart(text, lo, q.Start, true):q.Start])
+	for _, u := range []struct{ suffix, unit string }{
+		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"},
+	} {
+		if strings.HasSuffix(back, u.suffix) {
+			return u.unit
+		}
+	}
+	if back == "" && q.End+3 <= len(text) {
+		for _, w := range []string{"纳税人", "名", "人", "户", "家"} {
+			if hasPrefixRunes(text, q.End, w) {
+				if w == "纳税人" {
+					return "人"
+				}
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// ordinalContext reports whether the words around q make it an ordinal
+// or a rank rather than a figure: "第十二次", "十三届三次全会",
+// "排名前1%".
+func ordinalContext(text []rune, q quantity) bool {
+	if q.Start > 0 && (text[q.Start-1] == '第' || text[q.Start-1] == '届') {
+		return true
+	}
+	if q.Start >= 2 && string(text[q.Start-2:q.Start]) == "连续" && measureWords[q.StdUnit] && q.StdUnit == "次" {
+		return true // 连续三次位列第二: a streak
+	}
+	if q.Kind == kindPercent && q.Start > 0 && text[q.Start-1] == '前' {
+		return true
+	}
+	if q.Start > 0 && (text[q.Start-1] == '（' || text[q.Start-1] == '(') &&
+		(hasSuffixRunes(text, 0, q.Start-1, "上年") || hasSuffixRunes(text, 0, q.Start-1, "去年")) {
+		return true // 比上年（31.7%）下降3.9个百分点: last year's level, an aside
+	}
+	if hasPrefixRunes(text, q.End, "方面") || hasPrefixRunes(text, q.End, "大方面") {
+		return true // 做好十个方面工作: the plan's outline
+	}
+	for i := q.End; i < len(text) && i < q.End+6; i++ {
+		if hasPrefixRunes(text, i, "全会") {
+			return true
+		}
+		if isClauseEnd(text[i]) {
+			break
+		}
+	}
+	return false
+}
+
+// quoted reports whether figure q stands at the start of a quoted name
+// ("出台稳增长“21条”政策", "打造“365天不落幕的科技博览会”").
+func quoted(text []rune, q quantity) bool {
+	open := false
+	for i := q.Start - 1; i >= 0 && i >= q.Start-5; i-- {
+		if text[i] == '“' {
+			open = true
+			break
+		}
+		if text[i] == '”' || isClauseEnd(text[i]) || text[i] == '、' {
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i := q.End; i < len(text) && i < q.End+12; i++ {
+		switch text[i] {
+		case '”':
+			return true
+		case '，', '。', '；', '“', '\n':
+			return false
+		}
+	}
+	return false
 }

@@ -23,7 +23,7 @@ type change struct {
 
 // upVerbs and downVerbs are the verbs of a change, longest first.
 var (
-	upVerbs   = []string{"增长了", "增长", "增加了", "增加", "提高了", "提高", "提升了", "提升", "上升了", "上升", "上涨", "扩大", "增速为", "增速达", "增幅为", "增幅达", "高出", "高于", "多增", "增产", "增收", "净增", "增"}
+	upVerbs   = []string{"增长了", "增长", "增加了", "增加", "提高了", "提高", "提升了", "提升", "上升了", "上升", "上涨", "扩大", "增速达到", "增幅达到", "增长率为", "增长率达到", "增速为", "增速达", "增幅为", "增幅达", "高出", "高于", "多增", "增产", "增收", "净增", "新增", "增"}
 	downVerbs = []string{"下降了", "下降", "减少了", "减少", "降低了", "降低", "回落了", "回落", "下滑", "收窄", "下跌", "缩小", "低于", "减产", "减收", "净减", "少", "减", "降"}
 )
 
@@ -31,11 +31,11 @@ var (
 var basisWords = []string{
 	"比上年同期", "较上年同期", "比去年同期", "较去年同期", "与上年相比", "与去年相比",
 	"比上年末", "较上年末", "比去年末", "较去年末", "比年初", "较年初", "比上月",
-	"比上年", "较上年", "比去年", "较去年", "同比", "环比",
+	"比上一年", "比上年", "较上年", "比去年", "较去年", "同比", "环比",
 }
 
 // adverbs may stand between a basis and its verb ("同比分别增长").
-var adverbs = []string{"分别", "均", "也", "又", "再", "略有", "有所", "大幅", "继续", "稳步", "持续", "平均", "年均"}
+var adverbs = []string{"分别", "年均", "平均", "略有", "有所", "大幅", "继续", "稳步", "持续", "均", "也", "又", "再"}
 
 // trimSuffixAny removes from text[lo:end] one word of words that ends it,
 // returning the new end and the word ("" when none matched).
@@ -55,8 +55,8 @@ func skipAdverbs(text []rune, lo, end int) int {
 			end--
 		}
 		e, w := trimSuffixAny(text, lo, end, adverbs)
-		if w == "" {
-			return end
+		if w == "" || w == "均" && e > lo && strings.ContainsRune("人亩户", text[e-1]) {
+			return end // 人均提高: 均 belongs to the name
 		}
 		end = e
 	}
@@ -163,8 +163,9 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 	default:
 		return change{}, false
 	}
-	// single-rune verbs need a basis: "少" and "降" are too common alone.
-	if len([]rune(verb)) == 1 && c.basis == "" {
+	// Single-rune verbs need a basis: "少" and "降" are too common alone;
+	// so does 新增, which alone names a level ("新增城镇就业1.2万人").
+	if (len([]rune(verb)) == 1 || verb == "新增") && c.basis == "" {
 		return change{}, false
 	}
 	if (verb == "高于" || verb == "低于" || verb == "高出") && q.Kind != kindPoints {
@@ -182,4 +183,90 @@ func sentenceBasis(s string) string {
 		}
 	}
 	return ""
+}
+
+// kindChange returns the change kind a figure of kind k takes in a list
+// whose first figure is a change of kind first.
+func kindChange(k kind, first changeKind) changeKind {
+	switch k {
+	case kindPercent, kindMultiple:
+		if first == changeCompletion {
+			return first
+		}
+		return changeYoY
+	case kindPoints:
+		return changePP
+	case kindAmount:
+		return changeDelta
+	}
+	return first
+}
+
+// changeValue returns the signed value a change figure q states: percent
+// for yoy (增长2.4倍 is +240%), points for pp, the standard value for a
+// delta.
+func changeValue(c change, q quantity) float64 {
+	v := q.Value.Float64()
+	switch {
+	case c.kind == changeDelta:
+		v = q.Value.Mul(q.Scale).Float64()
+	case q.Kind == kindMultiple && c.kind == changeYoY:
+		v *= 100
+	}
+	if c.kind == changeCompletion {
+		return v
+	}
+	return c.sign * v
+}
+
+// canTake reports whether rec, a record before change c in its sentence,
+// has room for it.
+func canTake(rec *Indicator, c change, q quantity) bool {
+	switch c.kind {
+	case changeYoY:
+		return rec.YoY == nil
+	case changePP:
+		return rec.PP == nil
+	case changeDelta:
+		return rec.Delta == nil && rec.StdUnit == q.StdUnit && rec.Value != nil
+	case changeCompletion:
+		return rec.Completion == nil
+	}
+	return false
+}
+
+// applyChange fills rec's change field from c, stated by figure q.
+func applyChange(rec *Indicator, c change, q quantity) {
+	v := changeValue(c, q)
+	switch c.kind {
+	case changeYoY:
+		rec.YoY = &v
+		rec.Basis = c.basis
+	case changePP:
+		rec.PP = &v
+		if rec.Basis == "" {
+			rec.Basis = c.basis
+		}
+	case changeDelta:
+		rec.Delta = &v
+		if rec.Basis == "" {
+			rec.Basis = c.basis
+		}
+	case changeCompletion:
+		rec.Completion = &v
+	}
+}
+
+// ownChange makes rec, the record of change figure q, a record of its own:
+// a rate-only mention has no value; a delta keeps its magnitude as value.
+// Completion and pp records without a level likewise have no value.
+func ownChange(rec *Indicator, c change, q quantity) {
+	applyChange(rec, c, q)
+	if c.kind == changeDelta {
+		return
+	}
+	// The bound and Max stay: "增长5%-6%" is a rate-only record with
+	// yoy 5, bound range and max 6.
+	rec.Value, rec.StdValue = nil, nil
+	rec.Unit, rec.StdUnit = "", ""
 }

@@ -257,6 +257,20 @@ func labelSets(t *testing.T) []*labelSet {
 	return sets
 }
 
+// readLines returns the lines of the text file at path, trimmed.
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimPrefix(string(b), "\ufeff"), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(strings.TrimRight(lines[i], "\r"))
+	}
+	return lines
+}
+
 // loadDoc reads the text file at path into a Document and returns, for
 // each 1-based line of the file, the rune span [start, end) of that line in
 // Document.Text (end < start for an empty or unfound line).
@@ -268,14 +282,7 @@ func labelSets(t *testing.T) []*labelSet {
 // one Page.
 func loadDoc(t *testing.T, path string, labelled [][2]int) (*extract.Document, [][2]int) {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimPrefix(string(b), "\ufeff"), "\n")
-	for i := range lines {
-		lines[i] = strings.TrimSpace(strings.TrimRight(lines[i], "\r"))
-	}
+	lines := readLines(t, path)
 	if doc, err := extract.Open(path); err == nil {
 		spans, missing := findLines(doc.Text, lines, labelled)
 		if missing == 0 {
@@ -610,6 +617,55 @@ type result struct {
 	attr         attrScore
 }
 
+// scoreDoc runs the pipeline on doc and scores the records that stand in
+// the labelled lines of ls (lineSpans: the rune span in doc.Text of each
+// 1-based line of the labelled text) against its labels. With -v it logs
+// the misses, the false positives and the wrong attributes. It returns the
+// scores and, for each label, whether a record matched it by name, value
+// and unit.
+func scoreDoc(t *testing.T, tr *transform.Transformer, ls *labelSet, doc *extract.Document, lineSpans [][2]int) (result, []bool) {
+	t.Helper()
+	var recs []transform.Indicator
+	for _, r := range tr.Indicators(doc) {
+		if inSpans(r.Offset, lineSpans, ls.spans) {
+			recs = append(recs, r)
+		}
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+	text := []rune(doc.Text)
+	res := result{name: ls.name, attr: attrScore{}}
+	res.full, res.detect = score{labels: len(ls.labels), records: len(recs)}, score{labels: len(ls.labels), records: len(recs)}
+	para := paragraphOf(doc)
+	full := match(ls.labels, recs, true, para)
+	used := make([]bool, len(recs))
+	matched := make([]bool, len(ls.labels))
+	for i, j := range full {
+		if j < 0 {
+			continue
+		}
+		res.full.matched++
+		used[j], matched[i] = true, true
+		if wrong := scoreAttrs(res.attr, &ls.labels[i], &recs[j]); len(wrong) > 0 {
+			t.Logf("wrong %s:\n\tlabel  %s\n\trecord %s  «%s»", strings.Join(wrong, ","), labString(&ls.labels[i]), recString(&recs[j]), around(text, recs[j].Offset))
+		}
+	}
+	for i, j := range match(ls.labels, recs, false, para) {
+		if j >= 0 {
+			res.detect.matched++
+		}
+		if full[i] < 0 {
+			t.Logf("miss   %s", labString(&ls.labels[i]))
+		}
+	}
+	for j := range recs {
+		if !used[j] {
+			t.Logf("extra  %s  «%s»", recString(&recs[j]), around(text, recs[j].Offset))
+		}
+	}
+	t.Logf("%s", formatRow(res))
+	return res, matched
+}
+
 // TestEval scores the pipeline against every labels file; with -v it lists
 // each report's misses, false positives and wrong attributes.
 func TestEval(t *testing.T) {
@@ -628,57 +684,12 @@ func TestEval(t *testing.T) {
 				t.Skipf("text absent: %v", err)
 			}
 			doc, lineSpans := loadDoc(t, ls.source, ls.spans)
-			var recs []transform.Indicator
-			for _, r := range tr.Indicators(doc) {
-				if inSpans(r.Offset, lineSpans, ls.spans) {
-					recs = append(recs, r)
-				}
-			}
-			sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
-			text := []rune(doc.Text)
-			res := result{name: ls.name, attr: attrScore{}}
-			res.full, res.detect = score{labels: len(ls.labels), records: len(recs)}, score{labels: len(ls.labels), records: len(recs)}
-			para := paragraphOf(doc)
-			full := match(ls.labels, recs, true, para)
-			used := make([]bool, len(recs))
-			for i, j := range full {
-				if j < 0 {
-					continue
-				}
-				res.full.matched++
-				used[j] = true
-				if wrong := scoreAttrs(res.attr, &ls.labels[i], &recs[j]); len(wrong) > 0 {
-					t.Logf("wrong %s:\n\tlabel  %s\n\trecord %s  «%s»", strings.Join(wrong, ","), labString(&ls.labels[i]), recString(&recs[j]), around(text, recs[j].Offset))
-				}
-			}
-			for i, j := range match(ls.labels, recs, false, para) {
-				if j >= 0 {
-					res.detect.matched++
-				}
-				if full[i] < 0 {
-					t.Logf("miss   %s", labString(&ls.labels[i]))
-				}
-			}
-			for j := range recs {
-				if !used[j] {
-					t.Logf("extra  %s  «%s»", recString(&recs[j]), around(text, recs[j].Offset))
-				}
-			}
-			t.Logf("%s", formatRow(res))
+			res, _ := scoreDoc(t, tr, ls, doc, lineSpans)
 			results = append(results, res)
 		})
 	}
-	total := result{name: "TOTAL", attr: attrScore{}}
-	var b strings.Builder
-	b.WriteString(formatHeader())
-	for _, r := range results {
-		total.full = total.full.add(r.full)
-		total.detect = total.detect.add(r.detect)
-		total.attr.add(r.attr)
-		b.WriteString(formatRow(r))
-	}
-	b.WriteString(formatRow(total))
-	t.Logf("evaluation (names+value+unit; detect = value+unit only; attributes = accuracy on matched pairs, right/scored):\n%s", b.String())
+	table, total := formatTable(results)
+	t.Logf("evaluation (names+value+unit; detect = value+unit only; attributes = accuracy on matched pairs, right/scored):\n%s", table)
 	if f := total.full.f1(); f < minF1 {
 		t.Errorf("total F1 %.3f < floor %.3f", f, minF1)
 	}
@@ -690,6 +701,22 @@ func TestEval(t *testing.T) {
 			t.Errorf("total %s accuracy %.3f < floor %.3f", k, total.attr.acc(k), minAttr)
 		}
 	}
+}
+
+// formatTable formats the rows of results and their total; it returns
+// the table and the total.
+func formatTable(results []result) (string, result) {
+	total := result{name: "TOTAL", attr: attrScore{}}
+	var b strings.Builder
+	b.WriteString(formatHeader())
+	for _, r := range results {
+		total.full = total.full.add(r.full)
+		total.detect = total.detect.add(r.detect)
+		total.attr.add(r.attr)
+		b.WriteString(formatRow(r))
+	}
+	b.WriteString(formatRow(total))
+	return b.String(), total
 }
 
 func formatHeader() string {
@@ -820,4 +847,247 @@ func TestMatchCursor(t *testing.T) {
 	if got, want := fmt.Sprint(match(ls, recs, true, para)), "[2]"; got != want {
 		t.Errorf("match in one paragraph = %s, want %s", got, want)
 	}
+}
+
+// pdfDirEnv names the environment variable that points TestEvalPDF at a
+// folder of PDF renders of the labelled texts.
+const pdfDirEnv = "ZHIBIAO_EVAL_PDFS"
+
+// anchorRunes is the length of the head and tail of a line that
+// locateLines looks for when the whole line is not in the text.
+const anchorRunes = 10
+
+// A located line is where locateLines found one labelled line.
+type located struct {
+	line  int    // 1-based line of the labelled text
+	how   string // "fuzzy" (found by its head or tail) or "lost"
+	found string // the squeezed text found for a fuzzy line
+	want  string // the squeezed line
+}
+
+// locateLines finds the lines inside spans (nil: all) of a labelled text
+// in the clean text of a PDF, in order and whitespace aside, as findLines
+// does; but a line that is not there verbatim (a character lost, a
+// running header inside it, two paragraphs joined in the middle) is still
+// located, by its first and last anchorRunes runes looked for near where
+// it should stand, so that one extraction defect costs the figures of its
+// line only. It returns the rune spans as findLines does and the lines
+// that were located fuzzily or not at all.
+func locateLines(text string, lines []string, spans [][2]int) (out [][2]int, odd []located) {
+	var sq []rune
+	var at []int
+	for i, r := range []rune(text) {
+		if !unicode.IsSpace(r) {
+			sq = append(sq, r)
+			at = append(at, i)
+		}
+	}
+	// index returns the first occurrence of needle in sq[from:to], or -1.
+	index := func(needle []rune, from, to int) int {
+		to = min(to, len(sq))
+		for i := from; i+len(needle) <= to; i++ {
+			if sq[i] == needle[0] && slicesEqual(sq[i:i+len(needle)], needle) {
+				return i
+			}
+		}
+		return -1
+	}
+	out = make([][2]int, len(lines)+1)
+	pos := 0 // rune index in sq of the search start
+	for i, line := range lines {
+		out[i+1] = [2]int{0, -1}
+		key := []rune(strings.Join(strings.Fields(line), ""))
+		if len(key) == 0 || !inLines(i+1, spans) {
+			continue
+		}
+		if j := index(key, pos, len(sq)); j >= 0 {
+			out[i+1] = [2]int{at[j], at[j+len(key)-1] + 1}
+			pos = j + len(key)
+			continue
+		}
+		// The line should start soon after pos: look for its ends in a
+		// window a little longer than the line.
+		window := pos + 2*len(key) + 200
+		first, last := -1, -1
+		if len(key) >= 2*anchorRunes {
+			if h := index(key[:anchorRunes], pos, window); h >= 0 {
+				first = h
+			}
+			from := pos
+			if first >= 0 {
+				from = first + anchorRunes
+			}
+			if e := index(key[len(key)-anchorRunes:], from, window+anchorRunes); e >= 0 {
+				last = e + anchorRunes - 1
+			}
+			switch {
+			case first < 0 && last >= 0:
+				first = max(last-len(key)+1, pos)
+			case first >= 0 && last < 0:
+				last = min(first+len(key), len(sq)) - 1
+			}
+		}
+		if first < 0 {
+			odd = append(odd, located{line: i + 1, how: "lost", want: string(key)})
+			continue
+		}
+		out[i+1] = [2]int{at[first], at[last] + 1}
+		odd = append(odd, located{line: i + 1, how: "fuzzy", found: string(sq[first : last+1]), want: string(key)})
+		pos = last + 1
+	}
+	return out, odd
+}
+
+func slicesEqual(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+// diffString shows how got differs from want: the common head and tail
+// shortened, the differing middles side by side.
+func diffString(want, got string) string {
+	w, g := []rune(want), []rune(got)
+	p := 0
+	for p < len(w) && p < len(g) && w[p] == g[p] {
+		p++
+	}
+	s := 0
+	for s < len(w)-p && s < len(g)-p && w[len(w)-1-s] == g[len(g)-1-s] {
+		s++
+	}
+	ctx := func(r []rune) string {
+		if len(r) > 60 {
+			return string(r[:30]) + "…" + string(r[len(r)-30:])
+		}
+		return string(r)
+	}
+	return fmt.Sprintf("…%s[%s → %s]%s…", string(w[max(p-8, 0):p]), ctx(w[p:len(w)-s]), ctx(g[p:len(g)-s]), string(w[len(w)-s:min(len(w)-s+8, len(w))]))
+}
+
+// TestEvalPDF scores the same labels on PDF renders of the labelled texts.
+// It runs only when ZHIBIAO_EVAL_PDFS names a folder: for every labels
+// file whose text is <stem>.txt, each <folder>/<stem>.<style>.pdf is read
+// with extract.Open, the labelled lines are located in its clean text
+// (verbatim, whitespace aside; a line that is not there verbatim is
+// located by its head and tail and logged with how it differs), and the
+// records in them are scored as TestEval scores the text. It logs one
+// table per style, a summary of the styles against the text, and with -v
+// each report's labels that the text matched and the PDF does not.
+//
+//	/work/shared/tools/render-pdf REPORT.txt /tmp/evalpdf lo-serif lo-spaced rl-stsong
+//	ZHIBIAO_EVAL_PDFS=/tmp/evalpdf go test ./transform -run EvalPDF -v
+func TestEvalPDF(t *testing.T) {
+	dir := os.Getenv(pdfDirEnv)
+	if dir == "" {
+		t.Skipf("%s is not set", pdfDirEnv)
+	}
+	sets := labelSets(t)
+	if len(sets) == 0 {
+		t.Skip("no labels files with their texts")
+	}
+	tr, err := transform.New(transform.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type styleSum struct {
+		results     []result
+		fuzzy, lost int
+		failed      []string
+	}
+	var textResults []result
+	styles := map[string]*styleSum{}
+	for _, ls := range sets {
+		if _, err := os.Stat(ls.source); err != nil {
+			t.Logf("%s: text absent: %v", ls.name, err)
+			continue
+		}
+		stem := strings.TrimSuffix(filepath.Base(ls.source), ".txt")
+		pdfs, _ := filepath.Glob(filepath.Join(dir, stem+".*.pdf"))
+		if len(pdfs) == 0 {
+			continue
+		}
+		// The text's scores are the baseline the PDFs are compared with.
+		var textMatched []bool
+		t.Run("text/"+ls.name, func(t *testing.T) {
+			doc, lineSpans := loadDoc(t, ls.source, ls.spans)
+			var res result
+			res, textMatched = scoreDoc(t, tr, ls, doc, lineSpans)
+			textResults = append(textResults, res)
+		})
+		lines := readLines(t, ls.source)
+		for _, pdf := range pdfs {
+			style := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(pdf), stem+"."), ".pdf")
+			sum := styles[style]
+			if sum == nil {
+				sum = &styleSum{}
+				styles[style] = sum
+			}
+			t.Run(style+"/"+ls.name, func(t *testing.T) {
+				doc, err := extract.Open(pdf)
+				if err != nil {
+					t.Logf("extract.Open: %v", err)
+				}
+				if doc == nil {
+					// An unreadable PDF loses all its figures.
+					sum.failed = append(sum.failed, ls.name)
+					n := len(ls.labels)
+					sum.results = append(sum.results, result{name: ls.name, full: score{labels: n}, detect: score{labels: n}, attr: attrScore{}})
+					return
+				}
+				t.Logf("%s: %d pages, %d paragraphs", filepath.Base(pdf), len(doc.Pages), len(doc.Paragraphs))
+				lineSpans, odd := locateLines(doc.Text, lines, ls.spans)
+				for _, o := range odd {
+					if o.how == "lost" {
+						sum.lost++
+						t.Logf("line %d not found: %s", o.line, o.want)
+						continue
+					}
+					sum.fuzzy++
+					t.Logf("line %d differs: %s", o.line, diffString(o.want, o.found))
+				}
+				res, matched := scoreDoc(t, tr, ls, doc, lineSpans)
+				for i := range ls.labels {
+					switch {
+					case textMatched != nil && textMatched[i] && !matched[i]:
+						t.Logf("lost   %s", labString(&ls.labels[i]))
+					case textMatched != nil && !textMatched[i] && matched[i]:
+						t.Logf("gained %s", labString(&ls.labels[i]))
+					}
+				}
+				sum.results = append(sum.results, res)
+			})
+		}
+	}
+	if len(styles) == 0 {
+		t.Skipf("no <stem>.<style>.pdf in %s", dir)
+	}
+	names := make([]string, 0, len(styles))
+	for s := range styles {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	table, textTotal := formatTable(textResults)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-12s %6s %6s %6s %6s %6s | %s\n", "input", "F1", "dF1", "attr", "fuzzy", "lost", "unreadable")
+	row := func(name string, tot result, fuzzy, lost int, failed []string) {
+		worst := 1.0
+		for _, k := range attrs {
+			if tot.attr[k][1] > 0 {
+				worst = min(worst, tot.attr.acc(k))
+			}
+		}
+		fmt.Fprintf(&b, "%-12s %6.3f %6.3f %6.3f %6d %6d | %s\n", name, tot.full.f1(), tot.detect.f1(), worst, fuzzy, lost, strings.Join(failed, " "))
+	}
+	row("text", textTotal, 0, 0, nil)
+	t.Logf("text (the reports that have PDFs):\n%s", table)
+	for _, s := range names {
+		table, tot := formatTable(styles[s].results)
+		t.Logf("PDF style %s:\n%s", s, table)
+		row(s, tot, styles[s].fuzzy, styles[s].lost, styles[s].failed)
+	}
+	t.Logf("summary (F1 = names+value+unit, dF1 = value+unit, attr = the worst attribute accuracy; fuzzy/lost = labelled lines not found verbatim / not at all):\n%s", b.String())
 }

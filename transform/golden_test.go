@@ -110,3 +110,20 @@ func TestIndicatorsDoesNotModify(t *testing.T) {
 		t.Errorf("Indicators(nil) = %v, want nil", recs)
 	}
 }
+
+// TestIndicatorsConcurrent runs one Transformer from several goroutines,
+// as cmd's workers do; run it with -race.
+func TestIndicatorsConcurrent(t *testing.T) {
+	tr := newTestTransformer(t)
+	doc := seedDoc(t)
+	want := jsonl(t, tr.Indicators(doc))
+	done := make(chan []byte)
+	for i := 0; i < 4; i++ {
+		go func() { done <- jsonl(t, tr.Indicators(doc)) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; !bytes.Equal(got, want) {
+			t.Error("concurrent Indicators gave a different result")
+		}
+	}
+}

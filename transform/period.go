@@ -116,13 +116,30 @@ func years(doc *extract.Document) (report, delivered int) {
 	if ty == 0 {
 		// A bulletin or summary whose title was lost opens with its year:
 		// "2024年，全市上下坚持…".
+		// A work report's speech opens "各位代表：现在，我代表市人民政府
+		// 向大会报告工作" and then reviews "2023年是…": delivered a year later.
+		speech := gwr
 		for i, p := range doc.Paragraphs {
-			if i > 8 {
+			if i > 20 {
 				break
 			}
-			if y, _ := yearWritten([]rune(p.Text), 0); y != 0 {
-				return y, y
+			if strings.Contains(p.Text, "向大会报告") || strings.Contains(p.Text, "各位代表") {
+				speech = true
 			}
+			rs := []rune(p.Text)
+			if strings.Contains(p.Text, "工作报告") && len(rs) < 40 {
+				if y := firstYearIn(rs); y != 0 {
+					return y - 1, y // the title, after a web page's boilerplate
+				}
+			}
+			y, n := yearWritten(rs, 0)
+			if y == 0 || n < len(rs) && (isWesternDigit(rs[n]) || isHeadingNumeral(rs[n])) {
+				continue // "2022年4月", "2026年1月20日在…": a date, not the year reviewed
+			}
+			if speech {
+				return y, y + 1
+			}
+			return y, y
 		}
 	}
 	switch {
@@ -134,6 +151,10 @@ func years(doc *extract.Document) (report, delivered int) {
 		return ty, ty
 	}
 }
+
+// maxLookBack is the most runes looked back from a figure for the words
+// of its sentence that set its status or period.
+const maxLookBack = 300
 
 // relYear returns the year a relative time word names, given the year the
 // report was delivered in, or 0 when word is none.
@@ -152,7 +173,8 @@ func relYear(word string, delivered int) int {
 // then a relative one (今年, 去年) used as time rather than as a basis of
 // comparison, then the plan year of its section, then the report year.
 func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered int) string {
-	for i := q - 5; i >= sent.start; i-- {
+	lo := max(sent.start, q-maxLookBack)
+	for i := q - 5; i >= lo; i-- {
 		y, n := yearWritten(text, i)
 		if y == 0 {
 			continue
@@ -165,10 +187,10 @@ func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered 
 		}
 		return strconv.Itoa(y)
 	}
-	for i := q - 2; i >= sent.start; i-- {
+	for i := q - 2; i >= lo; i-- {
 		w := string(text[i : i+2])
 		if y := relYear(w, delivered); y != 0 && delivered != 0 {
-			if i > sent.start && strings.ContainsRune("比较同与", text[i-1]) {
+			if i > lo && strings.ContainsRune("比较同与", text[i-1]) {
 				continue
 			}
 			return strconv.Itoa(y)

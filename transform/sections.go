@@ -2,7 +2,9 @@ package transform
 
 import (
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
@@ -182,8 +184,33 @@ func sectionAt(secs []headingPath, offset int) headingPath {
 // planParagraphs returns the parts of paragraphs that state the coming
 // year's targets outside a plan section ("经济社会发展的主要预期目标是：
 // 地区生产总值增长7%以上；…"): from the phrase to the paragraph's end.
-func planParagraphs(doc *extract.Document) []textSpan {
+//
+// In a work report delivered the year after the one it reviews, the plan
+// part may have no numbered heading: it begins with the paragraph that
+// opens on the coming year ("2024年是…", "今年政府工作的总体要求是") and
+// runs to the end.
+func planParagraphs(doc *extract.Document, ry, delivered int) []textSpan {
 	var out []textSpan
+	if ry != 0 && delivered == ry+1 {
+		next := strconv.Itoa(delivered) + "年"
+		for i, p := range doc.Paragraphs {
+			if i == 0 || p.Text == doc.Title || p.Heading || utf8.RuneCountInString(p.Text) < 30 {
+				continue // the title "2024年政府工作报告" opens no plan
+			}
+			if !strings.HasPrefix(p.Text, next) && !strings.HasPrefix(p.Text, "今年") {
+				continue
+			}
+			for _, w := range []string{"总体要求", "预期目标", "工作安排", "主要任务", "重点做好", "政府工作", "重点工作"} {
+				if strings.Contains(p.Text, w) {
+					out = append(out, textSpan{p.Offset, utf8.RuneCountInString(doc.Text)})
+					break
+				}
+			}
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
 	for _, p := range doc.Paragraphs {
 		for _, w := range []string{"主要预期目标", "预期目标是", "主要目标是", "主要目标为"} {
 			if i := strings.Index(p.Text, w); i >= 0 {

@@ -47,7 +47,9 @@ func statusOf(text []rune, sent textSpan, q int, sec headingPath, estFrom int) S
 		st = Estimate
 	}
 	best := -1
-	s := string(text[sent.start:q])
+	// A status word rules its sentence; a window keeps run-on sentences
+	// (tables, lists without full stops) from costing quadratic time.
+	s := string(text[max(sent.start, q-maxLookBack):q])
 	for _, w := range statusWords {
 		i := strings.LastIndex(s, w.word)
 		if i < 0 {

@@ -14,6 +14,14 @@ type Config struct {
 	Catalog string
 }
 
+// BUG(zhibiao): Names are found with word lists, not with the segmenter's
+// parts of speech; a clause that runs a verb phrase into its noun
+// ("组织各类招商团队敲门招商427次") keeps the whole phrase as the name.
+
+// BUG(zhibiao): Ratios ("三次产业结构为3.6:48.0:48.4") and figures without
+// a written unit, other than counts whose name tells the unit ("人数", "人次"),
+// are not reported.
+
 // A Transformer finds indicators in documents. Build it once with New;
 // it is safe for concurrent use by multiple goroutines.
 type Transformer struct {
@@ -59,82 +67,6 @@ func isFigure(q quantity) bool {
 	return q.NotFigure == "" && q.Kind != kindBare
 }
 
-// impliedUnit returns the unit a scaled number without one counts, when
-// its name tells: "老年人数14136.0万" counts 人, "诊疗人次101.5亿" 人次,
-// "6600多万纳税人" 人. It returns "" when the name does not tell.
-func impliedUnit(text []rune, lo int, q quantity) string {
-	back := cleanName(text[clauseStart(text, lo, q.Start, true):q.Start])
-	for _, u := range []struct{ suffix, unit string }{
-		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"},
-	} {
-		if strings.HasSuffix(back, u.suffix) {
-			return u.unit
-		}
-	}
-	if back == "" && q.End+3 <= len(text) {
-		for _, w := range []string{"纳税人", "名", "人", "户", "家"} {
-			if hasPrefixRunes(text, q.End, w) {
-				if w == "纳税人" {
-					return "人"
-				}
-				return w
-			}
-		}
-	}
-	return ""
-}
-
-// ordinalContext reports whether the words around q make it an ordinal
-// or a rank rather than a figure: "第十二次", "十三届三次全会",
-// "排名前1%".
-func ordinalContext(text []rune, q quantity) bool {
-	if q.Start > 0 && (text[q.Start-1] == '第' || text[q.Start-1] == '届') {
-		return true
-	}
-	if q.Start >= 2 && string(text[q.Start-2:q.Start]) == "连续" && measureWords[q.StdUnit] && q.StdUnit == "次" {
-		return true // 连续三次位列第二: a streak
-	}
-	if q.Kind == kindPercent && q.Start > 0 && text[q.Start-1] == '前' {
-		return true
-	}
-	for i := q.End; i < len(text) && i < q.End+6; i++ {
-		if hasPrefixRunes(text, i, "全会") {
-			return true
-		}
-		if isClauseEnd(text[i]) {
-			break
-		}
-	}
-	return false
-}
-
-// quoted reports whether figure q stands at the start of a quoted name
-// ("出台稳增长“21条”政策", "打造“365天不落幕的科技博览会”").
-func quoted(text []rune, q quantity) bool {
-	open := false
-	for i := q.Start - 1; i >= 0 && i >= q.Start-5; i-- {
-		if text[i] == '“' {
-			open = true
-			break
-		}
-		if text[i] == '”' || isClauseEnd(text[i]) || text[i] == '、' {
-			break
-		}
-	}
-	if !open {
-		return false
-	}
-	for i := q.End; i < len(text) && i < q.End+12; i++ {
-		switch text[i] {
-		case '”':
-			return true
-		case '，', '。', '；', '“', '\n':
-			return false
-		}
-	}
-	return false
-}
-
 // A run holds what all records of one document share while they are built.
 type run struct {
 	t         *Transformer
@@ -147,6 +79,7 @@ type run struct {
 	estFrom   int        // rune offset of "预计…（下同）", -1 if none
 	plans     []textSpan // paragraph tails that state the coming year's targets
 	out       []Indicator
+	starts    []int // offset in text of the figure of each record of out
 }
 
 // indicators builds the records of doc from its text and quantities.
@@ -156,7 +89,7 @@ type run struct {
 func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int, qs []quantity) []Indicator {
 	ry, delivered := years(doc)
 	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
-		plans: planParagraphs(doc)}
+		plans: planParagraphs(doc, ry, delivered)}
 	if orig == nil {
 		r.estFrom = estimatesFrom(doc.Text)
 	} else {
@@ -168,48 +101,59 @@ func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int,
 		for qi < len(qs) && qs[qi].Start < s.start {
 			qi++
 		}
-		figs = figs[:0]
-		for j := qi; j < len(qs) && qs[j].Start < s.end; j++ {
-			q := qs[j]
-			if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
-				// "总诊疗人次101.5亿，比上年增加6.0亿人次": the unit of a
-				// scaled bare number is told by the change that follows.
-				if j+1 < len(qs) && qs[j+1].Start < s.end && qs[j+1].Kind == kindAmount && qs[j+1].NotFigure == "" {
-					if c, ok := changeBefore(text, q.End, qs[j+1], ""); ok && c.kind == changeDelta && c.basis != "" {
-						q.Unit += qs[j+1].StdUnit
-						q.StdUnit = qs[j+1].StdUnit
-						q.Kind = kindAmount
-					}
-				}
-			}
-			if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
-				if u := impliedUnit(text, s.start, q); u != "" {
-					q.Unit += u
-					q.StdUnit = u
-					q.Kind = kindAmount
-				}
-			}
-			if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) {
-				figs = append(figs, q)
-			}
-		}
-		// Numbers inside category names ("50亿项目1个") are no figures.
-		keep := figs[:0]
-		for k, q := range figs {
-			var next *quantity
-			if k+1 < len(figs) {
-				next = &figs[k+1]
-			}
-			if !inCategoryName(text, q, next) {
-				keep = append(keep, q)
-			}
-		}
-		figs = keep
+		figs = figures(text, qs[qi:], s, figs[:0])
 		if len(figs) > 0 {
 			r.sentence(s, figs)
 		}
 	}
 	return r.out
+}
+
+// figures returns, appended to figs, the quantities of qs (which start at
+// or after sentence s) that are figures of s: no years, ordinals, quoted
+// names or numbers inside category names; a scaled number without a unit
+// takes the unit its context tells.
+func figures(text []rune, qs []quantity, s textSpan, figs []quantity) []quantity {
+	for j := 0; j < len(qs) && qs[j].Start < s.end; j++ {
+		q := qs[j]
+		if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
+			// "总诊疗人次101.5亿，比上年增加6.0亿人次": the unit of a
+			// scaled bare number is told by the change that follows.
+			if j+1 < len(qs) && qs[j+1].Start < s.end && qs[j+1].Kind == kindAmount && qs[j+1].NotFigure == "" {
+				if c, ok := changeBefore(text, q.End, qs[j+1], ""); ok && c.kind == changeDelta && c.basis != "" {
+					q.Unit += qs[j+1].StdUnit
+					q.StdUnit = qs[j+1].StdUnit
+					q.Kind = kindAmount
+				}
+			}
+		}
+		if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
+			if u := impliedUnit(text, s.start, q); u != "" {
+				q.Unit += u
+				q.StdUnit = u
+				q.Kind = kindAmount
+			}
+		}
+		if len(figs) > 0 && q.Start < figs[len(figs)-1].End {
+			continue // overlapping spans: keep the first
+		}
+		if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) {
+			figs = append(figs, q)
+		}
+	}
+	// Numbers inside category names ("50亿项目1个") are no figures.
+	keep := figs[:0]
+	for k, q := range figs {
+		var next *quantity
+		if k+1 < len(figs) {
+			next = &figs[k+1]
+		}
+		if !inCategoryName(text, q, next) {
+			keep = append(keep, q)
+		}
+	}
+	figs = keep
+	return figs
 }
 
 // sentence adds the records of the figures of sentence s.
@@ -246,16 +190,23 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 			if rec.Name == "" {
 				rec.Name = subjectBefore(text, s.start, q.Start)
 			}
-			r.add(rec)
+			r.add(rec, q.Start)
 			anchor = q.End
 			continue
 		}
 		name := cleanName(text[clauseStart(text, anchor, c.start, true):c.start])
-		if c.kind == changeCompletion {
+		switch {
+		case c.kind == changeCompletion:
 			name = "" // 完成年度任务的: the task is the previous figure's
+		case genericNames[name] && len(r.out) > first:
+			name = "" // 占43.7%，比重比上年下降1.4个百分点: the same figure's change
 		}
 		if name == "" && len(r.out) > first {
-			if prev := &r.out[len(r.out)-1]; canTake(prev, c, q) {
+			prev := &r.out[len(r.out)-1]
+			if len(r.out)-1 > first && r.conversion(len(r.out)-1) {
+				prev = &r.out[len(r.out)-2] // 136063元（折合19105美元），比上年增长4.1%
+			}
+			if canTake(prev, c, q) {
 				applyChange(prev, c, q)
 				anchor = q.End
 				continue
@@ -267,10 +218,14 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 			rec.Name = r.out[len(r.out)-1].Name
 		}
 		ownChange(&rec, c, q)
-		r.add(rec)
+		r.add(rec, q.Start)
 		anchor = q.End
 	}
 }
+
+// genericNames name a figure's aspect rather than a new indicator; a change
+// of one belongs to the figure before it.
+var genericNames = map[string]bool{"比重": true, "占比": true, "增速": true, "增幅": true, "比例": true, "总额": true, "总量": true, "规模": true}
 
 // takeLevel gives prev, a rate-only record, the level q that follows it
 // with no name of its own ("服务贸易进出口增长20.0%、总额1347.7亿美元")
@@ -293,8 +248,21 @@ func (r *run) takeLevel(prev *Indicator, name string, q quantity, anchor int) bo
 		prev.Max = &m
 	}
 	prev.Offset = r.origOffset(q.Start)
+	r.starts[len(r.starts)-1] = q.Start
 	prev.Page = r.doc.PageAt(prev.Offset)
 	return true
+}
+
+// conversion reports whether record i states the figure before it in
+// another unit ("136063元（折合19105美元）"): a change after it is the
+// first one's.
+func (r *run) conversion(i int) bool {
+	for _, w := range []string{"（折合", "(折合", "（约合", "(约合", "（合"} {
+		if hasSuffixRunes(r.text, 0, r.starts[i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // origOffset returns the offset in doc.Text of rune i of r.text.
@@ -305,8 +273,10 @@ func (r *run) origOffset(i int) int {
 	return r.orig[i]
 }
 
-// add appends rec with its canonical name.
-func (r *run) add(rec Indicator) {
+// add appends rec, whose figure starts at offset start of r.text, with its
+// canonical name.
+func (r *run) add(rec Indicator, start int) {
+	r.starts = append(r.starts, start)
 	if rec.Name != "" {
 		rec.Canonical = r.t.cat.canonical(rec.Name)
 	}
@@ -378,26 +348,9 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 			fc.kind = kindChange(fq.Kind, fc.kind)
 			ownChange(&rec, fc, fq)
 		}
-		r.add(rec)
+		r.add(rec, fq.Start)
 	}
 	return n
-}
-
-// kindChange returns the change kind a figure of kind k takes in a list
-// whose first figure is a change of kind first.
-func kindChange(k kind, first changeKind) changeKind {
-	switch k {
-	case kindPercent, kindMultiple:
-		if first == changeCompletion {
-			return first
-		}
-		return changeYoY
-	case kindPoints:
-		return changePP
-	case kindAmount:
-		return changeDelta
-	}
-	return first
 }
 
 // record returns the record of figure q with its value, unit, bound and
@@ -424,73 +377,4 @@ func (r *run) record(s textSpan, sec headingPath, q quantity, lo int) Indicator 
 		rec.Max = &m
 	}
 	return rec
-}
-
-// changeValue returns the signed value a change figure q states: percent
-// for yoy (增长2.4倍 is +240%), points for pp, the standard value for a
-// delta.
-func changeValue(c change, q quantity) float64 {
-	v := q.Value.Float64()
-	switch {
-	case c.kind == changeDelta:
-		v = q.Value.Mul(q.Scale).Float64()
-	case q.Kind == kindMultiple && c.kind == changeYoY:
-		v *= 100
-	}
-	if c.kind == changeCompletion {
-		return v
-	}
-	return c.sign * v
-}
-
-// canTake reports whether rec, a record before change c in its sentence,
-// has room for it.
-func canTake(rec *Indicator, c change, q quantity) bool {
-	switch c.kind {
-	case changeYoY:
-		return rec.YoY == nil
-	case changePP:
-		return rec.PP == nil
-	case changeDelta:
-		return rec.Delta == nil && rec.StdUnit == q.StdUnit && rec.Value != nil
-	case changeCompletion:
-		return rec.Completion == nil
-	}
-	return false
-}
-
-// applyChange fills rec's change field from c, stated by figure q.
-func applyChange(rec *Indicator, c change, q quantity) {
-	v := changeValue(c, q)
-	switch c.kind {
-	case changeYoY:
-		rec.YoY = &v
-		rec.Basis = c.basis
-	case changePP:
-		rec.PP = &v
-		if rec.Basis == "" {
-			rec.Basis = c.basis
-		}
-	case changeDelta:
-		rec.Delta = &v
-		if rec.Basis == "" {
-			rec.Basis = c.basis
-		}
-	case changeCompletion:
-		rec.Completion = &v
-	}
-}
-
-// ownChange makes rec, the record of change figure q, a record of its own:
-// a rate-only mention has no value; a delta keeps its magnitude as value.
-// Completion and pp records without a level likewise have no value.
-func ownChange(rec *Indicator, c change, q quantity) {
-	applyChange(rec, c, q)
-	if c.kind == changeDelta {
-		return
-	}
-	// The bound and Max stay: "增长5%-6%" is a rate-only record with
-	// yoy 5, bound range and max 6.
-	rec.Value, rec.StdValue = nil, nil
-	rec.Unit, rec.StdUnit = "", ""
 }

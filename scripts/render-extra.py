@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""Render a plain-text report (line 1 title, one paragraph a line) with PDF producers
+that neither /work/shared/tools/render-pdf nor fixtures/make-extra.py use, to measure
+the pipeline on producers it was not built against. Only for measurement: never commit
+the PDFs this makes.
+
+usage: render-extra.py TEXT.txt OUTDIR [STYLE ...]
+
+  rl-ttf   ReportLab canvas with an EMBEDDED TrueType font (WenQuanYi Zen Hei, face 0 of
+           the TTC): simple TrueType subsets of at most 256 glyphs each, with a
+           ToUnicode map, left-aligned lines broken by width, header rule + title, footer
+           "第N页"; every line is drawn with its own text object
+  cairo    the lo-serif render (made with render-pdf when absent) rewritten by poppler's
+           pdftocairo -pdf: cairo's font subsets and text operators
+Needs: python3-reportlab fonts-wqy-zenhei poppler-utils (and render-pdf for cairo).
+"""
+import os, subprocess, sys
+
+RENDER_PDF = '/work/shared/tools/render-pdf'
+WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'
+
+
+def read(path):
+    lines = [l.strip(' \u3000') for l in open(path, encoding='utf-8').read().splitlines()]
+    lines = [l for l in lines if l]
+    return lines[0], lines[1:]
+
+
+def rl_ttf(title, paras, out):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont('WQY', WQY, subfontIndex=0))
+    w, h = A4
+    left, right, top, bottom = 72, w - 72, h - 80, 70
+    size, lead = 13, 22
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setTitle(title)
+    page = [1]
+    y = [top]
+
+    def furniture():
+        c.setFont('WQY', 9)
+        c.drawString(left, h - 50, title)
+        c.line(left, h - 55, right, h - 55)
+        c.drawCentredString(w / 2, 40, f'第{page[0]}页')
+
+    def newpage():
+        c.showPage()
+        page[0] += 1
+        y[0] = top
+        furniture()
+
+    def lines_of(text, width, indent):
+        out, cur, avail = [], '', width - indent
+        for ch in text:
+            if pdfmetrics.stringWidth(cur + ch, 'WQY', size) > avail and cur:
+                out.append(cur)
+                cur, avail = '', width
+            cur += ch
+        if cur:
+            out.append(cur)
+        return out
+
+    furniture()
+    c.setFont('WQY', 18)
+    c.drawCentredString(w / 2, y[0], title)
+    y[0] -= 40
+    for p in paras:
+        for i, line in enumerate(lines_of(p, right - left, 2 * size)):
+            if y[0] < bottom:
+                newpage()
+            c.setFont('WQY', size)
+            c.drawString(left + (2 * size if i == 0 else 0), y[0], line)
+            y[0] -= lead
+        y[0] -= 4
+    c.save()
+
+
+def cairo(src, outdir, stem, out):
+    base = os.path.join(outdir, f'{stem}.lo-serif.pdf')
+    if not os.path.exists(base):
+        subprocess.run([RENDER_PDF, src, outdir, 'lo-serif'], check=True, capture_output=True)
+    subprocess.run(['pdftocairo', '-pdf', base, out], check=True)
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    src, outdir, styles = sys.argv[1], sys.argv[2], sys.argv[3:] or ['rl-ttf', 'cairo']
+    title, paras = read(src)
+    os.makedirs(outdir, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(src))[0]
+    for style in styles:
+        out = os.path.join(outdir, f'{stem}.{style}.pdf')
+        if style == 'rl-ttf':
+            rl_ttf(title, paras, out)
+        elif style == 'cairo':
+            cairo(src, outdir, stem, out)
+        else:
+            sys.exit(f'unknown style {style}')
+        print(out)
+
+
+if __name__ == '__main__':
+    main()
