@@ -458,7 +458,8 @@ func subjectBefore(text []rune, lo, at int) string {
 
 // impliedUnit returns the unit a scaled number without one counts, when
 // its name tells: "老年人数14136.0万" counts 人, "诊疗人次101.5亿" 人次,
-// "6600多万纳税人" 人. It returns "" when the name does not tell.
+// "6600多万纳税人" 人, "上千万家庭" 户. It returns "" when the name does
+// not tell.
 func impliedUnit(text []rune, lo int, q quantity) string {
 	back := cleanName(text[clauseStart(text, lo, q.Start, true):q.Start])
 	for _, u := range []struct{ suffix, unit string }{
@@ -468,14 +469,22 @@ func impliedUnit(text []rune, lo int, q quantity) string {
 			return u.unit
 		}
 	}
-	if back == "" && q.End+3 <= len(text) {
-		for _, w := range []string{"纳税人", "名", "人", "户", "家"} {
-			if hasPrefixRunes(text, q.End, w) {
-				if w == "纳税人" {
-					return "人"
-				}
-				return w
-			}
+	if back != "" {
+		return ""
+	}
+	// "450万困难群众纳入低保", "为138万残疾人发放补贴": the people counted
+	// follow the number.
+	fwd := []rune(forwardName(text, q))
+	if len(fwd) > 10 {
+		fwd = fwd[:10]
+	}
+	f := string(fwd)
+	for _, u := range []struct{ word, unit string }{
+		{"家庭", "户"}, {"户", "户"}, {"人次", "人次"}, {"群众", "人"}, {"学生", "人"}, {"居民", "人"}, {"职工", "人"},
+		{"人口", "人"}, {"老人", "人"}, {"儿童", "人"}, {"患者", "人"}, {"人员", "人"}, {"人", "人"},
+	} {
+		if strings.Contains(f, u.word) {
+			return u.unit
 		}
 	}
 	return ""

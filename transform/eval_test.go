@@ -1091,3 +1091,44 @@ func TestEvalPDF(t *testing.T) {
 	}
 	t.Logf("summary (F1 = names+value+unit, dF1 = value+unit, attr = the worst attribute accuracy; fuzzy/lost = labelled lines not found verbatim / not at all):\n%s", b.String())
 }
+
+// TestLocateLines checks that lines are located verbatim when they can be
+// and by their head and tail when a PDF lost a character or put a running
+// header inside them.
+func TestLocateLines(t *testing.T) {
+	lines := []string{
+		"标题",
+		"一二三四五六七八九十甲乙丙丁戊己庚辛壬癸。子丑寅卯辰巳午未申酉",  // "。" lost
+		"天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳", // header inside
+		"不在文中的一行字不在文中的一行字不在文中的一行字",
+		"末行 5%。",
+	}
+	text := "标题\n一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉\n天地玄黄宇宙洪荒日月盈昃\n报告标题\n辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳\n末行5%。"
+	tests := []struct {
+		spans [][2]int
+		want  string // the text of each line found, "|"-joined
+		odd   string // the lines located fuzzily (f) or lost (l)
+	}{
+		{nil, "标题|一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉|天地玄黄宇宙洪荒日月盈昃\n报告标题\n辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳||末行5%。", "2f 3f 4l"},
+		{[][2]int{{5, 5}}, "||||末行5%。", ""},
+	}
+	rs := []rune(text)
+	for _, tt := range tests {
+		out, odd := locateLines(text, lines, tt.spans)
+		var got []string
+		for _, sp := range out[1:] {
+			s := ""
+			if sp[1] > sp[0] {
+				s = string(rs[sp[0]:sp[1]])
+			}
+			got = append(got, s)
+		}
+		var o []string
+		for _, x := range odd {
+			o = append(o, fmt.Sprintf("%d%c", x.line, x.how[0]))
+		}
+		if g := strings.Join(got, "|"); g != tt.want || strings.Join(o, " ") != tt.odd {
+			t.Errorf("locateLines(spans %v) = %q, odd %q; want %q, odd %q", tt.spans, g, strings.Join(o, " "), tt.want, tt.odd)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func softBreaks(doc *extract.Document) []int {
 		if len(p) < minWrapped || len(n) == 0 || ps[i].Heading || ps[i+1].Heading {
 			continue
 		}
+		if strings.ContainsRune(ps[i].Text, '\t') || strings.ContainsRune(ps[i+1].Text, '\t') {
+			continue // table rows: cells apart, rows apart
+		}
 		if strings.ContainsRune("。！？；!?;：:", p[len(p)-1]) {
 			continue
 		}

@@ -1,0 +1,32 @@
+package transform
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestD2Debug prints records and spans of $D2IN (lines split by |). Temporary.
+func TestD2Debug(t *testing.T) {
+	in := os.Getenv("D2IN")
+	if in == "" {
+		t.Skip()
+	}
+	tr, _ := New(Config{})
+	for _, line := range strings.Split(in, "|") {
+		doc, _ := textDoc("t.txt", "2024年某市政府工作报告", line)
+		fmt.Println("==", line)
+		text := []rune(doc.Text)
+		for _, q := range scanQuantities(text) {
+			fmt.Println("  q:", fmtQ(text, q))
+		}
+		for _, tk := range tr.seg.cut([]rune(line)) {
+			fmt.Print(tk.Text, "/", tk.Pos, " ")
+		}
+		fmt.Println()
+		for _, r := range tr.Indicators(doc) {
+			fmt.Println("  r:", brief(r))
+		}
+	}
+}
