@@ -1,6 +1,10 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+	"unicode/utf16"
+)
 
 // This file holds our own content-stream tokenizer and text state
 // machine. ledongthuc/pdf's interpreter loses whole documents on one bad
@@ -19,16 +23,18 @@ const (
 	tokArrClose
 	tokArray // an array collected by a consumer; elements in list
 	tokNull  // a skipped dictionary
+	tokProps // an inline marked-content property dictionary, in props
 )
 
 // A token is one lexical item of a content stream or CMap. For names,
 // operators and strings s holds the bytes (names without the slash,
 // strings decoded); it may alias the input.
 type token struct {
-	kind tokKind
-	num  float64
-	s    []byte
-	list []token
+	kind  tokKind
+	num   float64
+	s     []byte
+	list  []token
+	props *mcProps // tokProps only
 }
 
 // A lexer splits PDF content-stream syntax into tokens. It always
@@ -369,17 +375,21 @@ type interp struct {
 	tokens int
 	forms  []uint64 // forms being interpreted, for cycle detection
 	unk    *font    // stand-in for a missing font resource
+	// running: glyphs now being painted are a pagination artifact
+	running bool
 }
 
 // run interprets one content stream with the given resources and
 // initial graphics state.
 func (in *interp) run(content []byte, res resourceSet, gs gstate) {
+	defer func(running bool) { in.running = running }(in.running) // marked content ends with its stream
 	lx := lexer{b: content}
 	var (
 		stack   []gstate
 		over    int // q operators beyond maxGstack
 		tm, tlm = identity, identity
 		ops     = make([]token, 0, 16)
+		marks   []markedContent // open BMC/BDC sequences
 	)
 	num := func(i int) float64 {
 		if i >= 0 && i < len(ops) && ops[i].kind == tokNum {
@@ -420,8 +430,9 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 			t = readArray(&lx)
 		case tokOp:
 			if string(t.s) == "<<" {
-				skipDict(&lx)
-				t = token{kind: tokNull}
+				// Inline dictionaries in a content stream are
+				// marked-content properties (or junk).
+				t = token{kind: tokProps, props: readProps(&lx)}
 			}
 		}
 		if t.kind != tokOp {
@@ -519,6 +530,33 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 						}
 					}
 				}
+			}
+		case "BMC", "BDC":
+			mc := markedContent{start: len(in.glyphs)}
+			if string(t.s) == "BDC" {
+				if a, ok := last(tokProps); ok {
+					mc.mcProps = *a.props
+					// Only an artifact is left out of the text; a
+					// structure element claiming /Pagination is not.
+					isArtifact := len(ops) >= 2 && ops[len(ops)-2].kind == tokName && string(ops[len(ops)-2].s) == "Artifact"
+					mc.pagination = mc.pagination && isArtifact
+				}
+			}
+			if n := len(marks); n > 0 && marks[n-1].pagination {
+				mc.pagination = true // nested in a header or footer
+			}
+			in.running = mc.pagination
+			if len(marks) < maxGstack {
+				marks = append(marks, mc)
+			}
+		case "EMC":
+			if n := len(marks); n > 0 {
+				mc := marks[n-1]
+				marks = marks[:n-1]
+				if mc.hasActual && mc.start <= len(in.glyphs) {
+					in.glyphs = replaceActual(in.glyphs, mc.start, textString(mc.actual))
+				}
+				in.running = n > 1 && marks[n-2].pagination
 			}
 		case "BI":
 			in.images++
@@ -643,17 +681,23 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 			adv *= th
 		}
 		if txt := f.text(c); txt != "" {
+			// A Type3 FontMatrix may flip its glyphs, but so may their
+			// procedures: only the text rendering matrix is telling.
+			angle, skew := orientation(trm)
 			w := math.Abs(adv) * math.Hypot(m[0], m[1])
 			if f.vertical {
 				w = math.Abs(gs.fs) * math.Hypot(m[0], m[1])
 			}
 			in.glyphs = append(in.glyphs, Glyph{
-				Text: txt,
-				X:    trm[4],
-				Y:    trm[5],
-				W:    w,
-				Size: math.Hypot(trm[2], trm[3]),
-				Font: f.name,
+				Text:    txt,
+				X:       trm[4],
+				Y:       trm[5],
+				W:       w,
+				Size:    math.Hypot(trm[2], trm[3]),
+				Font:    f.name,
+				Angle:   angle,
+				Skew:    skew,
+				running: in.running,
 			})
 		}
 		if f.vertical {
@@ -662,4 +706,139 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 			*tm = translate(adv, 0).mul(*tm)
 		}
 	}
+}
+
+// A markedContent is an open BMC/BDC … EMC sequence.
+type markedContent struct {
+	start int // index of the first glyph painted inside it
+	mcProps
+}
+
+// mcProps are the marked-content properties this package uses.
+type mcProps struct {
+	actual     []byte // the /ActualText, undecoded
+	hasActual  bool
+	pagination bool // /Type /Pagination: a running header, footer or watermark (on an /Artifact)
+}
+
+// readProps reads an inline dictionary after its "<<": its /ActualText
+// string and whether its /Type is /Pagination (or its /Subtype /Header,
+// /Footer or /Watermark, which only pagination artifacts have).
+func readProps(lx *lexer) *mcProps {
+	var p mcProps
+	depth := 1
+	var key string // the key whose value comes next, at depth 1
+	for {
+		t := lx.next()
+		if t.kind == tokEOF {
+			return &p
+		}
+		k := key
+		key = ""
+		switch t.kind {
+		case tokOp:
+			switch string(t.s) {
+			case "<<":
+				depth++
+			case ">>":
+				depth--
+				if depth == 0 {
+					return &p
+				}
+			}
+		case tokStr:
+			if k == "ActualText" {
+				p.actual, p.hasActual = t.s, true
+			}
+		case tokName:
+			switch {
+			case k == "Type" && string(t.s) == "Pagination",
+				k == "Subtype" && (string(t.s) == "Header" || string(t.s) == "Footer" || string(t.s) == "Watermark"):
+				p.pagination = true
+			case k == "" && depth == 1:
+				key = string(t.s)
+			}
+		}
+	}
+}
+
+// textString decodes a PDF text string: UTF-16BE after a byte-order
+// mark (or UTF-8 after its mark, PDF 2.0), else PDFDocEncoding, which
+// agrees with Latin-1 for the characters that matter here.
+func textString(b []byte) string {
+	switch {
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		return string(utf16.Decode(utf16Units(b[2:])))
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		return strings.ToValidUTF8(string(b[3:]), "\uFFFD")
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}
+
+// replaceActual gives the glyphs painted from start on the text of an
+// /ActualText: the producer's statement of what they spell, which beats
+// their fonts' ToUnicode maps (browsers use it where one glyph serves
+// several characters, 户 and 戶). With as many characters as glyphs,
+// each glyph takes one; otherwise the first glyph takes the whole text
+// and the width of the run, and the others go. An empty ActualText
+// removes the glyphs (a hyphen added by the layout).
+func replaceActual(gs []Glyph, start int, actual string) []Glyph {
+	run := gs[start:]
+	if len(run) == 0 {
+		return gs
+	}
+	rs := []rune(actual)
+	if len(rs) == len(run) {
+		for i := range run {
+			run[i].Text = string(rs[i])
+		}
+		return gs
+	}
+	if len(rs) == 0 {
+		return gs[:start]
+	}
+	first, lastG := run[0], run[len(run)-1]
+	first.Text = actual
+	if w := lastG.X + lastG.W - first.X; w > first.W && lastG.Y == first.Y {
+		first.W = w
+	}
+	return append(gs[:start], first)
+}
+
+// orientation returns the direction of a glyph's baseline and the lean of
+// its vertical axis (see [Glyph]), in degrees, from its text rendering
+// matrix. Values within 0.01° of a whole degree are rounded to it, so
+// ordinary text reads exactly 0.
+func orientation(trm matrix) (angle, skew float64) {
+	a, b, c, d := trm[0], trm[1], trm[2], trm[3]
+	switch {
+	case a == 0 && b == 0:
+		return 0, 0
+	case b == 0 && c == 0 && a > 0: // the common case, without trigonometry
+		if d < 0 {
+			return 0, 180
+		}
+		return 0, 0
+	}
+	angle = math.Atan2(b, a)
+	// The up vector (c, d) in the frame of the baseline.
+	cos, sin := math.Cos(angle), math.Sin(angle)
+	along := c*cos + d*sin
+	across := -c*sin + d*cos
+	skew = math.Atan2(along, across)
+	return roundDeg(angle * 180 / math.Pi), roundDeg(math.Abs(skew) * 180 / math.Pi)
+}
+
+func roundDeg(x float64) float64 {
+	if r := math.Round(x); math.Abs(x-r) < 0.01 {
+		x = r
+	}
+	if x <= -180 {
+		x += 360
+	}
+	return x + 0 // no negative zero
 }

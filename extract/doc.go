@@ -24,11 +24,20 @@
 // layout are this package's own, because the library's text functions lose
 // or garble Chinese text (see the project's research notes).
 //
+// Where a producer states what a run of glyphs spells (an /ActualText
+// span, as browsers write for glyphs shared by several characters), that
+// text wins over the fonts' Unicode maps. Glyphs that run at an angle to
+// the page's text — diagonal watermarks, the lettering of a seal — are
+// dropped; a page whose text runs sideways is turned upright first.
+// Invisible text (an OCR layer) is read like any other.
+//
 // # Errors
 //
 // Failures are returned as *[Error] values naming the file and, where it
 // matters, the page. Their cause can be tested with errors.Is against
-// [ErrEncrypted], [ErrNoText], [ErrDamaged], [ErrEmpty] and [ErrNotPDF].
+// [ErrEncrypted], [ErrNoText], [ErrDamaged], [ErrEmpty], [ErrNotPDF] and
+// [ErrUndecoded]. With ErrUndecoded, and when only some pages failed, the
+// Document is returned too.
 // A panic inside the PDF library is recovered and reported as [ErrDamaged].
 //
 // BUG(zhibiao): Image-only (scanned) PDFs are refused with [ErrNoText]: there is no OCR yet.

@@ -33,4 +33,9 @@ var (
 	ErrEmpty = errors.New("empty file")
 	// ErrNotPDF: the file is neither a PDF nor a text file zhibiao can read.
 	ErrNotPDF = errors.New("not a PDF or text file")
+	// ErrUndecoded: more than a tenth of the characters could not be
+	// decoded (fonts without any Unicode map, as a Ghostscript re-distill
+	// can leave them). It comes with the Document, whose unknown
+	// characters are U+FFFD.
+	ErrUndecoded = errors.New("text not decodable: fonts without a Unicode map")
 )

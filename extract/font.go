@@ -85,6 +85,7 @@ type font struct {
 	cidWR   []cidWidthRange
 	byUni   map[rune]float64 // widths by Unicode for predefined non-identity CMaps
 	uniDone bool
+	glyphs  *glyphMap // the embedded TrueType's own cmap, for fonts without ToUnicode
 
 	texts map[uint64]string // decoded text by codeKey
 }
@@ -296,6 +297,13 @@ func (f *font) decode(c charCode) string {
 			}
 		}
 	}
+	if f.glyphs != nil {
+		if cid, ok := f.cid(c); ok {
+			if r := f.glyphs.text(cid); r != 0 {
+				return string(r)
+			}
+		}
+	}
 	return "\uFFFD"
 }
 
@@ -484,6 +492,66 @@ func (f *font) fillSimpleTable(v pdf.Value) {
 			}
 		}
 	}()
+	markIndexNames(f, enc.Key("Differences"))
+}
+
+// markIndexNames decodes the uniXXXX names of a Differences array that
+// the library does not know, and marks as unknown the codes it gives a
+// glyph name that is only a glyph index (cid9789, g123, glyph45,
+// index7): Ghostscript writes such names when it re-distills a
+// CID font whose ToUnicode it dropped. The library decodes an unknown
+// name as the code's ASCII character, which would turn Chinese text into
+// plausible-looking digits and punctuation; U+FFFD says honestly that
+// the character is not known.
+func markIndexNames(f *font, diffs pdf.Value) {
+	if diffs.Kind() != pdf.Array {
+		return
+	}
+	code := -1
+	for i := 0; i < diffs.Len() && i < 4096; i++ {
+		x := diffs.Index(i)
+		switch x.Kind() {
+		case pdf.Integer:
+			code = int(x.Int64())
+		case pdf.Name:
+			if code >= 0 && code < len(f.table) {
+				switch name := x.Name(); {
+				case isIndexGlyphName(name):
+					f.table[code] = "\uFFFD"
+				case f.table[code] == "" || f.table[code] == string(rune(code)):
+					// A name the library does not know (uni6237,
+					// u1F600): decode it ourselves.
+					if t := glyphNameText(name); t != "\uFFFD" {
+						f.table[code] = t
+					}
+				}
+			}
+			code++
+		}
+	}
+}
+
+// isIndexGlyphName reports whether a glyph name is a letter prefix and a
+// number only, a name that says which glyph but not which character.
+func isIndexGlyphName(name string) bool {
+	i := 0
+	for i < len(name) && (name[i] >= 'a' && name[i] <= 'z' || name[i] >= 'A' && name[i] <= 'Z') {
+		i++
+	}
+	switch name[:i] {
+	case "cid", "g", "G", "gid", "glyph", "index":
+	default:
+		return false
+	}
+	if i == len(name) {
+		return false
+	}
+	for _, c := range []byte(name[i:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func loadCIDFont(f *font, v pdf.Value, readStream func(pdf.Value) []byte) {
@@ -509,6 +577,17 @@ func loadCIDFont(f *font, v pdf.Value, readStream func(pdf.Value) []byte) {
 		f.dw = dw.Float64()
 	}
 	f.readW(desc.Key("W"))
+	if f.toUni == nil && f.uni == uniNone {
+		// No way to Unicode but the font program's own cmap.
+		if ff := desc.Key("FontDescriptor").Key("FontFile2"); ff.Kind() == pdf.Stream {
+			if uni := trueTypeUnicode(readStream(ff)); uni != nil {
+				f.glyphs = &glyphMap{uni: uni}
+				if m := desc.Key("CIDToGIDMap"); m.Kind() == pdf.Stream {
+					f.glyphs.cidToGID = readStream(m)
+				}
+			}
+		}
+	}
 }
 
 // setPredefined configures splitting and decoding for a predefined CMap

@@ -16,6 +16,17 @@ type Glyph struct {
 	Size float64
 	// Font names the font resource, for telling runs apart.
 	Font string
+	// Angle is the direction of the glyph's baseline in degrees,
+	// counter-clockwise from the X axis, in (-180, 180]: 0 for ordinary
+	// text, 45 for a typical diagonal watermark.
+	Angle float64
+	// Skew is how far, in degrees, the glyph's vertical axis leans from
+	// the perpendicular to its baseline: 0 for upright glyphs, about 12
+	// for a synthetic italic, 180 for a mirrored glyph.
+	Skew float64
+	// running marks a glyph of a running header, footer or watermark
+	// that the producer tagged as a pagination artifact.
+	running bool
 }
 
 // rawPage is what the PDF layer hands to the layout stage for one page.

@@ -129,12 +129,19 @@ func makeRow(gs []Glyph) row {
 func asciiGraphic(r rune) bool { return r > ' ' && r < 0x7f }
 
 // makeLine renders glyphs (part of one row, in X order) as a line.
-// spaces are the row's whitespace glyphs.
-func makeLine(gs []Glyph, spaces []Glyph, y float64) line {
+// spaces are the row's whitespace glyphs. right is the right margin of
+// the column the glyphs stand in, 0 when unknown: a line that reaches it
+// is justified prose, whose stretched spaces are not cell boundaries.
+func makeLine(gs []Glyph, spaces []Glyph, y, right float64) line {
 	var b strings.Builder
 	sizes := make([]float64, 0, len(gs))
 	l := line{y: y}
 	si := 0 // next space glyph to consider
+	justified := false
+	if n := len(gs); n > 0 && right > 0 {
+		last := gs[n-1]
+		justified = last.X+last.W >= right-math.Max(last.Size, 1)
+	}
 	for i, g := range gs {
 		sizes = append(sizes, g.Size)
 		if i > 0 {
@@ -152,16 +159,25 @@ func makeLine(gs []Glyph, spaces []Glyph, y float64) line {
 			a, _ := utf8.DecodeLastRuneInString(prev.Text)
 			c, _ := utf8.DecodeRuneInString(g.Text)
 			switch {
-			case gap > 1.5*em:
+			case gap > 1.5*em && !(sawSpace && justified):
 				b.WriteByte('\t')
 				l.tab = true
+			case gap > 1.5*em:
+				// A space stretched by justification: a word space,
+				// which cleanSpaces drops again next to CJK text.
+				b.WriteByte(' ')
 			case (sawSpace || gap > 0.25*em) && asciiGraphic(a) && asciiGraphic(c) && (isASCIIAlnum(a) || isASCIIAlnum(c)):
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(g.Text)
 	}
-	l.text = cleanSpaces(b.String())
+	text := b.String()
+	if l.tab && letterSpaced(text) {
+		// "目　　录", "附　　件": a word spread out, not table cells.
+		text, l.tab = strings.ReplaceAll(text, "\t", ""), false
+	}
+	l.text = cleanSpaces(text)
 	if len(gs) > 0 {
 		l.x0 = gs[0].X
 		last := gs[len(gs)-1]
@@ -186,8 +202,59 @@ func makeLine(gs []Glyph, spaces []Glyph, y float64) line {
 	return l
 }
 
+// letterSpaced reports whether every tab-separated cell of s is a single
+// Han or full-width character: a heading set with wide gaps between its
+// characters (distributed alignment, or ideographic spaces typed between
+// them), which no table of figures looks like.
+func letterSpaced(s string) bool {
+	cells := strings.Split(s, "\t")
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		r, n := utf8.DecodeRuneInString(c)
+		if n != len(c) || !isWide(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // rowLine renders a whole row as one line.
-func rowLine(r row) line { return makeLine(r.glyphs, r.spaces, r.y) }
+func rowLine(r row) line { return makeLine(r.glyphs, r.spaces, r.y, 0) }
+
+// rightMargin returns where most of the given line ends (x1s, in any
+// order) stand: the right end of the densest half-em window of them, the
+// margin of justified text; 0 when there are too few lines to tell.
+func rightMargin(x1s []float64, em float64) float64 {
+	if len(x1s) < 3 || em <= 0 {
+		return 0
+	}
+	s := append([]float64(nil), x1s...)
+	sort.Float64s(s)
+	best, bestN := 0, 0
+	for i, j := 0, 0; j < len(s); j++ {
+		for s[j]-s[i] > 0.5*em {
+			i++
+		}
+		if n := j - i + 1; n >= bestN {
+			best, bestN = j, n
+		}
+	}
+	if bestN < 2 {
+		return 0
+	}
+	return s[best]
+}
+
+// rowEnd returns the right edge of the last glyph of gs.
+func rowEnd(gs []Glyph) float64 {
+	if len(gs) == 0 {
+		return 0
+	}
+	g := gs[len(gs)-1]
+	return g.X + g.W
+}
 
 // A gutter is the empty vertical band between two text columns.
 type gutter struct{ lo, hi float64 }
@@ -252,9 +319,9 @@ func findGutter(rows []row, em float64) (gutter, bool) {
 	if best.hi <= best.lo || best.hi-best.lo > 0.25*width || best.lo-minX < 0.25*width || maxX-best.hi < 0.25*width {
 		return gutter{}, false
 	}
-	var left, right, full int
+	var left, right, full, fullR, prose int
 	for _, r := range rows {
-		lmax, hasL, hasR := math.Inf(-1), false, false
+		lmax, rmax, hasL, hasR, punct := math.Inf(-1), math.Inf(-1), false, false, false
 		for _, g := range r.glyphs {
 			if g.X+g.W <= best.lo+0.1*em {
 				hasL = true
@@ -262,7 +329,9 @@ func findGutter(rows []row, em float64) (gutter, bool) {
 			}
 			if g.X >= best.hi-0.1*em {
 				hasR = true
+				rmax = math.Max(rmax, g.X+g.W)
 			}
+			punct = punct || strings.ContainsAny(g.Text, "，。；")
 		}
 		if hasL {
 			left++
@@ -272,12 +341,30 @@ func findGutter(rows []row, em float64) (gutter, bool) {
 		}
 		if hasR {
 			right++
+			if rmax >= maxX-2.5*em {
+				fullR++
+			}
+		}
+		if punct && (hasL || hasR) {
+			prose++
 		}
 	}
-	if float64(left) < 0.3*float64(len(rows)) || float64(right) < 0.3*float64(len(rows)) || float64(full) < 0.5*float64(left) {
+	if float64(left) < 0.3*float64(len(rows)) || float64(right) < 0.3*float64(len(rows)) {
 		return gutter{}, false
 	}
-	return best, true
+	if float64(full) >= 0.5*float64(left) {
+		return best, true
+	}
+	// Columns of short paragraphs (a bulletin's items, the last page of
+	// a report): most lines stop short of the gutter, but the wrapped
+	// ones of one side at least still run up to it or to the right edge,
+	// and the text is prose, with sentence punctuation in most rows,
+	// which a table's cells seldom have.
+	wraps := float64(full) >= 0.15*float64(left) || float64(fullR) >= 0.15*float64(right)
+	if wraps && full+fullR >= 2 && float64(prose) >= 0.6*float64(max(left, right)) {
+		return best, true
+	}
+	return gutter{}, false
 }
 
 // split divides a row at the gutter: glyphs[:k] are in the left column
@@ -321,12 +408,34 @@ func segments(rows []row, em float64) [][]line {
 	}
 	g, ok := findGutter(rows, em)
 	if !ok {
+		x1s := make([]float64, len(rows))
+		for i, r := range rows {
+			x1s[i] = rowEnd(r.glyphs)
+		}
+		right := rightMargin(x1s, em)
 		ls := make([]line, len(rows))
 		for i, r := range rows {
-			ls[i] = rowLine(r)
+			ls[i] = makeLine(r.glyphs, r.spaces, r.y, right)
 		}
 		return [][]line{ls}
 	}
+	// The right margins of the two columns, from the rows as split.
+	ks := make([]int, len(rows))
+	oks := make([]bool, len(rows))
+	var lx1, rx1 []float64
+	for i, r := range rows {
+		ks[i], oks[i] = g.split(r, em)
+		if !oks[i] {
+			continue
+		}
+		if ks[i] > 0 {
+			lx1 = append(lx1, rowEnd(r.glyphs[:ks[i]]))
+		}
+		if ks[i] < len(r.glyphs) {
+			rx1 = append(rx1, rowEnd(r.glyphs))
+		}
+	}
+	lright, rright := rightMargin(lx1, em), rightMargin(rx1, em)
 	var out [][]line
 	var left, right []line
 	flush := func() {
@@ -338,8 +447,8 @@ func segments(rows []row, em float64) [][]line {
 		}
 		left, right = nil, nil
 	}
-	for _, r := range rows {
-		k, ok := g.split(r, em)
+	for i, r := range rows {
+		k, ok := ks[i], oks[i]
 		if !ok {
 			flush()
 			out = append(out, []line{rowLine(r)})
@@ -358,10 +467,10 @@ func segments(rows []row, em float64) [][]line {
 			}
 		}
 		if k > 0 {
-			left = append(left, makeLine(r.glyphs[:k], ls, r.y))
+			left = append(left, makeLine(r.glyphs[:k], ls, r.y, lright))
 		}
 		if k < len(r.glyphs) {
-			right = append(right, makeLine(r.glyphs[k:], rs, r.y))
+			right = append(right, makeLine(r.glyphs[k:], rs, r.y, rright))
 		}
 	}
 	flush()

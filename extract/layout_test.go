@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -124,5 +125,111 @@ func TestColumns(t *testing.T) {
 		if l != "指标\t12.5" {
 			t.Fatalf("table row %q, want %q", l, "指标\t12.5")
 		}
+	}
+}
+
+// justified lays out a justified line from x0 to x1: the characters of
+// text spread evenly, with a space glyph drawn in each gap that stands
+// for an ASCII space ('␣').
+func justified(text string, x0, x1, y, size float64) []Glyph {
+	rs := []rune(text)
+	n := 0
+	for _, r := range rs {
+		if r != '␣' {
+			n++
+		}
+	}
+	// Every character is one em wide; the slack goes to the spaces.
+	spaces := len(rs) - n
+	gap := 0.0
+	if spaces > 0 {
+		gap = (x1 - x0 - float64(n)*size) / float64(spaces)
+	}
+	var gs []Glyph
+	x := x0
+	for _, r := range rs {
+		if r == '␣' {
+			gs = append(gs, Glyph{Text: " ", X: x, Y: y, W: gap, Size: size})
+			x += gap
+			continue
+		}
+		gs = append(gs, Glyph{Text: string(r), X: x, Y: y, W: size, Size: size})
+		x += size
+	}
+	return gs
+}
+
+// TestJustifiedSpaces checks that a space stretched by justification on a
+// line that reaches the right margin is a word space, not a cell break,
+// while a gap without a space glyph (a table) still is one.
+func TestJustifiedSpaces(t *testing.T) {
+	p := page(1)
+	for i := 0; i < 6; i++ {
+		p.Glyphs = append(p.Glyphs, glyphs(strings.Repeat("文", 25), 80, 750-float64(i)*20, 16)...)
+	}
+	p.Glyphs = append(p.Glyphs, justified("发展“1␣5␣1”系列政策工业投资增长", 80, 480, 630, 16)...)
+	p.Glyphs = append(p.Glyphs, glyphs("指标", 80, 610, 16)...)
+	p.Glyphs = append(p.Glyphs, glyphs("12.5", 300, 610, 16)...)
+	got := lineTexts(p)
+	if len(got) != 8 {
+		t.Fatalf("got %d lines %q", len(got), got)
+	}
+	if got[6] != "发展“1 5 1”系列政策工业投资增长" {
+		t.Errorf("justified line = %q, want the spaces kept as spaces", got[6])
+	}
+	if got[7] != "指标\t12.5" {
+		t.Errorf("table row = %q, want a cell break", got[7])
+	}
+	// Not reaching the margin, the same gaps are cells.
+	q := page(1)
+	for i := 0; i < 6; i++ {
+		q.Glyphs = append(q.Glyphs, glyphs(strings.Repeat("文", 25), 80, 750-float64(i)*20, 16)...)
+	}
+	q.Glyphs = append(q.Glyphs, justified("合计␣12␣34", 80, 300, 630, 16)...)
+	if got := lineTexts(q); got[6] != "合计\t12\t34" {
+		t.Errorf("short spaced line = %q, want cells", got[6])
+	}
+}
+
+// TestShortParagraphColumns checks that two columns of short paragraphs
+// (most lines stop short of the gutter) are read as columns, not as
+// two-cell table rows.
+func TestShortParagraphColumns(t *testing.T) {
+	const size, lineH = 10.5, 19.6
+	// col lays out items as a bulletin column: first lines indented two
+	// ems, 20 characters to a full line.
+	col := func(left float64, first int) (gs []Glyph, want []string) {
+		y := 760.0
+		for i := first; i < first+12; i++ {
+			text := []rune(fmt.Sprintf("第%d项指标完成%d.5亿元。", i, 100+i))
+			if i%3 == 0 {
+				text = []rune(fmt.Sprintf("第%d项指标完成%d.5亿元，增长%d.1%%，比上年提高。", i, 100+i, i%9))
+			}
+			want = append(want, string(text))
+			x, n := left+2*size, 18
+			for len(text) > 0 {
+				k := min(n, len(text))
+				gs = append(gs, glyphs(string(text[:k]), x, y, size)...)
+				text = text[k:]
+				x, n = left, 20
+				y -= lineH
+			}
+		}
+		return gs, want
+	}
+	lg, lw := col(57, 0)
+	rg, rw := col(310, 12)
+	p := page(1, lg, rg)
+	doc, err := layoutDocument("a.pdf", []rawPage{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, para := range doc.Paragraphs {
+		got = append(got, para.Text)
+	}
+	want := append(lw, rw...)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
 	}
 }

@@ -144,6 +144,8 @@ func pageErrors(name string, raw []rawPage, err error) error {
 		return nil
 	case len(errs) == 1 && first != 0:
 		return errs[0]
+	case len(errs) == 1 && errors.As(errs[0], new(*Error)):
+		return errs[0] // already names the file
 	}
 	return &Error{File: name, Err: errors.Join(errs...)}
 }
@@ -155,6 +157,7 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	prs := make([]pageRows, len(raw))
 	pages := make([]Page, len(raw))
 	for i := range raw {
+		raw[i] = upright(raw[i])
 		rows, em := buildRows(raw[i])
 		prs[i] = pageRows{raw: &raw[i], rows: rows, em: em}
 		pages[i] = Page{Number: raw[i].Number, Width: raw[i].Width, Height: raw[i].Height}

@@ -11,8 +11,9 @@ import (
 
 // headingRE matches the numbering that opens a heading in Chinese reports:
 // 一、 （一） (一) 1. 1、 第一章 第二节 第三部分 第四条. "1." must not be
-// followed by a digit, so a wrapped "1.5%" is not a heading.
-var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)|第[一二三四五六七八九十百0-9]+[章节部分条篇])`)
+// followed by a digit, so a wrapped "1.5%" is not a heading, and the word
+// after 第… is matched whole, so "第95百分位数" is not "第95百 分".
+var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)|第[一二三四五六七八九十百0-9]+(?:章|节|部分|条|篇))`)
 
 // isHeading reports whether s opens like a numbered heading.
 func isHeading(s string) bool { return headingRE.MatchString(s) }
@@ -169,13 +170,8 @@ func measure(lines []line) (m colMetrics, ok bool) {
 		x0count[int(math.Round(l.x0))]++
 	}
 	m.em = median(sizes)
+	m.left = leftMargin(body, x0count, m.em)
 	best, bestN := 0, 0
-	for x, n := range x0count {
-		if n > bestN || n == bestN && x < best {
-			best, bestN = x, n
-		}
-	}
-	m.left = float64(best)
 	// The right margin is where most lines end: the densest quarter-em
 	// window of line ends (justified lines end together; lines with
 	// punctuation hanging into the margin end an em further right).
@@ -190,6 +186,21 @@ func measure(lines []line) (m colMetrics, ok bool) {
 		}
 	}
 	m.right = x1s[best]
+	if float64(bestN) < 0.3*float64(len(x1s)) {
+		// Lines do not end together (a column of short paragraphs, most
+		// of them one line): the margin is the rightmost place where
+		// enough of them end, that of the wrapped lines.
+		need := max(2, int(math.Ceil(0.1*float64(len(x1s)))))
+		for i, j := len(x1s)-1, len(x1s)-1; i >= 0; i-- {
+			for x1s[j]-x1s[i] > 0.25*m.em {
+				j--
+			}
+			if j-i+1 >= need {
+				m.right = x1s[j]
+				break
+			}
+		}
+	}
 	var gaps []float64
 	for i := 1; i < len(body); i++ {
 		if d := body[i-1].y - body[i].y; d > 0 && d < 4*m.em {
@@ -201,6 +212,43 @@ func measure(lines []line) (m colMetrics, ok bool) {
 		m.pitch = 1.4 * m.em
 	}
 	return m, true
+}
+
+// leftMargin returns the column's left margin: the leftmost start that
+// enough lines share (within a quarter em), else the most common start.
+// The most common start alone is not enough: on a page of short
+// paragraphs (a statistical bulletin) the indented first lines outnumber
+// the wrapped ones, and taking the indent for the margin would hide every
+// paragraph break that the indent marks.
+func leftMargin(body []line, x0count map[int]int, em float64) float64 {
+	mode, modeN := 0, 0
+	xs := make([]int, 0, len(x0count))
+	for x, n := range x0count {
+		xs = append(xs, x)
+		if n > modeN || n == modeN && x < mode {
+			mode, modeN = x, n
+		}
+	}
+	sort.Ints(xs)
+	need := max(2, int(math.Ceil(0.1*float64(len(body)))))
+	for _, x := range xs {
+		if x >= mode {
+			break
+		}
+		n := 0
+		for _, l := range body {
+			if math.Abs(l.x0-float64(x)) <= 0.25*em {
+				n++
+			}
+		}
+		// A start two ems left of the most common one is the margin
+		// under first lines indented by the customary two characters,
+		// even when a column of one-line paragraphs wraps only once.
+		if d := float64(mode - x); n >= need || n >= 1 && d > 1.6*em && d < 2.4*em {
+			return float64(x)
+		}
+	}
+	return float64(mode)
 }
 
 func median(xs []float64) float64 {
@@ -292,7 +340,11 @@ func buildParagraphs(cols []column) []para {
 				newPara = true
 			case l.x0-m.left > 1.2*em:
 				newPara = true
-			case isHeading(l.text):
+			case isHeading(l.text) && prevEnds(prev, m, prevM, sameCol, em):
+				// A line that opens like a heading starts one only after a
+				// line that ended its paragraph: "…其中，一、" wraps before
+				// "二、三产业增加值…". An indented heading or one in another
+				// size was caught above.
 				newPara = true
 			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size):
 				newPara = true
@@ -324,6 +376,19 @@ func buildParagraphs(cols []column) []para {
 	}
 	flush()
 	return out
+}
+
+// prevEnds reports whether prev, the line before one that opens like a
+// heading, may end its paragraph: it ends a sentence or clause, or it
+// stops more than an em short of the right margin of its column (m, or
+// prevM when prev is in the previous column).
+func prevEnds(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
+	pm := m
+	if !sameCol {
+		pm = prevM
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return sentenceEnd(last) || pm.right-prev.x1 > 1*em
 }
 
 // add appends a wrapped line, from the given page, to the paragraph.

@@ -28,7 +28,7 @@ func TestIsHeading(t *testing.T) {
 			t.Errorf("isHeading(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"1.5%的增长", "2020年", "一是", "第二届"} {
+	for _, s := range []string{"1.5%的增长", "2020年", "一是", "第二届", "第95百分位数"} {
 		if isHeading(s) {
 			t.Errorf("isHeading(%q) = true", s)
 		}
@@ -94,5 +94,28 @@ func TestParagraphs(t *testing.T) {
 	}
 	if doc.Paragraphs[3].Page != 1 || doc.PageAt(doc.Paragraphs[3].Offset) != 1 {
 		t.Errorf("p3 should begin on page 1")
+	}
+}
+
+// TestHeadingLikeContinuation checks that a wrapped line that happens to
+// open like a heading ("二、三产业…" after "…其中，一、") continues its
+// paragraph, while a real heading after a finished paragraph starts one.
+func TestHeadingLikeContinuation(t *testing.T) {
+	p1 := "地区生产总值增长较快，高于全国水平。其中，一、二、三产业增加值分别增长4.9%、8.3%、4.4%。"
+	h := "二、主要任务"
+	p2 := "全年粮食总产量18.6万吨，增长2.3%，生猪出栏21.4万头，增长35.6%，蔬菜产量稳定。"
+	// 25 characters a line: p1's first line (23 after the indent) ends "一、".
+	gs, _ := body(700, 25, p1, h, p2)
+	doc, err := layoutDocument("a.pdf", []rawPage{page(1, gs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, p.Text)
+	}
+	want := []string{p1, h, p2}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("paragraphs\n got %q\nwant %q", got, want)
 	}
 }

@@ -18,7 +18,8 @@ import (
 //
 // A problem on one page is recorded in that page's Err and the other
 // pages still come out. The error is non-nil when the file as a whole
-// cannot be read, or has no text at all (ErrNoText, ErrEmpty).
+// cannot be read, or has no text at all (ErrNoText, ErrEmpty), or when
+// most of its text cannot be decoded (ErrUndecoded, with the pages).
 func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 	fail := func(cause error, detail string) error {
 		if detail == "" {
@@ -112,6 +113,9 @@ func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 			}
 		}
 		return pages, fail(ErrEmpty, "")
+	}
+	if mostlyUnknown(pages) {
+		return pages, fail(ErrUndecoded, fmt.Sprintf("%d of %d characters unknown", countUnknown(pages), countGlyphs(pages)))
 	}
 	return pages, nil
 }

@@ -172,9 +172,11 @@ func wrapWidth(lines []textLine) int {
 // unwrap joins the lines of a hard-wrapped text again: a line that runs to
 // (within three characters of) the wrap width continues on the next one
 // unless it ends a sentence or the next one is indented or opens a
-// heading. Indents are often lost in such texts, so a full line ending
-// with 。 is taken as the end of its paragraph: at worst a paragraph is
-// split between two sentences, never inside one.
+// heading; after a line that stops inside a clause, at 、 or ，, a line
+// that opens like a heading is its continuation ("…其中，一、" then
+// "二、三产业…"). Indents are often lost in such texts, so a full line
+// ending with 。 is taken as the end of its paragraph: at worst a
+// paragraph is split between two sentences, never inside one.
 func unwrap(lines []textLine) []textLine {
 	w := wrapWidth(lines)
 	if w == 0 {
@@ -182,7 +184,7 @@ func unwrap(lines []textLine) []textLine {
 	}
 	var out []textLine
 	for i, l := range lines {
-		if i > 0 && !l.indented && !isHeading(l.text) && displayWidth(lines[i-1].text) >= w-6 && !endsSentence(lines[i-1].text) {
+		if i > 0 && !l.indented && (!isHeading(l.text) || midClause(lines[i-1].text)) && displayWidth(lines[i-1].text) >= w-6 && !endsSentence(lines[i-1].text) {
 			last := &out[len(out)-1]
 			last.text = joinLines(last.text, l.text)
 			continue
@@ -190,6 +192,11 @@ func unwrap(lines []textLine) []textLine {
 		out = append(out, l)
 	}
 	return out
+}
+
+// midClause reports whether s ends inside a clause, with 、 or ，.
+func midClause(s string) bool {
+	return strings.HasSuffix(s, "、") || strings.HasSuffix(s, "，")
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation.

@@ -26,6 +26,18 @@ func TestReadText(t *testing.T) {
 		{"table-tabs", "标题\n指标\t数值 \t 单位\n", "标题", []string{"指标\t数值\t单位"}},
 		{"fullwidth-kept", "标题\n增长１５％，（一）项\n", "标题", []string{"增长１５％，（一）项"}},
 	}
+	// A hard-wrapped paragraph whose wrapped line opens like a heading.
+	wrapped := []string{strings.Repeat("文", 15) + "其中，一、", "二、三产业增加值分别增长" + strings.Repeat("文", 8)}
+	for i := 0; i < 10; i++ {
+		wrapped = append(wrapped, strings.Repeat("字", 20))
+	}
+	wrapped = append(wrapped, "完。")
+	tests = append(tests, struct {
+		name  string
+		in    string
+		title string
+		want  []string
+	}{"hard-wrap-heading-like", "标题\n" + strings.Join(wrapped, "\n") + "\n二、下一节\n", "标题", []string{strings.Join(wrapped, ""), "二、下一节"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := readText("a.txt", tt.in)

@@ -5,10 +5,10 @@
 #
 #   scripts/measure.sh [eval] [extract] [speed]      (all three when none is named)
 #
-#   eval     render the 13 labelled texts (6 corpus reports of transform/testdata/labels and
-#            the 7 /work/shared/labels/dev-*.txt excerpts) into $EVAL in the styles lo-serif
-#            lo-spaced rl-stsong (render-pdf), mupdf-html (fixtures/make-extra.py), rl-ttf and
-#            cairo (scripts/render-extra.py), then score them:
+#   eval     render the labelled texts (the corpus reports of transform/testdata/labels and
+#            the /work/shared/labels/dev-*.txt excerpts) into $EVAL in the styles lo-serif
+#            lo-spaced rl-stsong (render-pdf), mupdf-html lo-2col (fixtures/make-extra.py),
+#            rl-ttf rl-glyph cairo (scripts/render-extra.py), then score them:
 #              ZHIBIAO_EVAL_PDFS=$EVAL go test ./transform -run EvalPDF -v
 #   extract  extraction quality of the same PDFs against pdftotext (character accuracy,
 #            paragraphs whole, Han–space–Han, page numbers and headers left):
@@ -66,8 +66,8 @@ render() {
 		[ -s "$dir/$stem.$style.pdf" ] && continue
 		case $style in
 		lo-serif | lo-spaced | rl-stsong) "$RENDER_PDF" "$src" "$dir" "$style" >/dev/null ;;
-		mupdf-html) fixtures/make-extra.py "$src" "$dir" "$style" >/dev/null ;;
-		rl-ttf | cairo) scripts/render-extra.py "$src" "$dir" "$style" >/dev/null ;;
+		mupdf-html | lo-2col) fixtures/make-extra.py "$src" "$dir" "$style" >/dev/null ;;
+		rl-ttf | rl-glyph | cairo) scripts/render-extra.py "$src" "$dir" "$style" >/dev/null ;;
 		esac
 	done
 }
@@ -77,7 +77,7 @@ for step in $what; do
 	eval)
 		mkdir -p "$EVAL"
 		for src in $(labelled); do
-			render "$src" "$EVAL" lo-serif lo-spaced rl-stsong mupdf-html rl-ttf cairo
+			render "$src" "$EVAL" lo-serif lo-spaced rl-stsong mupdf-html lo-2col rl-ttf rl-glyph cairo
 		done
 		ZHIBIAO_EVAL_PDFS=$EVAL go test ./transform -run 'TestEvalPDF$' -count=1 -v >"$OUT/eval.log" 2>&1 || true
 		grep -A12 'summary (' "$OUT/eval.log" || { tail -20 "$OUT/eval.log"; exit 1; }
@@ -89,11 +89,11 @@ for step in $what; do
 		# shellcheck disable=SC2046
 		go run ./extract/internal/measure -render -out "$OUT/extract" $(labelled) >/dev/null 2>&1 || true
 		for src in "$OUT"/extract/src/*.txt; do
-			render "$src" "$OUT/extract/pdf" mupdf-html rl-ttf cairo
+			render "$src" "$OUT/extract/pdf" mupdf-html rl-ttf rl-glyph cairo
 		done
 		# shellcheck disable=SC2046
 		go run ./extract/internal/measure -out "$OUT/extract" \
-			-styles lo-serif,lo-spaced,rl-stsong,mupdf-html,rl-ttf,cairo $(labelled) | tee "$OUT/extract.txt"
+			-styles lo-serif,lo-spaced,rl-stsong,mupdf-html,rl-ttf,rl-glyph,cairo $(labelled) | tee "$OUT/extract.txt"
 		;;
 	speed)
 		mkdir -p "$SPEED"

@@ -10,6 +10,10 @@ usage: render-extra.py TEXT.txt OUTDIR [STYLE ...]
            the TTC): simple TrueType subsets of at most 256 glyphs each, with a
            ToUnicode map, left-aligned lines broken by width, header rule + title, footer
            "第N页"; every line is drawn with its own text object
+  rl-glyph ReportLab canvas, the same embedded font, but every character drawn on its own
+           (one text object per glyph, absolute positions, as Word, WPS and Chrome emit
+           them), full lines justified by spreading the slack between characters, page
+           number top right "第 N 页", the title and a date as the running header
   cairo    the lo-serif render (made with render-pdf when absent) rewritten by poppler's
            pdftocairo -pdf: cairo's font subsets and text operators
 Needs: python3-reportlab fonts-wqy-zenhei poppler-utils (and render-pdf for cairo).
@@ -26,7 +30,7 @@ def read(path):
     return lines[0], lines[1:]
 
 
-def rl_ttf(title, paras, out):
+def rl_ttf(title, paras, out, glyphs=False):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -42,9 +46,13 @@ def rl_ttf(title, paras, out):
 
     def furniture():
         c.setFont('WQY', 9)
-        c.drawString(left, h - 50, title)
+        if glyphs:
+            c.drawString(left, h - 50, title + '　　2025年1月')
+            c.drawRightString(right, h - 50, f'第 {page[0]} 页')
+        else:
+            c.drawString(left, h - 50, title)
+            c.drawCentredString(w / 2, 40, f'第{page[0]}页')
         c.line(left, h - 55, right, h - 55)
-        c.drawCentredString(w / 2, 40, f'第{page[0]}页')
 
     def newpage():
         c.showPage()
@@ -68,11 +76,23 @@ def rl_ttf(title, paras, out):
     c.drawCentredString(w / 2, y[0], title)
     y[0] -= 40
     for p in paras:
-        for i, line in enumerate(lines_of(p, right - left, 2 * size)):
+        lines = lines_of(p, right - left, 2 * size)
+        for i, line in enumerate(lines):
             if y[0] < bottom:
                 newpage()
             c.setFont('WQY', size)
-            c.drawString(left + (2 * size if i == 0 else 0), y[0], line)
+            x0 = left + (2 * size if i == 0 else 0)
+            if not glyphs:
+                c.drawString(x0, y[0], line)
+            else:
+                widths = [pdfmetrics.stringWidth(ch, 'WQY', size) for ch in line]
+                gap = 0
+                if i < len(lines) - 1 and len(line) > 1:
+                    gap = (right - x0 - sum(widths)) / (len(line) - 1)
+                x = x0
+                for ch, cw in zip(line, widths):
+                    c.drawString(x, y[0], ch)
+                    x += cw + gap
             y[0] -= lead
         y[0] -= 4
     c.save()
@@ -88,14 +108,14 @@ def cairo(src, outdir, stem, out):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    src, outdir, styles = sys.argv[1], sys.argv[2], sys.argv[3:] or ['rl-ttf', 'cairo']
+    src, outdir, styles = sys.argv[1], sys.argv[2], sys.argv[3:] or ['rl-ttf', 'rl-glyph', 'cairo']
     title, paras = read(src)
     os.makedirs(outdir, exist_ok=True)
     stem = os.path.splitext(os.path.basename(src))[0]
     for style in styles:
         out = os.path.join(outdir, f'{stem}.{style}.pdf')
-        if style == 'rl-ttf':
-            rl_ttf(title, paras, out)
+        if style in ('rl-ttf', 'rl-glyph'):
+            rl_ttf(title, paras, out, style == 'rl-glyph')
         elif style == 'cairo':
             cairo(src, outdir, stem, out)
         else:

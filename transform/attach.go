@@ -10,8 +10,9 @@ import (
 // stripped from the start of a name, repeatedly.
 var leadWords = []string{
 	"其中", "预计", "预期", "全年", "今年", "年内", "年底前", "力争", "确保", "争取", "累计", "共计", "合计", "总计",
-	"今年以来", "以来", "及以上", "以上", "比上一年", "比上年", "比去年", "较上年", "较去年", "同比", "拟", "了", "按可比口径计算", "按可比口径", "按可比价格计算", "按可比价计算", "按不变价格计算", "扣除价格因素",
+	"今年以来", "以来", "及以上", "以上", "及以下", "以下", "以内", "左右", "比上一年", "比上年", "比去年", "较上年", "较去年", "同比", "拟", "了", "按可比口径计算", "按可比口径", "按可比价格计算", "按可比价计算", "按不变价格计算", "按可比价格", "按当年价格", "按可比价", "按同口径计算", "按同口径", "同口径", "扣除不可比因素", "扣除价格因素后", "平均每年", "每年平均", "扣除价格因素",
 	"实现", "完成", "同时", "已经", "已", "另外", "此外", "截至目前", "截至年底", "截至年末", "目前", "初步核算",
+	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 	"全部", "分别", "共有", "当年", "年末", "年底", "期末", "同期", "一年来", "过去一年",
 	"达到", "超过", "其次", "再次", "首先", "以及", "的",
 	// verbs of action before the thing counted ("引进50亿项目1个")
@@ -27,9 +28,10 @@ var canWords = []string{"实现", "完成", "达", "入驻", "引进", "新增",
 // trailWords are verbs, copulas and bound words between a name and its
 // figure. They are stripped from the end of a name, repeatedly.
 var trailWords = []string{
-	"分别为", "分别达", "分别是", "分别", "均达到", "均达", "均为", "约为", "达到了", "达到", "已达", "共计", "合计", "总计", "累计",
+	"调整为", "调整到", "调整至", "优化为", "演进为", "变为", "分别为", "分别达", "分别是", "分别", "均达到", "均达", "均为", "约为", "达到了", "达到", "已达", "共计", "合计", "总计", "累计",
 	"增至", "增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至",
-	"降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
+	"跨越", "跨过", "迈上", "迈入", "站上", "跃上", "跃升至", "首次突破", "首破", "冲上",
+	"首次", "高达", "多达", "仅为", "仅占", "仅", "降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
 	"控制在", "保持在", "稳定在", "实现", "完成", "共有", "达", "为", "是", "超", "逾",
 	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "由平均", "从平均", "从", "由", "占",
 	"已经", "已", "保持", "拟按", "近",
@@ -37,7 +39,8 @@ var trailWords = []string{
 
 // isFootnoteMark reports whether r is a isFootnoteMark mark (①, ⑤, ²).
 func isFootnoteMark(r rune) bool {
-	return r >= '①' && r <= '⑳' || r >= '⑴' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
+	return r >= '①' && r <= '⑳' || r >= '㉑' && r <= '㉟' || r >= '㊱' && r <= '㊿' ||
+		r >= '⑴' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
 }
 
 // isNamePunct reports whether r is punctuation dropped from names.
@@ -85,9 +88,24 @@ func cleanName(rs []rune) string {
 		b = b[open+1:]
 	}
 	s := string(b)
+	// "||---|---||原煤|": a cell of a table written in text; the name is
+	// in the last cell.
+	if strings.Contains(s, "|") {
+		cells := strings.Split(s, "|")
+		s = ""
+		for k := len(cells) - 1; k >= 0 && s == ""; k-- {
+			s = strings.TrimSpace(cells[k])
+		}
+	}
 	for changed := true; changed && s != ""; {
 		changed = false
-		s = strings.Trim(s, "、，,：:；;。 ")
+		// "（29.0%）": an aside that states a figure names nothing.
+		if rs := []rune(s); len(rs) > 2 && (rs[0] == '（' || rs[0] == '(') && (rs[len(rs)-1] == '）' || rs[len(rs)-1] == ')') &&
+			strings.IndexFunc(s, isWesternDigit) >= 0 {
+			return ""
+		}
+		// "-娱乐场所", "*": list bullets.
+		s = strings.Trim(s, "、，,：:；;。 -－—*")
 		// "（下同）地区生产总值": a leading remark in brackets.
 		if strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(") {
 			if i := strings.IndexAny(s, "）)"); i > 0 && i+len("）") <= len(s) {
@@ -103,7 +121,11 @@ func cleanName(rs []rune) string {
 			if !strings.HasPrefix(s, w) {
 				continue
 			}
-			if rest := s[len(w):]; rest == "" || len([]rune(rest)) >= 2 {
+			rest := s[len(w):]
+			if r, _ := utf8.DecodeRuneInString(rest); rest != "" && strings.ContainsRune("率额量", r) {
+				break // 办结率均达: the word is the stem of a rate
+			}
+			if rest == "" || len([]rune(rest)) >= 2 {
 				s, changed = rest, true
 				break
 			}
@@ -115,6 +137,9 @@ func cleanName(rs []rune) string {
 					break
 				}
 			}
+		}
+		if n := leadingCount(s); n > 0 {
+			s, changed = s[n:], true // 九大类民生支出: how many, not what
 		}
 		if rs := []rune(s); len(rs) > 0 {
 			if y, n := yearWritten(rs, 0); y != 0 {
@@ -133,6 +158,15 @@ func cleanName(rs []rune) string {
 				if w == "共" && strings.HasSuffix(s, "公共") {
 					continue
 				}
+				if w == "高达" && strings.HasSuffix(s, "最高达") {
+					continue // 单日最高达: 最高 is the name's
+				}
+				if strings.HasPrefix(w, "均") {
+					// 平均达到, 人均为: 均 belongs to the name.
+					if r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)]); strings.ContainsRune("平人亩户", r) {
+						continue
+					}
+				}
 				s, changed = s[:len(s)-len(w)], true
 				break
 			}
@@ -150,6 +184,16 @@ func cleanName(rs []rune) string {
 			}
 		}
 	}
+	// "发明专利拥有量从28件" (…提高到70件): the old value is no part of
+	// the name.
+	if rs := []rune(s); len(rs) > 3 {
+		for k := len(rs) - 2; k >= 2 && k >= len(rs)-10; k-- {
+			if (rs[k] == '从' || rs[k] == '由') && isWesternDigit(rs[k+1]) {
+				s = string(rs[:k])
+				break
+			}
+		}
+	}
 	// "全国共有婚姻登记机构和场所": what is had is the name.
 	for _, v := range []string{"共有", "拥有", "现有"} {
 		if i := strings.LastIndex(s, v); i > 0 && utf8.RuneCountInString(s[i+len(v):]) >= 2 {
@@ -160,6 +204,27 @@ func cleanName(rs []rune) string {
 		s = string(rs[len(rs)-maxName:])
 	}
 	return s
+}
+
+// leadingCount returns the length in bytes of a count in Chinese numerals
+// that opens s ("四个", "九大类", "两项"), 0 if none or if fewer than two
+// runes would be left.
+func leadingCount(s string) int {
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) && i < 2 && strings.ContainsRune("一二两三四五六七八九十", rs[i]) {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	for _, n := range []int{2, 1} {
+		// Not 类 or 次: 四类水 is a class of water, 三次产业 a sector.
+		if w := string(rs[i : i+min(n, len(rs)-i)]); i+n+2 <= len(rs) && measureWords[w] && w != "类" && w != "次" {
+			return len(string(rs[:i+n]))
+		}
+	}
+	return 0
 }
 
 // maxName is the most runes kept of a name; longer walks back keep their end,
@@ -274,9 +339,24 @@ func forwardName(text []rune, q quantity) string {
 // A count followed by a noun names that noun ("建设10个国家物流枢纽",
 // "洛阳等10个国家物流枢纽"): Chinese puts the counted thing after its
 // measure word, and what stands before is then a verb or a list of places.
-func levelName(text []rune, lo int, q quantity) string {
+func levelName(seg *segmenter, text []rune, lo int, q quantity) string {
 	if measureWords[q.StdUnit] {
-		if name := forwardName(text, q); len([]rune(name)) >= 2 {
+		// "快递收寄量超2亿件城市": after a bound word, a count belongs to
+		// the measure before it (收寄量, 吞吐量), and what follows names a
+		// class of things (城市); but "动员全省超8000名志愿者" counts
+		// 志愿者.
+		for _, b := range []string{"超过", "突破", "超", "逾", "达到"} {
+			if !hasSuffixRunes(text, lo, q.Start, b) || compoundBound(text, lo, q.Start, b) {
+				continue
+			}
+			back := []rune(cleanName(text[clauseStart(text, lo, q.Start, true):q.Start]))
+			if len(back) >= 2 && strings.ContainsRune(nameEnds, back[len(back)-1]) {
+				return string(back)
+			}
+			break
+		}
+		// A verb alone after the count ("由7种扩大到15种") names nothing.
+		if name := forwardName(text, q); len([]rune(name)) >= 2 && !onlyVerbs(seg, name) {
 			return name
 		}
 	}
@@ -289,6 +369,17 @@ func levelName(text []rune, lo int, q quantity) string {
 		}
 	}
 	if name := cleanName(text[cs:q.Start]); len([]rune(name)) >= 2 {
+		if q.Kind == kindPercent && !isArabicDigit(at(text, q.Start)) {
+			name = dropWhole(name)
+		}
+		if !currencies[q.StdUnit] && onlyVerbs(seg, name) {
+			// "新建1亿亩高标准农田": a verb alone before the figure; the
+			// thing measured follows it (but "投入12亿元实施…" spends
+			// money on what follows).
+			if fwd := forwardName(text, q); len([]rune(fwd)) >= 2 {
+				return fwd
+			}
+		}
 		return name
 	}
 	if name := forwardName(text, q); name != "" {
@@ -296,7 +387,10 @@ func levelName(text []rune, lo int, q quantity) string {
 	}
 	// "、" may have split the name off ("国家级、省级人才16名"): retry without.
 	cs = clauseStart(text, lo, q.Start, false)
-	return cleanName(text[cs:q.Start])
+	if name := cleanName(text[cs:q.Start]); !onlyVerbs(seg, name) {
+		return name
+	}
+	return "" // 让13.07万户…: a verb names nothing
 }
 
 // measureWords are the units that count things (个, 家, 项 …): their
@@ -345,15 +439,12 @@ func splitSubjects(rs []rune) []string {
 // between the figures of an enumeration ("8.2%、8.1%和8.7%").
 func onlySeparators(rs []rune) bool {
 	s := strings.TrimSpace(string(rs))
-	for _, w := range []string{"以及", "、", "，", ",", "和", "及", "与"} {
+	// Bound words may follow each figure: "分别增长7%左右和8%左右".
+	for _, w := range []string{"及以上", "以上", "以下", "以内", "左右", "上下", "以及", "、", "，", ",", "和", "及", "与"} {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	return strings.TrimSpace(s) == ""
 }
-
-// wordAfterUnit are words that a measure word begins, so that a number
-// before them counts nothing: "50亿项目" is 50亿 + 项目, not 50亿 项.
-var wordAfterUnit = []string{"位数", "项目", "家庭", "人口", "人员", "人才", "人民", "名单", "条件", "条例", "台阶", "所有", "次数", "户籍", "个人", "个体", "件事"}
 
 // categoryHeads are the nouns that, right after an amount, make it part
 // of a category name ("10亿元企业2家", "超亿元项目17个").
@@ -363,17 +454,7 @@ var categoryHeads = []string{"项目", "企业", "工程", "以上项目", "以�
 // name rather than a figure: "引进50亿项目1个" counts 1 项目 of the 50亿
 // class, "新增培育10亿元企业2家" counts 2 企业 of the 10亿元 class. next is
 // the figure after q in its sentence, nil if none.
-func inCategoryName(text []rune, q quantity, next *quantity) bool {
-	if q.Unit != "" {
-		last := []rune(q.Unit)
-		lr := last[len(last)-1]
-		for _, w := range wordAfterUnit {
-			ws := []rune(w)
-			if ws[0] == lr && q.End < len(text) && text[q.End] == ws[1] {
-				return true
-			}
-		}
-	}
+func inCategoryName(seg *segmenter, text []rune, q quantity, next *quantity) bool {
 	if q.Kind == kindPercent || q.Kind == kindPoints {
 		return false
 	}
@@ -382,8 +463,8 @@ func inCategoryName(text []rune, q quantity, next *quantity) bool {
 	}
 	if q.StdUnit == "岁" {
 		for _, w := range []string{"及以上", "以上", "以下", "及以下", "以内"} {
-			if hasPrefixRunes(text, q.End, w) {
-				return true // 3岁以下婴幼儿: an age class
+			if hasPrefixRunes(text, q.End, w) && isHan(at(text, q.End+len([]rune(w)))) {
+				return true // 3岁以下婴幼儿: an age class (but 提高1岁以上，)
 			}
 		}
 	}
@@ -428,8 +509,39 @@ func inCategoryName(text []rune, q quantity, next *quantity) bool {
 	if head {
 		return true
 	}
-	for _, v := range []string{"实现", "完成", "新增", "达到", "共", "有", "被", "占", "其中", "为", "增", "减", "超", "达", "约", "近", "惠及"} {
+	for _, v := range []string{"实现", "完成", "新增", "达到", "共", "有", "被", "占", "其中", "为", "增", "减", "超", "达", "约", "近", "惠及", "和", "及", "与"} {
 		if strings.Contains(gap, v) {
+			return false // "882个义务教育学区和822所普通高中": two counts
+		}
+	}
+	// "与黄石9条连接路贯通6条": a verb between makes the second count a
+	// figure of the first things.
+	for _, tk := range seg.cut([]rune(gap)) {
+		if tk.Pos == "v" {
+			return false
+		}
+	}
+	return true
+}
+
+// quantifiesSubject reports whether q, a small count written in Chinese
+// numerals, only tells how many things the subject of the next figure
+// covers: "九大类民生支出3310亿元", "四个特色产业增加值增长2.7%". next is the
+// figure after q in its sentence, nil if none; it must stand in the same
+// clause, after nothing but words.
+func quantifiesSubject(text []rune, q quantity, next *quantity) bool {
+	if next == nil || q.Kind != kindAmount || !measureWords[q.StdUnit] || q.Approx != "" || q.Max != nil ||
+		isArabicDigit(at(text, q.Start)) || q.Scale.String() != "1" {
+		return false
+	}
+	if v, ok := q.Value.Int64(); !ok || v > 10 {
+		return false
+	}
+	if next.Start-q.End < 2 || next.Start-q.End > 16 {
+		return false
+	}
+	for _, r := range text[q.End:next.Start] {
+		if !isHan(r) {
 			return false
 		}
 	}
@@ -458,18 +570,33 @@ func subjectBefore(text []rune, lo, at int) string {
 
 // impliedUnit returns the unit a scaled number without one counts, when
 // its name tells: "老年人数14136.0万" counts 人, "诊疗人次101.5亿" 人次,
-// "6600多万纳税人" 人, "上千万家庭" 户. It returns "" when the name does
-// not tell.
-func impliedUnit(text []rune, lo int, q quantity) string {
+// "地区生产总值跨越千亿台阶" 元,
+// "6600多万纳税人" 人, "惠及上千万家庭" 户 (a verb before the figure names
+// nothing; the people counted follow it).
+// It returns "" when the name does not tell.
+func impliedUnit(seg *segmenter, text []rune, lo int, q quantity) string {
 	back := cleanName(text[clauseStart(text, lo, q.Start, true):q.Start])
 	for _, u := range []struct{ suffix, unit string }{
 		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"},
+		// "地区生产总值跨越千亿台阶": sums of money.
+		{"生产总值", "元"}, {"GDP", "元"}, {"增加值", "元"}, {"总产值", "元"}, {"产值", "元"}, {"营业收入", "元"},
+		{"营收", "元"}, {"销售额", "元"}, {"零售总额", "元"}, {"进出口总额", "元"}, {"财政收入", "元"},
+		{"预算收入", "元"}, {"税收", "元"}, {"投资", "元"}, {"存款余额", "元"}, {"贷款余额", "元"},
 	} {
 		if strings.HasSuffix(back, u.suffix) {
 			return u.unit
 		}
 	}
-	if back != "" {
+	// "脱贫人口务工规模超过3300万": a size of a group of people.
+	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "职工", "农民工", "学生"} {
+		if i := strings.Index(back, w); i >= 0 {
+			switch strings.TrimPrefix(back[i+len(w):], "务工") {
+			case "", "规模", "总数", "数量", "总量":
+				return "人"
+			}
+		}
+	}
+	if back != "" && !endsWithVerb(seg, back) {
 		return ""
 	}
 	// "450万困难群众纳入低保", "为138万残疾人发放补贴": the people counted
@@ -481,7 +608,7 @@ func impliedUnit(text []rune, lo int, q quantity) string {
 	f := string(fwd)
 	for _, u := range []struct{ word, unit string }{
 		{"家庭", "户"}, {"户", "户"}, {"人次", "人次"}, {"群众", "人"}, {"学生", "人"}, {"居民", "人"}, {"职工", "人"},
-		{"人口", "人"}, {"老人", "人"}, {"儿童", "人"}, {"患者", "人"}, {"人员", "人"}, {"人", "人"},
+		{"人口", "人"}, {"老人", "人"}, {"儿童", "人"}, {"患者", "人"}, {"人员", "人"}, {"对象", "人"}, {"人", "人"},
 	} {
 		if strings.Contains(f, u.word) {
 			return u.unit
@@ -500,8 +627,8 @@ func ordinalContext(text []rune, q quantity) bool {
 	if q.Start >= 2 && string(text[q.Start-2:q.Start]) == "连续" && measureWords[q.StdUnit] && q.StdUnit == "次" {
 		return true // 连续三次位列第二: a streak
 	}
-	if q.Kind == kindPercent && q.Start > 0 && text[q.Start-1] == '前' {
-		return true
+	if q.Start > 0 && text[q.Start-1] == '前' && (q.Kind == kindPercent || q.StdUnit == "位" || q.StdUnit == "名") {
+		return true // 排名前1%, 居全国前10位: a rank
 	}
 	if q.Start > 0 && (text[q.Start-1] == '（' || text[q.Start-1] == '(') &&
 		(hasSuffixRunes(text, 0, q.Start-1, "上年") || hasSuffixRunes(text, 0, q.Start-1, "去年")) {

@@ -120,6 +120,17 @@ func boundOf(text []rune, lo int, q quantity) Bound {
 	if q.Approx != "" {
 		return q.Approx
 	}
+	if q.Kind == kindPercent && !isArabicDigit(at(text, q.Start)) {
+		// "超过全球一半", "近全省的三分之一": a share of a whole named
+		// between the bound word and the fraction.
+		for e := end - 1; e > lo && e >= end-5 && isHan(text[e]); e-- {
+			for _, b := range boundBefore {
+				if hasSuffixRunes(text, lo, e, b.word) && !compoundBound(text, lo, e, b.word) && b.word != "控制在" {
+					return b.bound
+				}
+			}
+		}
+	}
 	if hasSuffixRunes(text, lo, end, "控制在") {
 		return AtMost
 	}

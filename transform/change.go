@@ -23,8 +23,8 @@ type change struct {
 
 // upVerbs and downVerbs are the verbs of a change, longest first.
 var (
-	upVerbs   = []string{"增长了", "增长", "增加了", "增加", "提高了", "提高", "提升了", "提升", "上升了", "上升", "上涨", "扩大", "增速达到", "增幅达到", "增长率为", "增长率达到", "增速为", "增速达", "增幅为", "增幅达", "高出", "高于", "多增", "增产", "增收", "净增", "新增", "增"}
-	downVerbs = []string{"下降了", "下降", "减少了", "减少", "降低了", "降低", "回落了", "回落", "下滑", "收窄", "下跌", "缩小", "低于", "减产", "减收", "净减", "少", "减", "降"}
+	upVerbs   = []string{"增长了", "增长", "增加了", "增加", "提高了", "提高", "提升了", "提升", "上升了", "上升", "上涨", "扩大", "增速达到", "增幅达到", "增长率为", "增长率达到", "增速为", "增速达", "增幅为", "增幅达", "增速", "增幅", "高出", "高于", "多增", "增产", "增收", "净增", "新增", "递增", "回升", "攀升", "上浮", "上调", "调增", "增"}
+	downVerbs = []string{"下降了", "下降", "减少了", "减少", "降低了", "降低", "回落了", "回落", "下滑", "收窄", "下跌", "缩小", "低于", "减产", "减收", "净减", "递减", "下浮", "下调", "调减", "少", "减", "降"}
 )
 
 // basisWords are the comparison phrases of a change, longest first.
@@ -32,6 +32,13 @@ var basisWords = []string{
 	"比上年同期", "较上年同期", "比去年同期", "较去年同期", "与上年相比", "与去年相比",
 	"比上年末", "较上年末", "比去年末", "较去年末", "比年初", "较年初", "比上月",
 	"比上一年", "比上年", "较上年", "比去年", "较去年", "同比", "环比",
+	"与上年同期", "与去年同期", "与上年度", "与去年度", "与上年", "与去年", "和上年", "同上年",
+}
+
+// isFlat reports whether q is the span of 持平 ("与上年持平"), which the
+// scanner reads as a change of 0 %.
+func isFlat(text []rune, q quantity) bool {
+	return q.End-q.Start == 2 && hasPrefixRunes(text, q.Start, "持平")
 }
 
 // adverbs may stand between a basis and its verb ("同比分别增长").
@@ -90,6 +97,17 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 	for end > lo && isBlankRune(text[end-1]) {
 		end--
 	}
+	if isFlat(text, q) {
+		// 居民消费价格与上年持平: a change of 0, its verb the figure.
+		e := skipAdverbs(text, lo, end)
+		basis, b := basisBefore(text, lo, e)
+		if basis != "" {
+			e = skipAdverbs(text, lo, b)
+		} else {
+			basis = sbasis
+		}
+		return change{kind: changeYoY, sign: 1, basis: basis, start: e}, true
+	}
 	if q.Kind == kindPercent {
 		// 完成年度任务的159.34%, 为年度目标的98%, 完成年计划145%
 		e := end
@@ -140,6 +158,9 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 	}
 	if verb == "" {
 		return change{}, false
+	}
+	if strings.HasPrefix(verb, "增长率") && hasSuffixRunes(text, lo, e, "自然") {
+		return change{}, false // 人口自然增长率为8.09‰: a rate's level
 	}
 	e = skipAdverbs(text, lo, e)
 	basis, b := basisBefore(text, lo, e)
@@ -206,11 +227,9 @@ func kindChange(k kind, first changeKind) changeKind {
 // for yoy (增长2.4倍 is +240%), points for pp, the standard value for a
 // delta.
 func changeValue(c change, q quantity) float64 {
-	v := q.Value.Float64()
-	switch {
-	case c.kind == changeDelta:
-		v = q.Value.Mul(q.Scale).Float64()
-	case q.Kind == kindMultiple && c.kind == changeYoY:
+	// In standard units: 两成 is 20 %, 0.5个千分点 0.05 points.
+	v := q.Value.Mul(q.Scale).Float64()
+	if q.Kind == kindMultiple && c.kind == changeYoY {
 		v *= 100
 	}
 	if c.kind == changeCompletion {

@@ -6,6 +6,8 @@ package transform_test
 //
 //	go test ./transform -run Eval -v            # scores, misses and false positives
 //	go test ./transform -run 'Eval/hefei' -v    # one report
+//	ZHIBIAO_EVAL_PDFS=/tmp/evalpdf go test ./transform -run EvalPDF -v
+//	                                            # the same labels on PDF renders, per style
 
 import (
 	"bufio"

@@ -27,6 +27,7 @@ const (
 //     Unit "成", StdUnit "%", Scale 10; a fraction 三分之一 is kindPercent,
 //     Value 33.33 (rounded to 2 places, Approx About when inexact), Unit "%";
 //     一半 is 50 %.
+//   - 持平 (unchanged) is kindPercent Value 0, Unit "%": a change of 0.
 //   - 翻一番 / 翻两番 is kindMultiple Value 2 / 4, Unit "倍" (the doubling is
 //     converted; the span starts at 翻).
 //   - Approximate numerals: 十几个 and 几十个 are Value 10, Approx Over;
@@ -70,11 +71,16 @@ const (
 func scanQuantities(text []rune) []quantity {
 	out := make([]quantity, 0, len(text)/64+4) // reports have a span every 80 runes or so
 	for i := 0; i < len(text); {
-		if p, ok := protectedAt(text, i); ok {
+		if p, ok := protectedAt(text, i); ok && !boundPlace(text, i) {
 			if p.emit {
 				out = append(out, quantity{Start: i, End: i + p.n, Scale: one, NotFigure: nfName})
 			}
 			i += p.n
+			continue
+		}
+		if flatAt(text, i) {
+			out = append(out, quantity{Start: i, End: i + 2, Value: decimalInt(0), Unit: "%", StdUnit: "%", Scale: one, Kind: kindPercent})
+			i += 2
 			continue
 		}
 		if !mayStart(text, i) {
@@ -91,7 +97,47 @@ func scanQuantities(text []rune) []quantity {
 		}
 		i = next
 	}
+	shareUnits(text, out)
 	return out
+}
+
+// shareUnits gives the numbers listed before a figure the unit they
+// share with it, written once: in "分别高于全国12.7个、12个百分点" the
+// first 个 is short for 个百分点, and "分别增加0.2、2.1平方米" is 0.2 平方米
+// and 2.1 平方米.
+func shareUnits(text []rune, qs []quantity) {
+	for k := len(qs) - 2; k >= 0; k-- {
+		q, next := &qs[k], qs[k+1]
+		if q.NotFigure != "" || next.NotFigure != "" || next.Start-q.End != 1 || !strings.ContainsRune("、和与及", text[q.End]) {
+			continue
+		}
+		switch {
+		case q.Unit == "个" && next.Kind == kindPoints && next.Unit == "个百分点":
+			q.Unit, q.StdUnit, q.Kind = "个百分点", "个百分点", kindPoints
+		case q.Kind == kindBare && q.Unit == "" && q.Max == nil && next.Kind != kindBare && next.Max == nil &&
+			isArabicDigit(at(text, q.Start)) && isArabicDigit(at(text, next.Start)) && !atClauseStart(text, q.Start):
+			q.Unit, q.StdUnit, q.Kind, q.Scale = next.Unit, next.StdUnit, next.Kind, next.Scale
+		}
+	}
+}
+
+// flatAt reports whether the word 持平 ("unchanged": a change of 0 %)
+// ending a clause starts at text[i]: not 保持平稳 or 支持平煤集团, and not
+// 基本持平 ("about unchanged", no figure).
+func flatAt(text []rune, i int) bool {
+	if !hasPrefix(text, i, "持平") || isHan(at(text, i+2)) {
+		return false
+	}
+	if i > 0 && strings.ContainsRune("保维坚扶支主", text[i-1]) {
+		return false
+	}
+	return !(i >= 2 && (hasPrefix(text, i-2, "基本") || hasPrefix(text, i-2, "大体") || hasPrefix(text, i-2, "大致")))
+}
+
+// boundPlace reports whether text[i] is a place word right after a bound
+// word: 近万家企业 counts about 10 000 企业, though 万家 alone is a word.
+func boundPlace(text []rune, i int) bool {
+	return i > 0 && isPlaceRune(text[i]) && strings.ContainsRune("近约逾超", text[i-1])
 }
 
 // one is the decimal 1.
@@ -191,7 +237,7 @@ func readNumber(text []rune, i int) (numRun, bool) {
 						next = text[j+1]
 					}
 					_, _, un := unitAt(text, j+1)
-					bounded := j > 0 && strings.ContainsRune("近约逾超", text[j-1]) && un > 0 && c != '万'
+					bounded := j > 0 && strings.ContainsRune("近约逾超", text[j-1]) && un > 0
 					if next != '余' && next != '多' && !bounded {
 						goto done
 					}
@@ -473,6 +519,9 @@ func scanPart(text []rune, i int) (part, int, bool) {
 			q.Unit, q.StdUnit, q.Kind, q.NotFigure = scaleWord+u.written, u.std, u.info.kind, u.info.notFigure
 			q.End = u.end
 			p.unitStd = u.std
+			if u.std == "个千分点" {
+				q.StdUnit = "‰" // see unitTable
+			}
 			if chineseOnly && u.written == "期" {
 				q.NotFigure = nfOrdinal // 一期, 二期工程
 			}
@@ -628,6 +677,9 @@ func scanRange(text []rune, i int) (quantity, int, bool) {
 		v, _, _ := parseArabic(text, i)
 		return quantity{Start: i, End: end, Value: v, Unit: "", Scale: one, NotFigure: nfDate}, end, true
 	}
+	if q, end, ok := listedRange(text, i); ok {
+		return q, end, true
+	}
 	p1, next, ok := scanPart(text, i)
 	if !ok {
 		return quantity{}, next, false
@@ -641,6 +693,34 @@ func scanRange(text []rune, i int) (quantity, int, bool) {
 		return quantity{}, next, false
 	}
 	return p1.q, next, true
+}
+
+// listedRange reads a range written as two consecutive Chinese digits
+// listed before one place word ("二、三百亿度" is 200 to 300 亿度): the
+// first digit shares the place word and unit of the second.
+func listedRange(text []rune, i int) (quantity, int, bool) {
+	d1, ok1 := chineseDigit(at(text, i))
+	d2, ok2 := chineseDigit(at(text, i+2))
+	if !ok1 || !ok2 || d1 < 1 || d2 != d1+1 || at(text, i+1) != '、' || !isPlaceRune(at(text, i+3)) {
+		return quantity{}, 0, false
+	}
+	p2, end, ok := scanPart(text, i+2)
+	if !ok || !p2.emit || !p2.chinese || p2.q.Max != nil || p2.q.NotFigure != "" {
+		return quantity{}, 0, false
+	}
+	// Read the first end as if written in full: 二百亿度.
+	alt := append([]rune(nil), text[i+2:p2.q.End]...)
+	alt[0] = text[i]
+	p1, _, ok := scanPart(alt, 0)
+	if !ok || p1.q.Unit != p2.q.Unit || p1.q.End != len(alt) {
+		return quantity{}, 0, false
+	}
+	q := p2.q
+	q.Start = i
+	q.Value = p1.q.Value
+	hi := p2.q.Value
+	q.Max = &hi
+	return q, end, true
 }
 
 // isoDate reports whether a numeric date (2026-02-12, 2024.12.31,
@@ -791,6 +871,18 @@ func classify(text []rune, q *quantity) {
 			return
 		}
 	}
+	if q.StdUnit == "分钟" && circleFollows(text, q.End) || q.StdUnit == "小时" && q.Value.String() == "24" && (isHan(after) || after == '“') {
+		q.NotFigure = nfName // 15分钟医疗服务圈, 24小时“不打烊”: a service's reach or hours
+		return
+	}
+	if q.StdUnit == "千伏" && (isHan(after) || after == '“') {
+		q.NotFigure = nfName // 750千伏河西走廊北通道工程: a voltage class
+		return
+	}
+	if q.Kind == kindAmount && q.NotFigure == "" && inProgramName(text, *q) {
+		q.NotFigure = nfName
+		return
+	}
 	if q.NotFigure == nfDuration && !q.Value.IsInt() {
 		q.NotFigure = "" // 平均受教育年限10.23年 is a measure
 	}
@@ -828,6 +920,63 @@ func classify(text []rune, q *quantity) {
 		}
 	}
 }
+
+// circleFollows reports whether the words from text[i] name a service
+// circle ("15分钟医疗服务圈", "城市15分钟、农村30分钟医疗服务圈").
+func circleFollows(text []rune, i int) bool {
+	for k := i; k < len(text) && k < i+16; k++ {
+		switch r := text[k]; {
+		case r == '圈':
+			return true
+		case isClauseEnd(r):
+			return false
+		}
+	}
+	return false
+}
+
+// programEnds end the names of programmes and actions that quote a
+// target amount ("新一轮千亿斤粮食产能提升行动").
+var programEnds = []string{"行动", "工程", "计划", "战略"}
+
+// inProgramName reports whether amount q is part of a name rather than a
+// figure: a class of firms or projects written right after a sum of money
+// ("新增培育10亿元企业2家", "10亿元以上项目9个"), or a target written in
+// Chinese numerals inside the name of a programme ("实施百亿斤粮食产能提升
+// 工程", "千万吨粮食增产计划").
+func inProgramName(text []rune, q quantity) bool {
+	if q.StdUnit == "元" || q.StdUnit == "美元" {
+		i := q.End
+		for _, w := range []string{"及以上", "以上"} {
+			if hasPrefix(text, i, w) {
+				i += len([]rune(w))
+				break
+			}
+		}
+		for _, w := range []string{"企业", "项目", "工程"} {
+			if hasPrefix(text, i, w) {
+				return true
+			}
+		}
+	}
+	if isArabicDigit(at(text, q.Start)) {
+		return false
+	}
+	for k := q.End + 1; k < len(text) && k <= q.End+12; k++ {
+		if !isHan(text[k-1]) {
+			return false
+		}
+		for _, w := range programEnds {
+			if hasPrefix(text, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHan reports whether r is a CJK unified ideograph.
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
 
 // yearListFollows reports whether text[i:] continues a list of years
 // ending in 年: "、1999年", "和2020年", "、1999、2000年".

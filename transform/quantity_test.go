@@ -192,6 +192,39 @@ var scanTests = []scanTest{
 	{in: "见表⟦1⟧）", value: "1", kind: kindBare, nf: nfName},
 	{in: "“⟦两个确保⟧”", value: "0", nf: nfName},
 	{in: "强化“⟦三支⟧队伍”建设", value: "3", unit: "支", std: "支", kind: kindAmount, nf: nfName},
+	// Scale words with no digit after a bound word; 万家 is a word only
+	// when no bound word stands before it.
+	{in: "地区生产总值接近⟦万亿元⟧", value: "10000", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount},
+	{in: "服务近⟦万家⟧企业", value: "10000", unit: "家", std: "家", kind: kindAmount},
+	{in: "超⟦万人⟧参加", value: "10000", unit: "人", std: "人", kind: kindAmount},
+	{in: "投资⟦上百亿元⟧", value: "100", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount, approx: AtLeast},
+	// Two digits listed before one place word: a range.
+	{in: "年发电⟦二、三百亿度⟧", value: "200", max: "300", unit: "亿度", std: "度", scale: "100000000", kind: kindAmount},
+	// Units of health and research statistics; points of a ‰ rate.
+	{in: "实际占用⟦30万床日⟧", value: "30", unit: "万床日", std: "床日", scale: "10000", kind: kindAmount},
+	{in: "投入科研⟦5000人年⟧", value: "5000", unit: "人年", std: "人年", kind: kindAmount},
+	{in: "比上年提高⟦0.01个千分点⟧。", value: "0.01", unit: "个千分点", std: "‰", kind: kindAmount},
+	// A one-rune unit that starts a word is no unit.
+	{in: "⟦14亿⟧人口", value: "14", unit: "亿", scale: "100000000", kind: kindBare},
+	{in: "实现⟦2⟧位数增长", value: "2", kind: kindBare},
+	// Amounts inside names of classes and programmes.
+	{in: "实施新一轮⟦千亿斤⟧粮食产能提升行动", value: "1000", unit: "亿斤", std: "斤", scale: "100000000", kind: kindAmount, nf: nfName},
+	{in: "新增培育⟦10亿元⟧企业2家", value: "10", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount, nf: nfName},
+	{in: "其中⟦10亿元⟧以上项目9个", value: "10", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount, nf: nfName},
+	{in: "总投资⟦1.2万亿元⟧的重点项目", value: "1.2", unit: "万亿元", std: "元", scale: "1000000000000", kind: kindAmount},
+	{in: "⟦和平共处五项原则⟧", value: "0", nf: nfName},
+	{in: "增速连续⟦11个季度⟧居全国前10位", value: "11", unit: "个季度", std: "个季度", kind: kindAmount, nf: nfDuration},
+	// A service's reach or hours.
+	{in: "建成城市⟦15分钟⟧、农村30分钟医疗服务圈", value: "15", unit: "分钟", std: "分钟", kind: kindAmount, nf: nfName},
+	{in: "实现⟦24小时⟧“不打烊”", value: "24", unit: "小时", std: "小时", kind: kindAmount, nf: nfName},
+	{in: "平均通勤时间⟦35分钟⟧。", value: "35", unit: "分钟", std: "分钟", kind: kindAmount},
+	// A denominator in brackets.
+	{in: "降尘为⟦2.56吨/（平方千米×30天）⟧，", value: "2.56", unit: "吨/（平方千米×30天）", std: "吨/（平方千米×30天）", kind: kindAmount},
+	// 持平 is a change of 0 %, but not in 保持平稳 or 基本持平.
+	{in: "居民消费价格与上年⟦持平⟧。", value: "0", unit: "%", std: "%", kind: kindPercent},
+	// A unit shared by a list: 12.7个 is 12.7个百分点.
+	{in: "分别高于全国⟦12.7个⟧、12个百分点", value: "12.7", unit: "个百分点", std: "个百分点", kind: kindPoints},
+	{in: "建成⟦12个⟧、新建5个项目", value: "12", unit: "个", std: "个", kind: kindAmount},
 	{in: "诞辰⟦120周年⟧", value: "120", unit: "周年", std: "周年", kind: kindAmount, nf: nfOrdinal},
 }
 
@@ -269,6 +302,9 @@ func TestScanNoFigure(t *testing.T) {
 		"三类水及以上，第一产业，第三产业增加值",
 		"五湖四海",
 		"一到五台山",
+		"严格落实中央八项规定精神，和平共处五项原则",
+		"经济保持平稳增长，支持平煤神马集团，平均住院日基本持平。",
+		"臭氧日最大8小时平均浓度第90百分位数",
 	} {
 		text := []rune(in)
 		for _, q := range scanQuantities(text) {

@@ -14,13 +14,16 @@ type Config struct {
 	Catalog string
 }
 
-// BUG(zhibiao): Names are found with word lists, not with the segmenter's
-// parts of speech; a clause that runs a verb phrase into its noun
-// ("组织各类招商团队敲门招商427次") keeps the whole phrase as the name.
+// BUG(zhibiao): Names are cut to whole words and stripped of the verbs and
+// function words that open their clause with the segmenter's parts of
+// speech, but only verbs of a fixed list are stripped; a clause that runs
+// an unlisted verb into its noun ("组织各类招商团队敲门招商427次") keeps
+// the rest of the phrase as the name (各类招商团队敲门招商).
 
-// BUG(zhibiao): Ratios ("三次产业结构为3.6:48.0:48.4") and figures without
-// a written unit, other than counts whose name tells the unit ("人数", "人次"),
-// are not reported.
+// BUG(zhibiao): Figures without a written unit are not reported, except
+// the terms of a ratio ("三次产业结构为3.6:48.0:48.4", each a record with no
+// unit) and counts whose name tells the unit ("人数", "人次"). A two-term
+// ratio is reported only in a clause that names a structure or proportion.
 
 // A Transformer finds indicators in documents. Build it once with New;
 // it is safe for concurrent use by multiple goroutines.
@@ -79,7 +82,8 @@ type run struct {
 	estFrom   int        // rune offset of "预计…（下同）", -1 if none
 	plans     []textSpan // paragraph tails that state the coming year's targets
 	out       []Indicator
-	starts    []int // offset in text of the figure of each record of out
+	starts    []int    // offset in text of the figure of each record of out
+	cur       textSpan // the sentence whose records are being built
 }
 
 // indicators builds the records of doc from its text and quantities.
@@ -101,7 +105,7 @@ func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int,
 		for qi < len(qs) && qs[qi].Start < s.start {
 			qi++
 		}
-		figs = figures(text, qs[qi:], s, figs[:0])
+		figs = figures(t.seg, text, qs[qi:], s, figs[:0])
 		if len(figs) > 0 {
 			r.sentence(s, figs)
 		}
@@ -111,9 +115,11 @@ func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int,
 
 // figures returns, appended to figs, the quantities of qs (which start at
 // or after sentence s) that are figures of s: no years, ordinals, quoted
-// names or numbers inside category names; a scaled number without a unit
-// takes the unit its context tells.
-func figures(text []rune, qs []quantity, s textSpan, figs []quantity) []quantity {
+// names, numbers inside category names, sizes of the plants or classes of
+// things they qualify, or counts of a subject's parts; a scaled number
+// without a unit takes the unit its context tells, and the terms of a
+// ratio are figures with no unit. seg finds the words the rules look at.
+func figures(seg *segmenter, text []rune, qs []quantity, s textSpan, figs []quantity) []quantity {
 	for j := 0; j < len(qs) && qs[j].Start < s.end; j++ {
 		q := qs[j]
 		if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
@@ -128,16 +134,21 @@ func figures(text []rune, qs []quantity, s textSpan, figs []quantity) []quantity
 			}
 		}
 		if q.NotFigure == "" && q.Kind == kindBare && q.Unit != "" {
-			if u := impliedUnit(text, s.start, q); u != "" {
+			if u := impliedUnit(seg, text, s.start, q); u != "" {
 				q.Unit += u
 				q.StdUnit = u
 				q.Kind = kindAmount
 			}
 		}
+		if q.NotFigure == "" && q.Kind == kindBare && q.Unit == "" && inRatio(text, s, qs, j) {
+			// "三次产业结构调整为1.8:36.1:62.1": the terms of a ratio
+			// are figures with no unit.
+			q.Kind = kindAmount
+		}
 		if len(figs) > 0 && q.Start < figs[len(figs)-1].End {
 			continue // overlapping spans: keep the first
 		}
-		if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) {
+		if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) && !qualifiesPlant(seg, text, q, s) && !sizeClass(seg, text, q, s) {
 			figs = append(figs, q)
 		}
 	}
@@ -148,7 +159,7 @@ func figures(text []rune, qs []quantity, s textSpan, figs []quantity) []quantity
 		if k+1 < len(figs) {
 			next = &figs[k+1]
 		}
-		if !inCategoryName(text, q, next) {
+		if !inCategoryName(seg, text, q, next) && !quantifiesSubject(text, q, next) {
 			keep = append(keep, q)
 		}
 	}
@@ -156,9 +167,48 @@ func figures(text []rune, qs []quantity, s textSpan, figs []quantity) []quantity
 	return figs
 }
 
+// inRatio reports whether qs[j], a bare number of sentence s, is a term
+// of a ratio: numbers joined by colons, three or more of them, or two in a
+// clause that names a structure or proportion (结构, 比例).
+func inRatio(text []rune, s textSpan, qs []quantity, j int) bool {
+	isColon := func(r rune) bool { return r == ':' || r == '：' }
+	joined := func(a, b quantity) bool {
+		if a.Kind != kindBare || b.Kind != kindBare || a.Unit != "" || b.Unit != "" || b.Start-a.End > 5 {
+			return false
+		}
+		colons := 0
+		for _, r := range text[a.End:b.Start] {
+			switch {
+			case isColon(r):
+				colons++
+			case !isBlankRune(r):
+				return false
+			}
+		}
+		return colons == 1
+	}
+	lo, hi := j, j
+	for lo > 0 && qs[lo-1].Start >= s.start && joined(qs[lo-1], qs[lo]) {
+		lo--
+	}
+	for hi+1 < len(qs) && qs[hi+1].Start < s.end && joined(qs[hi], qs[hi+1]) {
+		hi++
+	}
+	switch n := hi - lo + 1; {
+	case n >= 3:
+		return true
+	case n == 2:
+		cs := clauseStart(text, s.start, qs[lo].Start, false)
+		clause := string(text[cs:qs[lo].Start])
+		return strings.Contains(clause, "结构") || strings.Contains(clause, "比例")
+	}
+	return false
+}
+
 // sentence adds the records of the figures of sentence s.
 func (r *run) sentence(s textSpan, figs []quantity) {
 	text := r.text
+	r.cur = s
 	sec := sectionAt(r.secs, r.origOffset(s.start))
 	for _, p := range r.plans {
 		if r.origOffset(s.end) > p.start && r.origOffset(s.start) < p.end && !sec.plan {
@@ -177,7 +227,13 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 		}
 		c, ok := changeBefore(text, anchor, q, sbasis)
 		if !ok {
-			name := levelName(text, anchor, q)
+			name := levelName(r.t.seg, text, anchor, q)
+			if len(r.out) > first && converted(text, q.Start) {
+				name = r.out[len(r.out)-1].Name // the same figure in another unit
+			}
+			if len(r.out) > first && clauseStart(text, anchor, q.Start, true) == anchor && onlyVerbs(r.t.seg, name) {
+				name = r.out[len(r.out)-1].Name // 由7种扩大到15种: the same thing, later
+			}
 			if len(r.out) > first && r.takeLevel(&r.out[len(r.out)-1], name, q, anchor) {
 				anchor = q.End
 				continue
@@ -212,6 +268,10 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 				continue
 			}
 		}
+		if name == "" && isFlat(text, q) {
+			anchor = q.End // 增长5%，与上年持平: the rate of the rate
+			continue
+		}
 		rec := r.record(s, sec, q, anchor)
 		rec.Name = name
 		if name == "" && len(r.out) > first {
@@ -231,8 +291,8 @@ var genericNames = map[string]bool{"比重": true, "占比": true, "增速": tru
 // with no name of its own ("服务贸易进出口增长20.0%、总额1347.7亿美元")
 // and reports whether it did.
 func (r *run) takeLevel(prev *Indicator, name string, q quantity, anchor int) bool {
-	if prev.Value != nil || prev.YoY == nil && prev.PP == nil {
-		return false
+	if prev.Value != nil || prev.YoY == nil && prev.PP == nil || name == "" && q.Kind == kindPercent && prev.PP == nil {
+		return false // a rate after a rate is a rate of its own
 	}
 	switch name {
 	case "", "总额", "总量", "规模", "金额", "总值", "总计":
@@ -257,9 +317,21 @@ func (r *run) takeLevel(prev *Indicator, name string, q quantity, anchor int) bo
 // another unit ("136063元（折合19105美元）"): a change after it is the
 // first one's.
 func (r *run) conversion(i int) bool {
-	for _, w := range []string{"（折合", "(折合", "（约合", "(约合", "（合"} {
-		if hasSuffixRunes(r.text, 0, r.starts[i], w) {
-			return true
+	return converted(r.text, r.starts[i])
+}
+
+// converted reports whether the figure that starts at text[start] stands
+// in a remark in brackets that converts the figure before it into another
+// unit: "（折合19105美元）", "（按年平均汇率折算为16381美元）".
+func converted(text []rune, start int) bool {
+	for i := start - 1; i >= 0 && i >= start-16; i-- {
+		switch text[i] {
+		case '（', '(':
+			rest := string(text[i+1 : start])
+			return strings.HasPrefix(rest, "合") || strings.Contains(rest, "折合") || strings.Contains(rest, "折算") ||
+				strings.Contains(rest, "约合") || strings.Contains(rest, "相当于")
+		case '）', ')', '，', '。', '；':
+			return false
 		}
 	}
 	return false
@@ -277,6 +349,9 @@ func (r *run) origOffset(i int) int {
 // canonical name.
 func (r *run) add(rec Indicator, start int) {
 	r.starts = append(r.starts, start)
+	if rec.Name != "" {
+		rec.Name = r.refineName(rec.Name, start)
+	}
 	if rec.Name != "" {
 		rec.Canonical = r.t.cat.canonical(rec.Name)
 	}
@@ -311,12 +386,15 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 		subjEnd = c.start
 	}
 	subjects := splitSubjects(text[cs:subjEnd])
+	if len(subjects) == 1 && (strings.HasPrefix(subjects[0], "较") || strings.HasPrefix(subjects[0], "比")) {
+		subjects = nil // 较“四经普”分别增长101%、81.8%: a basis, no subject
+	}
 	if !explicit && len(subjects) != n {
 		// "收储、供应土地6317.6亩、9079.5亩" lists as many subjects as
 		// figures; anything else is no enumeration.
 		return 0
 	}
-	if isChange && len(subjects) != n && len(subjects) <= 1 && len(r.out)-first >= n {
+	if isChange && len(subjects) == 0 && len(r.out)-first >= n {
 		recs := r.out[len(r.out)-n:]
 		all := true
 		for k := range recs {
@@ -329,6 +407,20 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 			return n
 		}
 	}
+	// With no subject of their own, the figures are those of the records
+	// before them: one by one when as many ("“上海标准”、“上海品牌”分别新增
+	// 12项和44项，累计分别达到64项和288项"), else all of the last one
+	// ("增长6.1%，分别高于全国、全区0.9、2个百分点").
+	var prevNames []string
+	if len(r.out)-first >= n {
+		for _, rec := range r.out[len(r.out)-n:] {
+			prevNames = append(prevNames, rec.Name)
+		}
+	} else if len(r.out) > first {
+		for range n {
+			prevNames = append(prevNames, r.out[len(r.out)-1].Name)
+		}
+	}
 	for k := 0; k < n; k++ {
 		fq := figs[k]
 		rec := r.record(s, sec, fq, anchor)
@@ -337,6 +429,8 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 			rec.Name = subjects[k]
 		case len(subjects) > 0:
 			rec.Name = subjects[min(k, len(subjects)-1)]
+		case len(prevNames) == n:
+			rec.Name = prevNames[k]
 		}
 		if isChange {
 			fc := c

@@ -198,7 +198,7 @@ func TestIndicatorsRecord(t *testing.T) {
 				"世界500强项目 2个=2个 actual = 2020",
 				"50亿项目 1个=1个 actual = 2020",
 				"超10亿元项目 3个=3个 actual = 2020",
-				"新增培育10亿元企业 2家=2家 actual = 2020",
+				"10亿元企业 2家=2家 actual = 2020",
 			},
 		},
 		{
@@ -213,7 +213,7 @@ func TestIndicatorsRecord(t *testing.T) {
 				"面积 788亩=788亩 actual ~ 2020",
 				"收储面积 800亩=800亩 actual >= 2020",
 				"排放 5吨=5吨 actual <= 2020",
-				"共查扣电动车 6300辆=6300辆 actual > 2020",
+				"查扣电动车 6300辆=6300辆 actual > 2020",
 			},
 		},
 		{
@@ -319,7 +319,7 @@ func TestIndicatorsRecord(t *testing.T) {
 			in:    []string{"一、综合", "按常住人口计算，人均GDP⟦136063元（折合⟦19105美元），比上年增长4.1%。"},
 			want: []string{
 				"人均GDP 136063元=136063元 yoy:4.1(比上年) actual = 2024",
-				"折合 19105美元=19105美元 actual = 2024",
+				"人均GDP 19105美元=19105美元 actual = 2024",
 			},
 		},
 		{
@@ -327,7 +327,7 @@ func TestIndicatorsRecord(t *testing.T) {
 			title: "2024年合肥市国民经济和社会发展统计公报",
 			in:    []string{"一、综合", "世界500强企业在合肥设立法人企业⟦100家，比上年末新增20家。全年新增城镇就业⟦18万人。"},
 			want: []string{
-				"世界500强企业在合肥设立法人企业 100家=100家 Δ:20 actual = 2024",
+				"法人企业 100家=100家 Δ:20 actual = 2024",
 				"新增城镇就业 18万人=180000人 actual = 2024",
 			},
 		},

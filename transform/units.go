@@ -33,6 +33,11 @@ var unitTable = map[string]unitInfo{
 	"‱":    {std: "‱", kind: kindPercent},
 	"个百分点": {std: "个百分点", kind: kindPoints},
 	"百分点":  {std: "个百分点", kind: kindPoints},
+	// Points of a per-mille rate: a change of the rate in ‰ ("自然增长率
+	// 1.83‰，比上年提高0.01个千分点" is a delta of 0.01 ‰), not pp. The
+	// scanner gives them the standard unit ‰ of the rate they change.
+	"个千分点": {std: "个千分点", kind: kindAmount},
+	"千分点":  {std: "个千分点", kind: kindAmount},
 	"倍":    {std: "倍", kind: kindMultiple},
 
 	// Currencies.
@@ -132,6 +137,7 @@ var unitTable = map[string]unitInfo{
 	// (审批时限压缩至3个工作日).
 	"年":    {std: "年", kind: kindAmount, notFigure: "duration"},
 	"个月":   {std: "个月", kind: kindAmount, notFigure: "duration"},
+	"个季度":  {std: "个季度", kind: kindAmount, notFigure: "duration"},
 	"天":    {std: "天", kind: kindAmount},
 	"小时":   {std: "小时", kind: kindAmount},
 	"分钟":   {std: "分钟", kind: kindAmount},
@@ -358,6 +364,14 @@ func readUnit(text []rune, i int) (unitMatch, bool) {
 		if sep != '/' && sep != '／' && sep != '每' {
 			break
 		}
+		if den, end, ok := bracketDenominator(text, m.end+1); ok && sep != '每' {
+			// 吨/（平方千米×30天）: a product in brackets.
+			m.written += string(sep) + den
+			m.std += "/" + den
+			m.end = end
+			m.compound = true
+			break
+		}
 		den, end, ok := readDenominator(text, m.end+1, sep != '每')
 		if !ok {
 			break
@@ -416,6 +430,27 @@ func readDenominator(text []rune, i int, allowNumberOnly bool) (string, int, boo
 	return string(text[i:j]), j, true
 }
 
+// bracketDenominator reads a denominator written in brackets after "/",
+// a product of units ("（平方千米×30天）", "(平方千米·月)"), and returns it
+// with its brackets as written.
+func bracketDenominator(text []rune, i int) (string, int, bool) {
+	if i >= len(text) || text[i] != '（' && text[i] != '(' {
+		return "", i, false
+	}
+	if _, n := denomTrie.longest(text, i+1); n == 0 {
+		return "", i, false
+	}
+	for k := i + 1; k < len(text) && k <= i+16; k++ {
+		switch text[k] {
+		case '）', ')':
+			return string(text[i : k+1]), k + 1, true
+		case '，', '。', '；', '、', '\n':
+			return "", i, false
+		}
+	}
+	return "", i, false
+}
+
 // wordsStartingWithUnit are two-rune words whose first rune is a
 // one-rune unit; after a number that rune is not the unit (50亿项目).
 var wordsStartingWithUnit = runePairs([]string{
@@ -423,7 +458,7 @@ var wordsStartingWithUnit = runePairs([]string{
 	"处理", "处置", "所有", "所在", "场所", "场景", "门槛", "门户", "门类", "期间", "期末", "期限", "道路",
 	"台阶", "位置", "位于", "口岸", "份额", "层面", "层级", "层次", "只有", "只是", "头部", "本地", "本届",
 	"本级", "集团", "集中", "集聚", "组织", "组团", "队伍", "块状", "片区", "间接", "对接", "对外", "对象",
-	"支持", "支撑", "度假", "米粮", "家庭", "家园", "名单", "名称", "名牌", "件事", "次数", "种类", "种植",
+	"支持", "支撑", "度假", "米粮", "家庭", "家园", "名单", "名称", "名牌", "件事", "次数", "位数", "个体", "个人", "人口", "种类", "种植",
 	"种养", "年轻", "天然", "天气", "座谈", "套餐", "批准", "批复", "起步", "起来", "起点", "单位", "单元",
 	"单独", "款项", "首批", "首个", "首次", "首家", "元素", "例如", "根据", "根本", "块头", "首都", "列入",
 	"列车", "趟次", "笔记", "道德", "轮候", "户籍", "户外", "床位", "层楼", "方面", "方案", "方式", "方向",

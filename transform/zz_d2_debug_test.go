@@ -30,3 +30,24 @@ func TestD2Debug(t *testing.T) {
 		}
 	}
 }
+
+// TestD2Names tallies the first tokens of the names in $D2NAMES (one a line).
+func TestD2Names(t *testing.T) {
+	f := os.Getenv("D2NAMES")
+	if f == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(f)
+	tr, _ := New(Config{})
+	for _, n := range strings.Split(string(b), "\n") {
+		if n == "" {
+			continue
+		}
+		toks := tr.seg.cut([]rune(n))
+		var parts []string
+		for _, tk := range toks {
+			parts = append(parts, tk.Text+"/"+tk.Pos)
+		}
+		fmt.Println(toks[0].Pos, toks[0].Text, "\t", strings.Join(parts, " "))
+	}
+}

@@ -344,7 +344,7 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 			r.file.Year = strconv.Itoa(y)
 		}
 		if err != nil { // read in part
-			r.file.Note = fmt.Sprintf("部分页面无法读取 (read in part): %v", err)
+			r.file.Note = fmt.Sprintf("%s: %v", partReason(err), err)
 		}
 	}()
 	var r result

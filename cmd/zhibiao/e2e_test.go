@@ -285,6 +285,17 @@ func TestReason(t *testing.T) {
 			t.Errorf("reason(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&extract.Error{File: "a.pdf", Err: extract.ErrUndecoded}, "部分文字无法解码，请核对 (undecodable fonts)"},
+		{&extract.Error{File: "a.pdf", Page: 2, Err: extract.ErrDamaged}, "部分页面无法读取 (read in part)"},
+	} {
+		if got := partReason(tt.err); got != tt.want {
+			t.Errorf("partReason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
 }
 
 // BenchmarkConvert converts the fixtures (or the test texts) with one

@@ -46,6 +46,15 @@ func reason(err error) string {
 	}
 }
 
+// partReason says, for sheet 文件, why a converted input was read only in
+// part.
+func partReason(err error) string {
+	if errors.Is(err, extract.ErrUndecoded) {
+		return "部分文字无法解码，请核对 (undecodable fonts)"
+	}
+	return "部分页面无法读取 (read in part)"
+}
+
 // checkFile reports a missing input or a folder before the stage sees it,
 // so that those failures have a reason of their own.
 func checkFile(path string) error {

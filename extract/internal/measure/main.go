@@ -7,6 +7,10 @@
 //
 //	go run ./extract/internal/measure [-render] [-styles lo-serif,lo-spaced,rl-stsong] -out /tmp/measure CORPUS.txt...
 //
+// Other producers: -render-pdf fixtures/make-producers.py -styles
+// chrome,wk,wordlike (and cairo once lo-serif is rendered), which takes
+// the same arguments as render-pdf.
+//
 // Each report is first read as text by extract.Open; that clean text is
 // the reference and is what gets rendered (so the site furniture of web
 // scrapes is not in the PDFs). With -render the PDFs are (re)made in
@@ -14,7 +18,9 @@
 // `pdftotext -enc UTF-8`, and both are scored against the reference:
 // character accuracy (whitespace ignored), reference paragraphs found
 // whole as a line, places with a space between two Han characters, page
-// number lines left, and extra copies of the title (a running header),
+// number lines left, and extra copies of the title (a running header: a
+// title line, a line whose first cell is the title, or the title with a
+// date or page number inside a paragraph),
 // both beyond what the reference itself has.
 package main
 
@@ -130,7 +136,7 @@ func measure(text string, ref *extract.Document, want []string, secs float64) sc
 		whole:    whole,
 		han:      textcmp.HanSpaces(text),
 		pageNums: max(0, textcmp.PageNumbers(text)-textcmp.PageNumbers(ref.Text)),
-		hdrs:     max(0, textcmp.Lines(text, ref.Title)-textcmp.Lines(ref.Text, ref.Title)),
+		hdrs:     max(0, textcmp.Headers(text, ref.Title)-textcmp.Headers(ref.Text, ref.Title)),
 		secs:     secs,
 	}
 }

@@ -125,3 +125,25 @@ func Lines(s, line string) int {
 	}
 	return n
 }
+
+// Headers counts the running headers in s of a document titled title:
+// lines that are the title, lines whose first cell is the title ("title\t
+// 2025年1月\t第 3 页"), and, inside other lines, the title followed by a
+// date or a page number ("…改革开放某市政府工作报告2025年1月第2页有新突破…"),
+// which is a header that split a paragraph across a page break.
+func Headers(s, title string) int {
+	if title == "" {
+		return 0
+	}
+	re := regexp.MustCompile(regexp.QuoteMeta(title) + `\s*(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*)?第\s*[0-9]{1,4}\s*页|` +
+		regexp.QuoteMeta(title) + `\s*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月`)
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if l == title || strings.HasPrefix(l, title+"\t") {
+			n++
+			continue
+		}
+		n += len(re.FindAllStringIndex(l, -1))
+	}
+	return n
+}

@@ -37,3 +37,14 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("PageNumbers = %d, want 3", got)
 	}
 }
+
+func TestHeaders(t *testing.T) {
+	const title = "某市政府工作报告"
+	s := "某市政府工作报告\n正文，改革开放某市政府工作报告2025年1月第2页有新突破。\n某市政府工作报告\t2025年1月\t第 3 页\n某市政府工作报告提出的目标\n下一段"
+	if got := Headers(s, title); got != 3 {
+		t.Errorf("Headers = %d, want 3 (title line, header inside a paragraph, header in cells)", got)
+	}
+	if got := Headers("正文", ""); got != 0 {
+		t.Errorf("Headers without a title = %d", got)
+	}
+}
