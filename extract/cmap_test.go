@@ -117,6 +117,10 @@ func FuzzCMap(f *testing.F) {
 		}
 	}
 	f.Add([]byte("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <0000> endbfrange"))
+	_, cmaps := fixtureSeeds()
+	for _, b := range cmaps {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m := parseCMap(b)
 		for i := 0; i < len(b) && i < 64; {

@@ -194,6 +194,10 @@ func FuzzContentStream(f *testing.F) {
 		}
 	}
 	f.Add([]byte("BT /F1 12 Tf 72 700 Td [(a) -250 (b)] TJ ET"))
+	contents, _ := fixtureSeeds()
+	for _, b := range contents {
+		f.Add(b)
+	}
 	res := fakeRes{forms: map[string]*formXObject{
 		"Fm": {id: 1, content: []byte("BT /F1 10 Tf (f) Tj ET /Fm Do"), matrix: identity},
 	}}

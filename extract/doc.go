@@ -39,8 +39,8 @@
 // [ErrUndecoded]. With ErrUndecoded, and when only some pages failed, the
 // Document is returned too.
 // A panic inside the PDF library is recovered and reported as [ErrDamaged].
-//
-// BUG(zhibiao): Image-only (scanned) PDFs are refused with [ErrNoText]: there is no OCR yet.
-//
-// BUG(zhibiao): Tables are read row by row, cells separated by tabs; their structure is not kept.
 package extract
+
+// BUG(zhibiao): Image-only (scanned) PDFs are refused with [ErrNoText]: there is no OCR yet.
+
+// BUG(zhibiao): Tables are read row by row, cells separated by tabs; their structure is not kept.

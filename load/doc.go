@@ -21,10 +21,10 @@
 // remainder, stripped of leading apostrophes, starts with one of those.
 package load
 
-// BUG(F): Sheet 汇总 keeps the first value of an indicator per report and
+// BUG(zhibiao): Sheet 汇总 keeps the first value of an indicator per report and
 // status; later mentions of the same indicator in the same report are in
 // sheet 指标 only.
 
-// BUG(F): excelize assembles the whole workbook in memory when it is
+// BUG(zhibiao): excelize assembles the whole workbook in memory when it is
 // saved (qax-os/excelize#2357), so memory grows with the number of
 // records: about 75 MB per 100,000 records.
