@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/zhibiao/zhibiao/transform"
 )
@@ -99,4 +101,70 @@ func csvNum(p *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// ReadCSV reads records written by [CSV] back, undoing its formula escape,
+// for systems that take the CSV rather than the JSON Lines. It checks the
+// byte order mark and the header, and reports the 1-based line of a field
+// that does not parse.
+func ReadCSV(r io.Reader) ([]transform.Indicator, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(Fields)
+	head, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("csv: empty input")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("csv: %w", err)
+	}
+	bom, ok := strings.CutPrefix(head[0], "\ufeff")
+	if !ok {
+		return nil, fmt.Errorf("csv: no byte order mark")
+	}
+	head[0] = bom
+	if !slices.Equal(head, Fields[:]) {
+		return nil, fmt.Errorf("csv: header %q, want %q", head, Fields)
+	}
+	var recs []transform.Indicator
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return recs, nil
+		}
+		if err != nil {
+			return recs, fmt.Errorf("csv: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		var bad error
+		num := func(i int) *float64 {
+			if row[i] == "" {
+				return nil
+			}
+			v, err := strconv.ParseFloat(row[i], 64)
+			if err != nil && bad == nil {
+				bad = fmt.Errorf("csv: line %d: %s: %w", line, Fields[i], err)
+			}
+			return &v
+		}
+		integer := func(i int) int {
+			v, err := strconv.Atoi(row[i])
+			if err != nil && bad == nil {
+				bad = fmt.Errorf("csv: line %d: %s: %w", line, Fields[i], err)
+			}
+			return v
+		}
+		text := func(i int) string { return uncsvText(row[i]) }
+		rec := transform.Indicator{
+			Doc: text(0), Page: integer(1), Section: text(2), Period: text(3),
+			Name: text(4), Canonical: text(5), Value: num(6), Unit: text(7),
+			StdValue: num(8), StdUnit: text(9), YoY: num(10), Basis: text(11),
+			PP: num(12), Completion: num(13), Delta: num(14),
+			Status: transform.Status(text(15)), Bound: transform.Bound(text(16)), Max: num(17),
+			Sentence: text(18), Offset: integer(19),
+		}
+		if bad != nil {
+			return recs, bad
+		}
+		recs = append(recs, rec)
+	}
 }

@@ -2,13 +2,11 @@ package load
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -95,56 +93,14 @@ func TestJSONL(t *testing.T) {
 	}
 }
 
-// readCSV reads CSV output back into records, undoing csvText.
+// readCSV reads CSV output back into records.
 func readCSV(t testing.TB, data []byte) []transform.Indicator {
 	t.Helper()
-	if !bytes.HasPrefix(data, []byte("\ufeff")) {
-		t.Fatal("CSV output lacks a byte order mark")
-	}
-	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	recs, err := ReadCSV(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) == 0 || !reflect.DeepEqual(rows[0], Fields[:]) {
-		t.Fatalf("CSV header %q, want %q", rows[0], Fields)
-	}
-	var out []transform.Indicator
-	for _, row := range rows[1:] {
-		m := make(map[string]any, len(row))
-		for i, v := range row {
-			name := Fields[i]
-			switch name {
-			case "page", "offset":
-				n, err := strconv.Atoi(v)
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				m[name] = n
-			case "value", "std_value", "yoy", "pp", "completion", "delta", "max":
-				if v == "" {
-					m[name] = nil
-					continue
-				}
-				x, err := strconv.ParseFloat(v, 64)
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				m[name] = x
-			default:
-				if strings.HasPrefix(v, "'") && formulaStart(strings.TrimLeft(v, "'")) {
-					v = v[1:]
-				}
-				m[name] = v
-			}
-		}
-		b, _ := json.Marshal(m)
-		var r transform.Indicator
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
-	return out
+	return recs
 }
 
 func TestCSVMatchesJSONL(t *testing.T) {
@@ -424,5 +380,28 @@ func TestSummaryDuplicateNames(t *testing.T) {
 	s.add(File{Name: "c.txt"}, append(sample()[:1], again...))
 	if got := s.rows[s.index[sumKey{"税收收入", "元"}]].vals[len(s.cols)-1]; got != 1.5e9 {
 		t.Errorf("value kept %v, want the first, 1.5e9", got)
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	header := strings.Join(Fields[:], ",") + "\n"
+	row := func(page, value string) string {
+		f := make([]string, len(Fields))
+		f[1], f[6], f[19] = page, value, "0"
+		return strings.Join(f, ",") + "\n"
+	}
+	for _, tt := range []struct {
+		name, in, want string
+	}{
+		{"empty", "", "empty input"},
+		{"no BOM", header, "no byte order mark"},
+		{"header", "\ufeffdoc,page\n", "wrong number of fields"},
+		{"bad page", "\ufeff" + header + row("x", ""), "line 2: page"},
+		{"bad value", "\ufeff" + header + row("1", "1.2.3"), "line 2: value"},
+	} {
+		_, err := ReadCSV(strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: ReadCSV error %v, want one containing %q", tt.name, err, tt.want)
+		}
 	}
 }

@@ -77,6 +77,14 @@ func csvText(s string) string {
 	return s
 }
 
+// uncsvText undoes csvText.
+func uncsvText(s string) string {
+	if strings.HasPrefix(s, "'") && formulaStart(strings.TrimLeft(s, "'")) {
+		return s[1:]
+	}
+	return s
+}
+
 // formulaStart reports whether a spreadsheet would read s as a formula.
 // A lone "=", "-" … is not one (and is the bound "=" of many records).
 func formulaStart(s string) bool {

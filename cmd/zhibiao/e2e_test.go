@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -96,48 +95,17 @@ func readJSONL(t testing.TB, path string) []transform.Indicator {
 	return recs
 }
 
-// readCSV reads CSV output back into records, undoing the formula escape.
+// readCSV reads CSV output back into records.
 func readCSV(t testing.TB, path string) []transform.Indicator {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, ok := bytes.CutPrefix(data, []byte("\ufeff"))
-	if !ok {
-		t.Fatal("CSV lacks its byte order mark")
-	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	defer f.Close()
+	recs, err := load.ReadCSV(f)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(rows[0], load.Fields[:]) {
-		t.Fatalf("CSV header %q", rows[0])
-	}
-	var recs []transform.Indicator
-	for _, row := range rows[1:] {
-		m := make(map[string]any)
-		for i, v := range row {
-			switch name := load.Fields[i]; name {
-			case "page", "offset":
-				m[name], _ = strconv.Atoi(v)
-			case "value", "std_value", "yoy", "pp", "completion", "delta", "max":
-				if v != "" {
-					m[name], _ = strconv.ParseFloat(v, 64)
-				}
-			default:
-				if t := strings.TrimLeft(v, "'"); t != v && len(t) > 1 && strings.ContainsRune("=+-@\t\r", rune(t[0])) {
-					v = v[1:]
-				}
-				m[name] = v
-			}
-		}
-		b, _ := json.Marshal(m)
-		var r transform.Indicator
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, r)
 	}
 	return recs
 }
