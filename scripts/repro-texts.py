@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Write the small invented texts that reproduce the extraction defects found by scoring PDF
-renders (see the lead's report of helper H). Each is line 1 a title, one paragraph a line,
+renders (running headers with page numbers, heading-like continuation lines, justified
+spaces read as cells, digit lines taken for page numbers, short paragraphs in two columns). Each is line 1 a title, one paragraph a line,
 so render-pdf, fixtures/make-extra.py and scripts/render-extra.py can render it.
 
 usage: repro-texts.py OUTDIR

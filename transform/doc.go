@@ -13,6 +13,20 @@
 // std_unit 元, yoy -15 with basis 同比, status estimate, bound =,
 // period 2020.
 //
+// # How
+//
+// Numbers come from this package's own lexer (numerals.go, units.go,
+// quantity.go): Arabic, full-width and Chinese numerals with exact
+// decimal arithmetic, a unit lexicon matched greedily before scale words,
+// ranges and approximations, and a list of names that contain numbers but
+// are not figures (PM2.5, 十四五). Around each figure, the words of its
+// clause — cut and tagged by github.com/go-ego/gse with a trimmed
+// dictionary embedded in the binary — give its name; word lists give its
+// change, bound and status; headings give its section, period and whether
+// it belongs to a plan. Sentences end at 。！？； and at paragraph ends; a
+// text whose lines were hard-wrapped inside sentences has them rejoined
+// for this purpose, while offsets keep referring to Document.Text.
+//
 // A [Transformer] is built once with [New] (it loads the word segmenter and
 // the indicator catalog) and is safe for concurrent use by many goroutines.
 package transform
