@@ -8,6 +8,10 @@ import "sort"
 type Document struct {
 	// Name is the base name of the input file ("report.pdf").
 	Name string
+	// Format names the reader that read the file: "pdf", "text", and
+	// for the readers to come "docx", "html" or "doc" (a .doc or .wps
+	// converted first).
+	Format string
 	// Title is the document's title: the first paragraph of a text file,
 	// the title lines of a PDF's first page, or "" if none was found.
 	Title string
@@ -18,6 +22,9 @@ type Document struct {
 	Paragraphs []Paragraph
 	// Text is the clean text: the paragraphs' texts joined by "\n".
 	Text string
+	// Tables lists the tables in reading order. Each also stands in
+	// Paragraphs and Text as its caption and TAB-separated rows.
+	Tables []Table
 }
 
 // A Page describes one page of a Document.
@@ -34,7 +41,8 @@ type Page struct {
 	Dropped []string
 }
 
-// A Paragraph is one paragraph, heading or table row of a Document.
+// A Paragraph is one paragraph, heading, table caption or table row of a
+// Document.
 type Paragraph struct {
 	// Text is the paragraph's clean text, with no line breaks.
 	Text string
@@ -45,6 +53,9 @@ type Paragraph struct {
 	// Heading reports whether the paragraph looks like a heading
 	// ("一、…", "（一）…", a title line).
 	Heading bool
+	// Table is the 1-based index in Document.Tables of the table whose
+	// caption or row this paragraph is, 0 for prose.
+	Table int
 }
 
 // PageAt returns the 1-based page on which the rune at offset of

@@ -113,6 +113,7 @@ func readPDFDocument(name string, r io.ReaderAt, size int64) (*Document, error) 
 	if perr != nil {
 		return nil, perr
 	}
+	doc.Format = "pdf"
 	return doc, pageErrors(name, raw, err)
 }
 
@@ -180,7 +181,7 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	if len(paras) == 0 {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
-	doc := assemble(name, pages, paras)
+	doc := assemble(name, pages, paras, nil)
 	// The title: the title lines at the top of page 1.
 	if p := paras[0]; p.title && p.page == pages[0].Number {
 		doc.Title = p.text
@@ -190,8 +191,11 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 
 // assemble builds the Document from its pages and paragraphs: the clean
 // text, the rune offset of each paragraph and each page's [Start, End).
-func assemble(name string, pages []Page, paras []para) *Document {
-	doc := &Document{Name: name, Pages: pages, Paragraphs: make([]Paragraph, len(paras))}
+//
+// tables are the tables that paragraphs with a table index stand for
+// (see tableParas); assemble sets their offsets and the Document keeps them.
+func assemble(name string, pages []Page, paras []para, tables []Table) *Document {
+	doc := &Document{Name: name, Pages: pages, Paragraphs: make([]Paragraph, len(paras)), Tables: tables}
 	var b strings.Builder
 	off := 0
 	for i, p := range paras {
@@ -199,11 +203,12 @@ func assemble(name string, pages []Page, paras []para) *Document {
 			b.WriteByte('\n')
 			off++
 		}
-		doc.Paragraphs[i] = Paragraph{Text: p.text, Page: p.page, Offset: off, Heading: p.heading}
+		doc.Paragraphs[i] = Paragraph{Text: p.text, Page: p.page, Offset: off, Heading: p.heading, Table: p.table}
 		b.WriteString(p.text)
 		off += utf8.RuneCountInString(p.text)
 	}
 	doc.Text = b.String()
+	placeTables(doc, paras)
 	// A page's text runs from where its first line (of a paragraph
 	// begun there or continued from an earlier page) stands to where the
 	// next page's text begins; a page without text is empty.

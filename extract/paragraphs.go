@@ -133,6 +133,8 @@ type para struct {
 	heading bool
 	title   bool
 	breaks  []pageBreak // pages the paragraph runs on to
+	table   int         // 1-based index of the table it stands for, 0 for prose
+	row     int         // the table row it holds, -1 for the caption
 }
 
 // A pageBreak marks where, inside a paragraph, the text of a later page begins.

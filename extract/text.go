@@ -125,6 +125,8 @@ func splitIndents(s string) []string {
 type textLine struct {
 	text     string
 	indented bool // it began with an indent
+	table    int  // 1-based index of the table whose caption or row it is, 0 for prose
+	row      int  // the table row it holds, -1 for the caption
 }
 
 // displayWidth is the width of s in half-width cells: 2 for Han and
@@ -184,7 +186,7 @@ func unwrap(lines []textLine) []textLine {
 	}
 	var out []textLine
 	for i, l := range lines {
-		if i > 0 && !l.indented && (!isHeading(l.text) || midClause(lines[i-1].text)) && displayWidth(lines[i-1].text) >= w-6 && !endsSentence(lines[i-1].text) {
+		if i > 0 && l.table == 0 && lines[i-1].table == 0 && !l.indented && (!isHeading(l.text) || midClause(lines[i-1].text)) && displayWidth(lines[i-1].text) >= w-6 && !endsSentence(lines[i-1].text) {
 			last := &out[len(out)-1]
 			last.text = joinLines(last.text, l.text)
 			continue
@@ -209,7 +211,8 @@ func endsSentence(s string) bool {
 // the title, every other non-empty line a paragraph. Indents are trimmed,
 // web boilerplate lines are dropped and layout spaces inside words are
 // removed as in a PDF; a text hard-wrapped at a fixed width (copied from
-// a PDF) has its wrapped lines joined again.
+// a PDF) has its wrapped lines joined again. A caption line followed by
+// TAB-separated rows is a table (see textTable).
 func readText(name, s string) (*Document, error) {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -221,7 +224,19 @@ func readText(name, s string) (*Document, error) {
 			phys = append(phys, p)
 		}
 	}
-	for pi, p := range phys {
+	var tables []Table
+	for pi := 0; pi < len(phys); pi++ {
+		p := phys[pi]
+		if t, n := textTable(phys[pi:]); n > 0 {
+			tables = append(tables, t)
+			ti := len(tables)
+			lines = append(lines, textLine{text: t.Caption, table: ti, row: -1})
+			for r := range t.Rows {
+				lines = append(lines, textLine{text: t.RowText(r), table: ti, row: r})
+			}
+			pi += n - 1
+			continue
+		}
 		t := strings.TrimFunc(p, unicode.IsSpace)
 		// A breadcrumb item stands next to a separator line; a label's
 		// value follows the label.
@@ -239,7 +254,7 @@ func readText(name, s string) (*Document, error) {
 				continue
 			}
 			if l = cleanSpaces(l); l != "" {
-				lines = append(lines, textLine{l, indented})
+				lines = append(lines, textLine{text: l, indented: indented})
 			}
 		}
 	}
@@ -249,10 +264,69 @@ func readText(name, s string) (*Document, error) {
 	}
 	paras := make([]para, len(lines))
 	for i, l := range lines {
-		paras[i] = para{text: l.text, page: 1, heading: isHeading(l.text)}
+		paras[i] = para{text: l.text, page: 1, heading: l.table == 0 && isHeading(l.text), table: l.table, row: l.row}
 	}
-	paras[0].title, paras[0].heading = true, true
-	doc := assemble(name, []Page{{Number: 1}}, paras)
-	doc.Title = paras[0].text
+	if paras[0].table == 0 {
+		paras[0].title, paras[0].heading = true, true
+	}
+	doc := assemble(name, []Page{{Number: 1}}, paras, tables)
+	doc.Format = "text"
+	if paras[0].table == 0 {
+		doc.Title = paras[0].text
+	}
 	return doc, nil
+}
+
+// textTable reads the table that opens lines, if any: a caption line
+// ("表2 2021年主要工业产品产量情况", TABs inside it taken as spaces),
+// optional unit-note lines ("单位：亿元"), then one or more lines holding
+// TABs, one row each, cells split at single TABs so that empty cells keep
+// their place. A TAB that indents every row is not a cell. It returns the
+// table and the number of lines it takes, or 0 when lines does not open
+// with a table.
+func textTable(lines []string) (Table, int) {
+	caption := cleanCell(lines[0])
+	if !isCaption(caption) {
+		return Table{}, 0
+	}
+	t := Table{Caption: caption, Page: 1, Source: "text"}
+	i := 1
+	for ; i < len(lines) && !strings.Contains(lines[i], "\t") && isUnitNote(lines[i]); i++ {
+		t.Notes = append(t.Notes, strings.TrimSpace(lines[i]))
+	}
+	start := i
+	for i < len(lines) && strings.Contains(strings.TrimLeft(lines[i], " \u3000"), "\t") && !isCaption(cleanCell(lines[i])) {
+		i++
+	}
+	if i == start {
+		return Table{}, 0
+	}
+	rows := lines[start:i]
+	indented := true
+	for _, l := range rows {
+		indented = indented && strings.HasPrefix(strings.TrimLeft(l, " \u3000"), "\t")
+	}
+	cols := 0
+	var raw [][]string
+	for _, l := range rows {
+		l = strings.TrimLeft(l, " \u3000")
+		if indented {
+			l = l[1:]
+		}
+		cells := strings.Split(l, "\t")
+		raw = append(raw, cells)
+		cols = max(cols, len(cells))
+	}
+	for _, cells := range raw {
+		row := make([]Cell, cols)
+		for c := range row {
+			row[c] = Cell{Page: 1, RowSpan: 1, ColSpan: 1, Offset: -1}
+			if c < len(cells) {
+				row[c].Text = cleanCell(cells[c])
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Header = headerRows(t.Rows)
+	return t, i
 }

@@ -16,7 +16,7 @@ import (
 var Fields = [...]string{
 	"doc", "page", "section", "period", "name", "canonical", "value", "unit",
 	"std_value", "std_unit", "yoy", "basis", "pp", "completion", "delta",
-	"status", "bound", "max", "sentence", "offset",
+	"status", "bound", "max", "table", "sentence", "offset", "review",
 }
 
 // CSV writes records as comma-separated values in UTF-8 with a byte order
@@ -68,7 +68,7 @@ func (c *CSV) Add(f File, recs []transform.Indicator) error {
 			csvNum(r.StdValue), csvText(r.StdUnit), csvNum(r.YoY), csvText(r.Basis),
 			csvNum(r.PP), csvNum(r.Completion), csvNum(r.Delta),
 			csvText(string(r.Status)), csvText(string(r.Bound)), csvNum(r.Max),
-			csvText(r.Sentence), strconv.Itoa(r.Offset),
+			csvText(r.Table), csvText(r.Sentence), strconv.Itoa(r.Offset), csvText(r.Review),
 		}
 		if err := c.w.Write(c.row[:]); err != nil {
 			c.err = fmt.Errorf("csv: %s: %w", f.Name, err)
@@ -160,7 +160,7 @@ func ReadCSV(r io.Reader) ([]transform.Indicator, error) {
 			StdValue: num(8), StdUnit: text(9), YoY: num(10), Basis: text(11),
 			PP: num(12), Completion: num(13), Delta: num(14),
 			Status: transform.Status(text(15)), Bound: transform.Bound(text(16)), Max: num(17),
-			Sentence: text(18), Offset: integer(19),
+			Table: text(18), Sentence: text(19), Offset: integer(20), Review: text(21),
 		}
 		if bad != nil {
 			return recs, bad

@@ -26,7 +26,7 @@ func ExampleNewJSONL() {
 		fmt.Println(err)
 	}
 	// Output:
-	// {"doc":"report.txt","page":1,"section":"一、2020年度工作总结","period":"2020","name":"税收总收入","canonical":"税收收入","value":15,"unit":"亿元","std_value":1500000000,"std_unit":"元","yoy":-15,"basis":"同比","pp":null,"completion":null,"delta":null,"status":"estimate","bound":"=","max":null,"sentence":"预计实现税收总收入15亿元,同比下降15%","offset":57}
+	// {"doc":"report.txt","page":1,"section":"一、2020年度工作总结","period":"2020","name":"税收总收入","canonical":"税收收入","value":15,"unit":"亿元","std_value":1500000000,"std_unit":"元","yoy":-15,"basis":"同比","pp":null,"completion":null,"delta":null,"status":"estimate","bound":"=","max":null,"table":"","sentence":"预计实现税收总收入15亿元,同比下降15%","offset":57,"review":""}
 }
 
 func ExampleNewCSV() {
@@ -49,6 +49,6 @@ func ExampleNewCSV() {
 	fmt.Print(text)
 	// Output:
 	// byte order mark: true
-	// doc,page,section,period,name,canonical,value,unit,std_value,std_unit,yoy,basis,pp,completion,delta,status,bound,max,sentence,offset
-	// report.txt,2,,2020,实际利用外资,,25494.69,万美元,254946900,美元,,,,,,actual,=,,实际利用外资25494.69万美元,812
+	// doc,page,section,period,name,canonical,value,unit,std_value,std_unit,yoy,basis,pp,completion,delta,status,bound,max,table,sentence,offset,review
+	// report.txt,2,,2020,实际利用外资,,25494.69,万美元,254946900,美元,,,,,,actual,=,,,实际利用外资25494.69万美元,812,
 }

@@ -235,18 +235,18 @@ func TestWorkbook(t *testing.T) {
 	// Formatted values: thousands separators, no trailing point.
 	for ref, want := range map[string]string{
 		"G2": "15", "I2": "1,500,000,000", "G3": "25,494.69", "K2": "-15", "P2": "预计", "Q3": "区间",
-		"S3": "=SUM(A1)  12345678901234567890", "D4": "", "G4": "", "A4": "a.txt", "E4": "-负数名",
+		"T3": "=SUM(A1)  12345678901234567890", "D4": "", "G4": "", "A4": "a.txt", "E4": "-负数名",
 	} {
 		if got := cell(SheetIndicators, ref); got != want {
 			t.Errorf("指标!%s = %q, want %q", ref, got, want)
 		}
 	}
-	if typ, _ := x.GetCellType(SheetIndicators, "S3"); typ == excelize.CellTypeFormula {
+	if typ, _ := x.GetCellType(SheetIndicators, "T3"); typ == excelize.CellTypeFormula {
 		t.Error("text starting with = stored as formula")
 	}
 	tables, err := x.GetTables(SheetIndicators)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:T7" {
-		t.Errorf("tables = %+v, %v; want one A1:T7", tables, err)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:V7" {
+		t.Errorf("tables = %+v, %v; want one A1:V7", tables, err)
 	}
 	panes, err := x.GetPanes(SheetIndicators)
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {

@@ -7,6 +7,7 @@ type File struct {
 	Path    string  // path as given on the command line (or found under a folder)
 	Name    string  // base name
 	Title   string  // document title, "" if unknown
+	Format  string  // the reader that read it: pdf, text, docx, html …
 	Year    string  // report year, "" if unknown
 	Pages   int     // number of pages read
 	Chars   int     // runes of clean text
@@ -19,6 +20,8 @@ type File struct {
 	// Note is a remark on a converted file, such as the pages that could
 	// not be read; "" when there is nothing to say.
 	Note string
+	// Tables are the file's tables, for sheet 表格.
+	Tables []transform.Table
 }
 
 // A Sink receives the records of a batch, one input file at a time.

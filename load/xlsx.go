@@ -26,14 +26,14 @@ const (
 var Headers = [len(Fields)]string{
 	"文件", "页码", "章节", "年份", "指标名称", "标准指标", "数值", "单位",
 	"标准值", "标准单位", "同比(%)", "比较基准", "百分点变化", "完成率(%)", "增减量",
-	"状态", "界限", "上限", "原文句子", "偏移",
+	"状态", "界限", "上限", "表格", "原文句子", "偏移", "复核",
 }
 
 // colWidths are the widths of sheet 指标's columns, in characters.
 var colWidths = [len(Fields)]float64{
 	22, 6, 28, 7, 24, 18, 12, 8,
 	16, 9, 9, 10, 11, 10, 14,
-	7, 6, 10, 90, 8,
+	7, 6, 10, 24, 90, 8, 20,
 }
 
 // statusLabels show a record's status in Chinese; JSON Lines and CSV keep
@@ -203,7 +203,8 @@ func (w *Workbook) Add(f File, recs []transform.Indicator) error {
 			w.num(r.StdValue), cellText(r.StdUnit), w.num(r.YoY), cellText(r.Basis),
 			w.num(r.PP), w.num(r.Completion), w.num(r.Delta),
 			label(statusLabels, r.Status), label(boundLabels, r.Bound), w.num(r.Max),
-			excelize.Cell{StyleID: w.wrapStyle, Value: cellText(r.Sentence)}, r.Offset,
+			cellText(r.Table), excelize.Cell{StyleID: w.wrapStyle, Value: cellText(r.Sentence)}, r.Offset,
+			cellText(r.Review),
 		)
 		w.rows++
 		if err := w.sw.SetRow("A"+strconv.Itoa(w.rows), row); err != nil {

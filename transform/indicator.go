@@ -23,8 +23,10 @@ type Indicator struct {
 	Status     Status   `json:"status"`     // actual, estimate or target
 	Bound      Bound    `json:"bound"`      // =, >, >=, <, <=, ~ or range
 	Max        *float64 `json:"max"`        // upper end when Bound is range, in Unit
-	Sentence   string   `json:"sentence"`   // the whole sentence, clean text
+	Table      string   `json:"table"`      // caption of the table the figure was read from, "" for prose
+	Sentence   string   `json:"sentence"`   // the whole sentence, clean text; for a table cell its row read with its headers
 	Offset     int      `json:"offset"`     // rune offset of the figure in the document's clean text
+	Review     string   `json:"review"`     // why a reviewer should look at this record, "" when nothing is doubtful
 }
 
 // Status tells whether a figure is an actual result, an estimate or a target.

@@ -337,7 +337,9 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 			return
 		}
 		r.recs = tr.Indicators(doc)
+		r.file.Tables = transform.Tables(doc)
 		r.file.Title = doc.Title
+		r.file.Format = doc.Format
 		r.file.Pages = len(doc.Pages)
 		r.file.Chars = utf8.RuneCountInString(doc.Text)
 		if y := transform.ReportYear(doc); y > 0 {
