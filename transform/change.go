@@ -227,15 +227,17 @@ func kindChange(k kind, first changeKind) changeKind {
 // for yoy (增长2.4倍 is +240%), points for pp, the standard value for a
 // delta.
 func changeValue(c change, q quantity) float64 {
-	// In standard units: 两成 is 20 %, 0.5个千分点 0.05 points.
-	v := q.Value.Mul(q.Scale).Float64()
+	// In standard units: 两成 is 20 %, 0.5个千分点 0.05 points. The
+	// arithmetic is exact: 32.2倍 is 3220 %, not 3220.0000000000005, and
+	// the float64 is the one nearest the exact decimal.
+	d := q.Value.Mul(q.Scale)
 	if q.Kind == kindMultiple && c.kind == changeYoY {
-		v *= 100
+		d = d.Shift(2)
 	}
-	if c.kind == changeCompletion {
-		return v
+	if c.kind != changeCompletion && c.sign < 0 {
+		d = d.Neg()
 	}
-	return c.sign * v
+	return d.Float64()
 }
 
 // canTake reports whether rec, a record before change c in its sentence,
