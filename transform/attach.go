@@ -674,3 +674,27 @@ func quoted(text []rune, q quantity) bool {
 	}
 	return false
 }
+
+// hasHan reports whether s holds a Chinese character: a name without one
+// ("", "Operatingtemperature", "≤T<") names nothing a reader of a Chinese
+// report can look up.
+func hasHan(s string) bool { return strings.IndexFunc(s, isHan) >= 0 }
+
+// unnamedName returns a name for the figure at text offset start of the
+// current sentence, whose own words name nothing: the label before a
+// colon right before it ("温度：-20～55℃"), else the subject an earlier
+// clause of its sentence states (see subjectBefore); "" when neither has
+// a Chinese character.
+func (r *run) unnamedName(start int) string {
+	text, lo := r.text, r.cur.start
+	e := start
+	for e > lo && isBlankRune(text[e-1]) {
+		e--
+	}
+	if e > lo && (text[e-1] == '：' || text[e-1] == ':') {
+		if name := cleanName(text[clauseStart(text, lo, e-1, false) : e-1]); hasHan(name) {
+			return name
+		}
+	}
+	return subjectBefore(text, lo, start)
+}

@@ -148,12 +148,24 @@ func mayStart(text []rune, i int) bool {
 	}
 	switch r {
 	case '-', '－', '−':
-		return i+1 < len(text) && isArabicDigit(text[i+1]) && (i == 0 || !isAlnum(text[i-1]))
+		return i+1 < len(text) && isArabicDigit(text[i+1]) && (i == 0 || !isAlnum(text[i-1]) || afterWord(text, i))
 	case '十', '拾', '几', '数', '上', '百', '千', '万', '翻':
 		return true
 	}
 	_, ok := chineseDigit(r)
 	return ok
+}
+
+// afterWord reports whether text[i], a hyphen, follows a lower-case
+// Latin word of four letters or more: the hyphen of "Operating
+// temperature-20 ~ 55℃" is a minus sign run into the word before it,
+// while names keep theirs (COVID-19, F-16, SARS-CoV-2).
+func afterWord(text []rune, i int) bool {
+	n := 0
+	for k := i - 1; k >= 0 && text[k] >= 'a' && text[k] <= 'z'; k-- {
+		n++
+	}
+	return n >= 4 && (i-n == 0 || !isAlnum(text[i-n-1]))
 }
 
 // A numRun is a numeral read from the text.
@@ -521,6 +533,9 @@ func scanPart(text []rune, i int) (part, int, bool) {
 			}
 			if chineseOnly && u.written == "期" {
 				q.NotFigure = nfOrdinal // 一期, 二期工程
+			}
+			if chineseOnly && u.written == "元" && pow == 0 && r.approx == "" && isHan(at(text, u.end)) {
+				q.NotFigure = nfName // 三元布局, 二元结构: parts of a whole, no sum of money
 			}
 			if chineseOnly && u.written == "次" && followedByMeeting(text, u.end) {
 				q.NotFigure = nfOrdinal // 二次会议, 九次全委会

@@ -192,6 +192,12 @@ var scanTests = []scanTest{
 	{in: "见表⟦1⟧）", value: "1", kind: kindBare, nf: nfName},
 	{in: "“⟦两个确保⟧”", value: "0", nf: nfName},
 	{in: "强化“⟦三支⟧队伍”建设", value: "3", unit: "支", std: "支", kind: kindAmount, nf: nfName},
+	{in: "强化光伏硅片切割⟦三元⟧布局", value: "3", unit: "元", std: "元", kind: kindAmount, nf: nfName},
+	{in: "⟦COVID-19⟧疫情", value: "0", nf: nfName},
+	// A minus run into the English word before it (a bilingual datasheet).
+	{in: "Operating temperature⟦-20 ~ 55℃⟧", value: "-20", max: "55", unit: "℃", std: "℃", kind: kindAmount},
+	{in: "储能容量⟦500千伏安时⟧", value: "500", unit: "千伏安时", std: "千伏安时", kind: kindAmount},
+	{in: "客运总量⟦17.9亿乘次⟧", value: "17.9", unit: "亿乘次", std: "乘次", scale: "100000000", kind: kindAmount},
 	// Scale words with no digit after a bound word; 万家 is a word only
 	// when no bound word stands before it.
 	{in: "地区生产总值接近⟦万亿元⟧", value: "10000", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount},

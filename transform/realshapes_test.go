@@ -17,5 +17,29 @@ func TestIndicatorsRealShapes(t *testing.T) {
 				"出口 - yoy:440 actual = 2021",
 			},
 		},
+		{
+			name:  "number slips",
+			title: "2021年统计公报",
+			in: []string{
+				"全年地铁客运总量⟦17.9亿乘次。扩产⟦4000万公里金刚线，强化光伏硅片切割三元布局。",
+				"储能容量达到⟦500千伏安时。工作温度：⟦-20 ~ 55℃。Operating temperature-20 ~ 55℃。COVID-19疫情。",
+			},
+			want: []string{
+				"地铁客运总量 17.9亿乘次=1790000000乘次 actual = 2021",
+				"金刚线 4000万公里=40000000公里 actual = 2021",
+				"储能容量 500千伏安时=500千伏安时 actual = 2021",
+				"工作温度 -20℃=-20℃ max:55 actual range 2021",
+			},
+		},
+		{
+			name:  "no record without a Chinese name",
+			title: "2021年统计公报",
+			in: []string{
+				"托位总数573.7万，比上年增加⟦20.2%。",
+				"338600%%",
+				"0.01%0.00%",
+			},
+			want: []string{"托位总数 - yoy:20.2(比上年) actual = 2021"},
+		},
 	})
 }

@@ -346,12 +346,19 @@ func (r *run) origOffset(i int) int {
 }
 
 // add appends rec, whose figure starts at offset start of r.text, with its
-// canonical name.
+// canonical name. A record whose name has no Chinese character, even
+// after looking for the subject its sentence states elsewhere
+// (unnamedName), is not added: a figure whose meaning cannot be told
+// (a chart's axis tick, a number in a line of English) is no record.
 func (r *run) add(rec Indicator, start int) {
-	r.starts = append(r.starts, start)
-	if rec.Name != "" {
-		rec.Name = r.refineName(rec.Name, start)
+	if !hasHan(rec.Name) {
+		rec.Name = r.unnamedName(start)
+		if !hasHan(rec.Name) {
+			return
+		}
 	}
+	r.starts = append(r.starts, start)
+	rec.Name = r.refineName(rec.Name, start)
 	if rec.Name != "" {
 		rec.Canonical = r.t.cat.canonical(rec.Name)
 	}

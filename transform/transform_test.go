@@ -363,6 +363,9 @@ func checkRecords(t *testing.T, doc *extract.Document, recs []Indicator) {
 			// rate before it, which keeps the rate's place.
 			t.Errorf("%s: record %d at %d after record at %d", doc.Name, i, r.Offset, recs[i-1].Offset)
 		}
+		if !hasHan(r.Name) {
+			t.Errorf("%s: record %d (%s): name without a Chinese character", doc.Name, i, brief(r))
+		}
 		if r.Value == nil && r.YoY == nil && r.PP == nil && r.Completion == nil {
 			t.Errorf("%s: record %d (%s) states nothing", doc.Name, i, brief(r))
 		}

@@ -92,22 +92,23 @@ var unitTable = map[string]unitInfo{
 	"毫升":  {std: "毫升", kind: kindAmount},
 
 	// Energy and power.
-	"千瓦":  {std: "千瓦", kind: kindAmount},
-	"千瓦时": {std: "千瓦时", kind: kindAmount},
-	"兆瓦":  {std: "兆瓦", kind: kindAmount},
-	"兆瓦时": {std: "兆瓦时", kind: kindAmount},
-	"吉瓦":  {std: "吉瓦", kind: kindAmount},
-	"瓦":   {std: "瓦", kind: kindAmount},
-	"度":   {std: "度", kind: kindAmount},
-	"千伏":  {std: "千伏", kind: kindAmount},
-	"千伏安": {std: "千伏安", kind: kindAmount},
-	"兆伏安": {std: "兆伏安", kind: kindAmount},
-	"kW":  {std: "千瓦", kind: kindAmount},
-	"kWh": {std: "千瓦时", kind: kindAmount},
-	"MW":  {std: "兆瓦", kind: kindAmount},
-	"GW":  {std: "吉瓦", kind: kindAmount},
-	"℃":   {std: "℃", kind: kindAmount},
-	"摄氏度": {std: "℃", kind: kindAmount},
+	"千瓦":   {std: "千瓦", kind: kindAmount},
+	"千瓦时":  {std: "千瓦时", kind: kindAmount},
+	"兆瓦":   {std: "兆瓦", kind: kindAmount},
+	"兆瓦时":  {std: "兆瓦时", kind: kindAmount},
+	"吉瓦":   {std: "吉瓦", kind: kindAmount},
+	"瓦":    {std: "瓦", kind: kindAmount},
+	"度":    {std: "度", kind: kindAmount},
+	"千伏":   {std: "千伏", kind: kindAmount},
+	"千伏安":  {std: "千伏安", kind: kindAmount},
+	"千伏安时": {std: "千伏安时", kind: kindAmount},
+	"兆伏安":  {std: "兆伏安", kind: kindAmount},
+	"kW":   {std: "千瓦", kind: kindAmount},
+	"kWh":  {std: "千瓦时", kind: kindAmount},
+	"MW":   {std: "兆瓦", kind: kindAmount},
+	"GW":   {std: "吉瓦", kind: kindAmount},
+	"℃":    {std: "℃", kind: kindAmount},
+	"摄氏度":  {std: "℃", kind: kindAmount},
 
 	// Transport.
 	"标箱":  {std: "标箱", kind: kindAmount},
@@ -121,6 +122,7 @@ var unitTable = map[string]unitInfo{
 	"车次":  {std: "车次", kind: kindAmount, measure: true},
 	"辆次":  {std: "辆次", kind: kindAmount, measure: true},
 	"艘次":  {std: "艘次", kind: kindAmount, measure: true},
+	"乘次":  {std: "乘次", kind: kindAmount, measure: true}, // 地铁客运总量17.9亿乘次
 
 	// People.
 	"人":  {std: "人", kind: kindAmount, measure: true},
