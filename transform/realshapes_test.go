@@ -18,6 +18,38 @@ func TestIndicatorsRealShapes(t *testing.T) {
 			},
 		},
 		{
+			name:  "enumerated subjects written short",
+			title: "2021年统计公报",
+			in: []string{
+				"第一、二、三产业对经济增长的贡献率分别为⟦22.5%、⟦22.1%和⟦55.4%。",
+				"城镇、农村居民人均可支配收入分别为⟦52000元、⟦25000元，分别增长5.1%和6.2%。",
+			},
+			want: []string{
+				"第一产业对经济增长的贡献率 22.5%=22.5% actual = 2021",
+				"第二产业对经济增长的贡献率 22.1%=22.1% actual = 2021",
+				"第三产业对经济增长的贡献率 55.4%=55.4% actual = 2021",
+				"城镇居民人均可支配收入 52000元=52000元 yoy:5.1 actual = 2021",
+				"农村居民人均可支配收入 25000元=25000元 yoy:6.2 actual = 2021",
+			},
+		},
+		{
+			name:  "places compared with, subjects of the clause before",
+			title: "2023年统计公报",
+			in: []string{
+				"全市地区生产总值增长⟦6.1%，分别高于全国、全区0.9、⟦2个百分点。其中，一、二、三产业增加值分别增长⟦4.9%、⟦8.3%、⟦4.4%。",
+				"国内游客人数、旅游收入均超过疫情前水平，同比分别增长⟦87.5%、⟦66.9%。",
+			},
+			want: []string{
+				"全市地区生产总值 - yoy:6.1 pp:0.9 actual = 2023",
+				"全市地区生产总值 - pp:2 actual = 2023",
+				"一产业增加值 - yoy:4.9 actual = 2023",
+				"二产业增加值 - yoy:8.3 actual = 2023",
+				"三产业增加值 - yoy:4.4 actual = 2023",
+				"国内游客人数 - yoy:87.5(同比) actual = 2023",
+				"旅游收入 - yoy:66.9(同比) actual = 2023",
+			},
+		},
+		{
 			name:  "number slips",
 			title: "2021年统计公报",
 			in: []string{

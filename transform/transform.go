@@ -392,9 +392,14 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 	if isChange && c.start < pos {
 		subjEnd = c.start
 	}
-	subjects := splitSubjects(text[cs:subjEnd])
+	subjects := distributeSubjects(r.t.seg, splitSubjects(text[cs:subjEnd]))
 	if len(subjects) == 1 && (strings.HasPrefix(subjects[0], "较") || strings.HasPrefix(subjects[0], "比")) {
 		subjects = nil // 较“四经普”分别增长101%、81.8%: a basis, no subject
+	}
+	if len(subjects) == 0 && explicit && len(r.out) == first {
+		// "国内游客人数、旅游收入均超过疫情前水平，同比分别增长87.5%、
+		// 66.9%": the subjects stand in the clause before.
+		subjects = listedBefore(text, s.start, cs, n)
 	}
 	if !explicit && len(subjects) != n {
 		// "收储、供应土地6317.6亩、9079.5亩" lists as many subjects as
@@ -418,8 +423,16 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 	// before them: one by one when as many ("“上海标准”、“上海品牌”分别新增
 	// 12项和44项，累计分别达到64项和288项"), else all of the last one
 	// ("增长6.1%，分别高于全国、全区0.9、2个百分点").
+	from := 0
+	if isChange && len(subjects) == 0 && len(r.out) > first && comparedPlaces(text, c, q, n) &&
+		canTake(&r.out[len(r.out)-1], c, q) {
+		// "增长6.1%，分别高于全国、全区0.9、2个百分点": the first gap is
+		// the figure's pp; the others stay records of the same figure.
+		applyChange(&r.out[len(r.out)-1], c, q)
+		from = 1
+	}
 	var prevNames []string
-	if len(r.out)-first >= n {
+	if len(r.out)-first >= n && from == 0 {
 		for _, rec := range r.out[len(r.out)-n:] {
 			prevNames = append(prevNames, rec.Name)
 		}
@@ -428,7 +441,7 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 			prevNames = append(prevNames, r.out[len(r.out)-1].Name)
 		}
 	}
-	for k := 0; k < n; k++ {
+	for k := from; k < n; k++ {
 		fq := figs[k]
 		rec := r.record(s, sec, fq, anchor)
 		switch {
