@@ -89,6 +89,32 @@ func basisBefore(text []rune, lo, end int) (string, int) {
 	return "", end
 }
 
+// averageBasis returns the span of years a growth is averaged over when
+// it ends text[lo:end] ("两年平均", "近三年年均", "3年平均") and where it
+// begins: "两年平均增长3.1%" is a rate of the figure before it, averaged
+// over two years, not a figure named 两年.
+func averageBasis(text []rune, lo, end int) (string, int) {
+	e, w := trimSuffixAny(text, lo, end, []string{"年平均", "年年均"})
+	if w == "" {
+		return "", end
+	}
+	e++ // keep the 年
+	b := e - 1
+	for b > lo && (strings.ContainsRune("两二三四五六七八九十", text[b-1]) || isArabicDigit(text[b-1])) {
+		b--
+	}
+	if b == e-1 {
+		return "", end // 全年平均: a level's average, no span of years
+	}
+	for _, p := range []string{"近", "过去", "连续"} {
+		if hasSuffixRunes(text, lo, b, p) {
+			b -= len([]rune(p))
+			break
+		}
+	}
+	return string(text[b:end]), b
+}
+
 // changeBefore reads the words before figure q (no further back than lo)
 // as a change phrase. ok is false when q is a level, not a change.
 // sbasis is the basis the sentence states apart (see sentenceBasis).
@@ -162,8 +188,11 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 	if strings.HasPrefix(verb, "增长率") && hasSuffixRunes(text, lo, e, "自然") {
 		return change{}, false // 人口自然增长率为8.09‰: a rate's level
 	}
-	e = skipAdverbs(text, lo, e)
-	basis, b := basisBefore(text, lo, e)
+	basis, b := averageBasis(text, lo, e)
+	if basis == "" {
+		e = skipAdverbs(text, lo, e)
+		basis, b = basisBefore(text, lo, e)
+	}
 	if basis != "" {
 		e = skipAdverbs(text, lo, b)
 	}

@@ -50,6 +50,15 @@ func TestIndicatorsRealShapes(t *testing.T) {
 			},
 		},
 		{
+			name:  "a growth averaged over two years",
+			title: "2021年统计公报",
+			in:    []string{"社会消费品零售总额⟦1200亿元，比上年增长12.5%，两年平均增长⟦3.1%。"},
+			want: []string{
+				"社会消费品零售总额 1200亿元=120000000000元 yoy:12.5(比上年) actual = 2021",
+				"社会消费品零售总额 - yoy:3.1(两年平均) actual = 2021",
+			},
+		},
+		{
 			name:  "number slips",
 			title: "2021年统计公报",
 			in: []string{
