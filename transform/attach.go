@@ -200,7 +200,10 @@ func cleanName(rs []rune) string {
 			s = s[i+len(v):]
 		}
 	}
-	if rs := []rune(s); len(rs) > maxName {
+	// "一般公共服务支出（类）统计信息事务（款）专项普查活动（项）": a budget
+	// item, named by its two lowest levels before any cut.
+	s = classificationName(s)
+	if rs := []rune(s); len(rs) > maxName && !strings.Contains(s, "：") {
 		s = string(rs[len(rs)-maxName:])
 	}
 	return s

@@ -75,18 +75,42 @@ func basisBefore(text []rune, lo, end int) (string, int) {
 	if e, w := trimSuffixAny(text, lo, end, basisWords); w != "" {
 		return w, e
 	}
-	// 比2022年, 较2019年同期
-	for i := end - 1; i >= lo && i >= end-10; i-- {
-		if text[i] == '比' || text[i] == '较' {
-			if y, n := yearWritten(text, i+1); y != 0 {
-				rest := string(text[i+1+n : end])
-				if rest == "" || rest == "同期" || rest == "末" || rest == "底" {
-					return string(text[i:end]), i
+	// 比2022年, 较2019年同期, 比2023年预算执行数, 比上年预算
+	for i := end - 1; i >= lo && i >= end-14; i-- {
+		if text[i] != '比' && text[i] != '较' {
+			continue
+		}
+		n := 0
+		if _, yn := yearWritten(text, i+1); yn != 0 {
+			n = yn
+			if hasPrefixRunes(text, i+1+n, "度") {
+				n++
+			}
+		} else {
+			for _, w := range []string{"上年度", "去年度", "上年", "去年"} {
+				if hasPrefixRunes(text, i+1, w) {
+					n = len([]rune(w))
+					break
 				}
 			}
 		}
+		if n == 0 {
+			continue
+		}
+		rest := string(text[i+1+n : end])
+		if rest == "" || rest == "同期" || rest == "末" || rest == "底" || basisStages[rest] {
+			return string(text[i:end]), i
+		}
 	}
 	return "", end
+}
+
+// basisStages are the stages of a budget a change may be measured
+// against ("比2023年预算减少876.75万元", "比2023年预算执行数增加46.19%").
+var basisStages = map[string]bool{
+	"预算": true, "预算数": true, "预算执行数": true, "执行数": true, "决算": true, "决算数": true,
+	"实际": true, "实际数": true, "年初预算": true, "年初预算数": true, "调整预算": true, "调整预算数": true,
+	"预算安排": true, "水平": true,
 }
 
 // averageBasis returns the span of years a growth is averaged over when

@@ -81,6 +81,7 @@ type run struct {
 	delivered int        // year the report was delivered in, 0 if unknown
 	estFrom   int        // rune offset of "预计…（下同）", -1 if none
 	plans     []textSpan // paragraph tails that state the coming year's targets
+	items     []item     // numbered paragraphs and what they cover (budget items)
 	out       []Indicator
 	starts    []int    // offset in text of the figure of each record of out
 	cur       textSpan // the sentence whose records are being built
@@ -93,7 +94,7 @@ type run struct {
 func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int, qs []quantity) []Indicator {
 	ry, delivered := years(doc)
 	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
-		plans: planParagraphs(doc, ry, delivered)}
+		plans: planParagraphs(doc, ry, delivered), items: listItems(doc)}
 	if orig == nil {
 		r.estFrom = estimatesFrom(doc.Text)
 	} else {
@@ -358,7 +359,7 @@ func (r *run) add(rec Indicator, start int) {
 		}
 	}
 	r.starts = append(r.starts, start)
-	rec.Name = r.refineName(rec.Name, start)
+	rec.Name = r.qualify(r.refineName(rec.Name, start), start)
 	if rec.Name != "" {
 		rec.Canonical = r.t.cat.canonical(rec.Name)
 	}
