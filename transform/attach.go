@@ -142,6 +142,15 @@ func cleanName(rs []rune) string {
 			s, changed = s[n:], true // 九大类民生支出: how many, not what
 		}
 		if rs := []rune(s); len(rs) > 0 {
+			// "公司2022-2024年归母净利润": the years a list of figures is
+			// about date the figures; they are no part of the name.
+			for k := range rs {
+				if ys, n := yearSpanAt(rs, k); ys != nil && k+n < len(rs) {
+					rs = append(rs[:k:k], rs[k+n:]...)
+					s, changed = string(rs), true
+					break
+				}
+			}
 			if y, n := yearWritten(rs, 0); y != 0 {
 				rs = rs[n:]
 				for len(rs) > 0 && strings.ContainsRune("末底度初", rs[0]) {

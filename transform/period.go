@@ -206,3 +206,92 @@ func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered 
 	}
 	return ""
 }
+
+// yearSpanAt reads a span of years written at text[i:]: a range
+// ("2022-2024年", "2019—2021年", "2019年至2021年") or a list ("2019、2020、
+// 2021年", "2020年和2021年"), ending in 年. It returns the years in order,
+// each year of a range, and the span's length in runes; nil when none
+// starts at i or it names fewer than two years.
+func yearSpanAt(text []rune, i int) ([]int, int) {
+	var years []int
+	j := i
+	rangeNext := false
+	for {
+		y, n := yearDigits(text, j)
+		if y == 0 {
+			return nil, 0
+		}
+		if rangeNext {
+			last := years[len(years)-1]
+			if y <= last || y-last > 20 {
+				return nil, 0
+			}
+			for k := last + 1; k <= y; k++ {
+				years = append(years, k)
+			}
+		} else {
+			years = append(years, y)
+		}
+		j += n
+		if j < len(text) && text[j] == '年' {
+			j++
+		}
+		if j >= len(text) {
+			break
+		}
+		switch r := text[j]; {
+		case r == '-' || r == '—' || r == '–' || r == '－' || r == '~' || r == '～' || r == '至' || r == '到':
+			rangeNext = true
+			j++
+			for j < len(text) && text[j] == '—' {
+				j++ // ——
+			}
+			continue
+		case r == '、' || r == '和' || r == '及' || r == '与':
+			rangeNext = false
+			j++
+			continue
+		}
+		break
+	}
+	if len(years) < 2 || text[j-1] != '年' {
+		return nil, 0
+	}
+	return years, j - i
+}
+
+// yearDigits returns the four-digit year at text[i:] (not followed by
+// another digit), with its length in runes, or 0.
+func yearDigits(text []rune, i int) (int, int) {
+	if i+4 > len(text) || i > 0 && isWesternDigit(text[i-1]) || i+4 < len(text) && isWesternDigit(text[i+4]) {
+		return 0, 0
+	}
+	y := 0
+	for _, r := range text[i : i+4] {
+		if !isWesternDigit(r) {
+			return 0, 0
+		}
+		d := r - '0'
+		if r >= '０' {
+			d = r - '０'
+		}
+		y = y*10 + int(d)
+	}
+	if y < 1949 || y > 2100 {
+		return 0, 0
+	}
+	return y, 4
+}
+
+// yearsBefore returns the years of the last span of years written in
+// text[lo:end] (see yearSpanAt), nil if none.
+func yearsBefore(text []rune, lo, end int) []int {
+	var last []int
+	for i := max(lo, end-maxLookBack); i < end; i++ {
+		if ys, n := yearSpanAt(text, i); ys != nil && i+n <= end {
+			last = ys
+			i += n - 1
+		}
+	}
+	return last
+}

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/zhibiao/zhibiao/extract"
@@ -55,6 +56,34 @@ func TestPeriodOf(t *testing.T) {
 		s := textSpan{0, len(text)}
 		if got := periodOf(text, s, marks[0], tt.sec, 2020, 2020); got != tt.want {
 			t.Errorf("%s: periodOf(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestYearSpanAt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // years, "" when none
+		n    int
+	}{
+		{"2022-2024年归母净利润", "[2022 2023 2024]", 10},
+		{"2019—2021年分别为", "[2019 2020 2021]", 10},
+		{"2019年至2021年", "[2019 2020 2021]", 11},
+		{"2019、2020、2021年", "[2019 2020 2021]", 15},
+		{"2020年和2021年", "[2020 2021]", 11},
+		{"2022年3月", "", 0},
+		{"2024-03-01", "", 0},
+		{"2021-2022学年", "", 0},
+		{"2024-2022年", "", 0},
+	}
+	for _, tt := range tests {
+		ys, n := yearSpanAt([]rune(tt.in), 0)
+		got := ""
+		if ys != nil {
+			got = fmt.Sprint(ys)
+		}
+		if got != tt.want || n != tt.n {
+			t.Errorf("yearSpanAt(%q) = %s, %d; want %s, %d", tt.in, got, n, tt.want, tt.n)
 		}
 	}
 }

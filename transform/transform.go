@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/zhibiao/zhibiao/extract"
@@ -82,6 +83,8 @@ type run struct {
 	estFrom   int        // rune offset of "预计…（下同）", -1 if none
 	plans     []textSpan // paragraph tails that state the coming year's targets
 	items     []item     // numbered paragraphs and what they cover (budget items)
+	years     []int      // the years that dated the last list of figures
+	yearsAt   int        // start of the sentence of that list
 	out       []Indicator
 	starts    []int    // offset in text of the figure of each record of out
 	cur       textSpan // the sentence whose records are being built
@@ -402,7 +405,26 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 		// 66.9%": the subjects stand in the clause before.
 		subjects = listedBefore(text, s.start, cs, n)
 	}
-	if !explicit && len(subjects) != n {
+	// "2022-2024年归母净利润4.7、7.2、9.3亿元", "2019—2021年分别为…": a
+	// span of as many years as figures dates them one by one.
+	// The span stands after the figure before (anchor); a later list of as
+	// many figures in the same sentence ("…，对应PE分别为40、26、20倍") is
+	// dated by the same years. A list that continues one the figure before
+	// belongs to is dated by none.
+	years := yearsBefore(text, anchor, q.Start)
+	if len(years) != n {
+		years = nil
+		if r.yearsAt == s.start && len(r.years) == n {
+			years = r.years
+		}
+	}
+	if anchor > s.start && onlySeparators(text[anchor:q.Start]) {
+		years = nil
+	}
+	if years != nil {
+		r.years, r.yearsAt = years, s.start
+	}
+	if !explicit && len(subjects) != n && (years == nil || len(subjects) > 1) {
 		// "收储、供应土地6317.6亩、9079.5亩" lists as many subjects as
 		// figures; anything else is no enumeration.
 		return 0
@@ -452,6 +474,9 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 			rec.Name = subjects[min(k, len(subjects)-1)]
 		case len(prevNames) == n:
 			rec.Name = prevNames[k]
+		}
+		if years != nil {
+			rec.Period = strconv.Itoa(years[k])
 		}
 		if isChange {
 			fc := c
