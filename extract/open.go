@@ -182,10 +182,7 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
 	doc := assemble(name, pages, paras, nil)
-	// The title: the title lines at the top of page 1.
-	if p := paras[0]; p.title && p.page == pages[0].Number {
-		doc.Title = p.text
-	}
+	doc.Title = coverTitle(paras, bodySize(cols))
 	return doc, nil
 }
 

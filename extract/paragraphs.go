@@ -135,6 +135,8 @@ type para struct {
 	breaks  []pageBreak // pages the paragraph runs on to
 	table   int         // 1-based index of the table it stands for, 0 for prose
 	row     int         // the table row it holds, -1 for the caption
+	size    float64     // font size of its first line, in points (0 for table rows)
+	centred bool        // its first line is centred in its column or on the page
 }
 
 // A pageBreak marks where, inside a paragraph, the text of a later page begins.
@@ -368,7 +370,8 @@ func buildParagraphs(cols []column) []para {
 			}
 			if newPara {
 				flush()
-				cur = &para{text: l.text, page: c.page, title: title, heading: title || isHeading(l.text)}
+				cur = &para{text: l.text, page: c.page, title: title, heading: title || isHeading(l.text),
+					size: l.size, centred: !l.tab && isCentred(l, m, c.mid)}
 			} else {
 				cur.add(l.text, c.page)
 			}
@@ -412,6 +415,16 @@ func isTitleLine(l *line, m colMetrics, pageMid float64) bool {
 	if m.em <= 0 || l.size < 1.15*m.em || l.tab {
 		return false
 	}
+	return isCentred(l, m, pageMid)
+}
+
+// isCentred reports whether the middle of l is within two ems of the
+// middle of its column or of the page.
+func isCentred(l *line, m colMetrics, pageMid float64) bool {
+	em := m.em
+	if em <= 0 {
+		em = l.size
+	}
 	c := (l.x0 + l.x1) / 2
-	return math.Abs(c-(m.left+m.right)/2) < 2*m.em || pageMid > 0 && math.Abs(c-pageMid) < 2*m.em
+	return math.Abs(c-(m.left+m.right)/2) < 2*em || pageMid > 0 && math.Abs(c-pageMid) < 2*em
 }
