@@ -142,6 +142,12 @@ func years(doc *extract.Document) (report, delivered int) {
 			return y, y
 		}
 	}
+	if ty == 0 {
+		// A research note, a quarterly report or a form dates its cover
+		// ("2022年07月19日", "采样时间:2021-06-04") and names no year
+		// elsewhere: its figures are of that year.
+		ty = coverDate(doc)
+	}
 	switch {
 	case ty == 0:
 		return 0, 0
@@ -294,4 +300,59 @@ func yearsBefore(text []rune, lo, end int) []int {
 		}
 	}
 	return last
+}
+
+// coverDate returns the year of the first full date written on the first
+// page of doc ("2022年07月19日", "2021-06-04", "2022.7.19"), or 0.
+func coverDate(doc *extract.Document) int {
+	first := 1
+	if len(doc.Pages) > 0 {
+		first = doc.Pages[0].Number
+	}
+	for i, p := range doc.Paragraphs {
+		if p.Page != first || i > 40 {
+			break
+		}
+		rs := []rune(p.Text)
+		for k := range rs {
+			if y := dateAt(rs, k); y != 0 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// dateAt returns the year of a full date (year, month and day) written at
+// text[i:], or 0.
+func dateAt(text []rune, i int) int {
+	y, n := yearDigits(text, i)
+	if y == 0 || i+n >= len(text) {
+		return 0
+	}
+	sep := text[i+n]
+	j := i + n + 1
+	if sep != '年' && sep != '-' && sep != '.' && sep != '/' {
+		return 0
+	}
+	for part := 0; part < 2; part++ {
+		k := j
+		for k < len(text) && k-j < 2 && isWesternDigit(text[k]) {
+			k++
+		}
+		if k == j {
+			return 0
+		}
+		want := sep
+		if sep == '年' {
+			want = []rune("月日")[part]
+		} else if part == 1 {
+			return y // 2021-06-04: no mark after the day
+		}
+		if k >= len(text) || text[k] != want {
+			return 0
+		}
+		j = k + 1
+	}
+	return y
 }

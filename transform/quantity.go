@@ -876,6 +876,9 @@ func classify(text []rune, q *quantity) {
 	case before == '第' && q.NotFigure != nfDate:
 		q.NotFigure = nfOrdinal
 		return
+	case (before == '.' || before == '．') && isArabicDigit(at(text, q.Start-2)):
+		q.NotFigure = nfList // the last part of 第1.2.1条, 1.4.1节: a section number
+		return
 	}
 	if q.Unit == "年" || (q.Unit == "" && q.Max != nil && q.Kind == kindBare) || q.NotFigure == nfDuration {
 		if isYear(q.Value) && (q.Max == nil || isYear(*q.Max)) && q.Approx == "" && (q.Unit == "年" || q.Max != nil) {
