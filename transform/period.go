@@ -3,6 +3,7 @@ package transform
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
@@ -355,4 +356,59 @@ func dateAt(text []rune, i int) int {
 		j = k + 1
 	}
 	return y
+}
+
+// A laterReport is a report that follows another in one text: a web page
+// that holds a bulletin and, below it, the one of the year before.
+type laterReport struct {
+	start int // rune offset in Document.Text of its title
+	year  int // the year it reports on
+}
+
+// titleEnds end the titles of reports.
+var titleEnds = []string{"公报", "报告", "总结", "预算", "决算", "年报"}
+
+// laterReports returns the reports that start after the first paragraph
+// of doc with a title of their own naming a year ("2022 年度人力资源和社会
+// 保障事业发展统计公报"), in text order.
+func laterReports(doc *extract.Document) []laterReport {
+	var out []laterReport
+	for i, p := range doc.Paragraphs {
+		if i == 0 || p.Table != 0 {
+			continue
+		}
+		t := strings.TrimSpace(p.Text)
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。，；：") {
+			continue
+		}
+		if k := strings.LastIndexAny(t, "（("); k > 0 && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) {
+			t = strings.TrimSpace(t[:k]) // （节选）
+		}
+		end := false
+		for _, w := range titleEnds {
+			end = end || strings.HasSuffix(t, w)
+		}
+		y := firstYearIn([]rune(t))
+		if !end || y == 0 {
+			continue
+		}
+		if strings.Contains(t, "工作报告") {
+			y-- // delivered early in the year after the one it reviews
+		}
+		out = append(out, laterReport{start: p.Offset, year: y})
+	}
+	return out
+}
+
+// yearAt returns the report year in force at offset of Document.Text:
+// that of the last later report begun before it, else the document's.
+func (r *run) yearAt(offset int) int {
+	ry := r.ry
+	for _, l := range r.later {
+		if l.start > offset {
+			break
+		}
+		ry = l.year
+	}
+	return ry
 }

@@ -99,3 +99,21 @@ func TestYearSpanAt(t *testing.T) {
 		}
 	}
 }
+
+func TestLaterReports(t *testing.T) {
+	doc, marks := textDoc("r.txt",
+		"2023年度人力资源和社会保障事业发展统计公报",
+		"年末全国就业人员⟦74041万人。",
+		"2022 年度人力资源和社会保障事业发展统计公报（节选）",
+		"年末全国就业人员⟦73351万人。",
+		"2024年政府工作报告",
+		"全年就业人员⟦1万人。")
+	tr := newTestTransformer(t)
+	var got []string
+	for _, r := range tr.Indicators(doc) {
+		got = append(got, r.Period)
+	}
+	if fmt.Sprint(got) != "[2023 2022 2023]" || len(marks) != 3 {
+		t.Errorf("periods %v, want [2023 2022 2023]", got)
+	}
+}

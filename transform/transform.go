@@ -78,13 +78,14 @@ type run struct {
 	text      []rune // the text searched: doc.Text without soft line breaks
 	orig      []int  // offset in doc.Text of each rune of text; nil when text is doc.Text
 	secs      []headingPath
-	ry        int        // report year, 0 if unknown
-	delivered int        // year the report was delivered in, 0 if unknown
-	estFrom   int        // rune offset of "预计…（下同）", -1 if none
-	plans     []textSpan // paragraph tails that state the coming year's targets
-	items     []item     // numbered paragraphs and what they cover (budget items)
-	years     []int      // the years that dated the last list of figures
-	yearsAt   int        // start of the sentence of that list
+	ry        int           // report year, 0 if unknown
+	delivered int           // year the report was delivered in, 0 if unknown
+	estFrom   int           // rune offset of "预计…（下同）", -1 if none
+	plans     []textSpan    // paragraph tails that state the coming year's targets
+	items     []item        // numbered paragraphs and what they cover (budget items)
+	years     []int         // the years that dated the last list of figures
+	later     []laterReport // reports that follow the first one in the same text
+	yearsAt   int           // start of the sentence of that list
 	out       []Indicator
 	starts    []int    // offset in text of the figure of each record of out
 	cur       textSpan // the sentence whose records are being built
@@ -97,7 +98,7 @@ type run struct {
 func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int, qs []quantity) []Indicator {
 	ry, delivered := years(doc)
 	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
-		plans: planParagraphs(doc, ry, delivered), items: listItems(doc)}
+		plans: planParagraphs(doc, ry, delivered), items: listItems(doc), later: laterReports(doc)}
 	if orig == nil {
 		r.estFrom = estimatesFrom(doc.Text)
 	} else {
@@ -502,7 +503,7 @@ func (r *run) record(s textSpan, sec headingPath, q quantity, lo int) Indicator 
 		Doc:      r.doc.Name,
 		Page:     r.doc.PageAt(r.origOffset(q.Start)),
 		Section:  sec.path,
-		Period:   periodOf(r.text, s, q.Start, sec, r.ry, r.delivered),
+		Period:   periodOf(r.text, s, q.Start, sec, r.yearAt(r.origOffset(q.Start)), r.delivered),
 		Value:    &v,
 		Unit:     q.Unit,
 		StdValue: &std,
