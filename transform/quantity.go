@@ -534,8 +534,10 @@ func scanPart(text []rune, i int) (part, int, bool) {
 			if chineseOnly && u.written == "期" {
 				q.NotFigure = nfOrdinal // 一期, 二期工程
 			}
-			if chineseOnly && u.written == "元" && pow == 0 && r.approx == "" && isHan(at(text, u.end)) {
-				q.NotFigure = nfName // 三元布局, 二元结构: parts of a whole, no sum of money
+			if chineseOnly && u.written == "元" && pow == 0 && r.approx == "" && (isHan(at(text, u.end)) || at(text, u.end) == '、') {
+				// 三元布局, 二元结构: parts of a whole; 引导三元、元盛等企业:
+				// a firm's name. No sum of money is written so.
+				q.NotFigure = nfName
 			}
 			if chineseOnly && u.written == "次" && followedByMeeting(text, u.end) {
 				q.NotFigure = nfOrdinal // 二次会议, 九次全委会

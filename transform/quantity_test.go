@@ -193,6 +193,7 @@ var scanTests = []scanTest{
 	{in: "“⟦两个确保⟧”", value: "0", nf: nfName},
 	{in: "强化“⟦三支⟧队伍”建设", value: "3", unit: "支", std: "支", kind: kindAmount, nf: nfName},
 	{in: "强化光伏硅片切割⟦三元⟧布局", value: "3", unit: "元", std: "元", kind: kindAmount, nf: nfName},
+	{in: "引导⟦三元⟧、元盛、鼎盛等传统工业企业", value: "3", unit: "元", std: "元", kind: kindAmount, nf: nfName},
 	{in: "⟦COVID-19⟧疫情", value: "0", nf: nfName},
 	{in: "本产品标准第1.2.⟦1条⟧所述", value: "1", unit: "条", std: "条", kind: kindAmount, nf: nfList},
 	// A minus run into the English word before it (a bilingual datasheet).
