@@ -132,6 +132,17 @@ func TestIndicatorsRealShapes(t *testing.T) {
 			},
 		},
 		{
+			name:  "a table of contents has no figures",
+			title: "上海市普陀区2025年区级部门预算",
+			in: []string{
+				"目录",
+				"4．2025年部门财政拨款收支预算总表………………………………………………………5．2025年部门一般公共预算支出功能分类预算表……………",
+				"1.7.1 25℃的容量Capacity at 25℃.............................. 11",
+				"全年收入预算⟦15621.11万元。",
+			},
+			want: []string{"收入预算 15621.11万元=156211100元 actual = 2025"},
+		},
+		{
 			name:  "no record without a Chinese name",
 			title: "2021年统计公报",
 			in: []string{

@@ -122,3 +122,41 @@ func compact(text []rune, drop []int) ([]rune, []int) {
 	orig = append(orig, len(text)) // the end maps to the end
 	return out, orig
 }
+
+// leaderAt returns the length of the dot leaders of a table of contents
+// at text[i] ("......", "……", "····"), 0 if none.
+func leaderAt(text []rune, i int) int {
+	j := i
+	for j < len(text) && (text[j] == '.' || text[j] == '…' || text[j] == '·') {
+		j++
+	}
+	n := j - i
+	if n >= 4 || n >= 2 && text[i] == '…' {
+		return n
+	}
+	return 0
+}
+
+// contentsEntry reports whether figure q of sentence s stands in an entry
+// of a table of contents: dot leaders follow it in its clause ("1.7.1
+// 25℃的容量Capacity at 25℃.......11") or end right before it (the page
+// number). Such numbers name sections and pages, not figures.
+func contentsEntry(text []rune, q quantity, s textSpan) bool {
+	for i := q.Start - 1; i >= s.start && i >= q.Start-3; i-- {
+		if text[i] == '.' || text[i] == '…' || text[i] == '·' {
+			return leaderAt(text, max(s.start, i-3)) > 0 || i >= 1 && leaderAt(text, i-1) > 0
+		}
+		if !isBlankRune(text[i]) {
+			break
+		}
+	}
+	for i := q.End; i < s.end && i < q.End+48; i++ {
+		if leaderAt(text, i) > 0 {
+			return true
+		}
+		if isClauseEnd(text[i]) {
+			break
+		}
+	}
+	return false
+}

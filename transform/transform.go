@@ -153,7 +153,8 @@ func figures(seg *segmenter, text []rune, qs []quantity, s textSpan, figs []quan
 		if len(figs) > 0 && q.Start < figs[len(figs)-1].End {
 			continue // overlapping spans: keep the first
 		}
-		if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) && !qualifiesPlant(seg, text, q, s) && !sizeClass(seg, text, q, s) {
+		if isFigure(q) && !quoted(text, q) && !ordinalContext(text, q) && !qualifiesPlant(seg, text, q, s) && !sizeClass(seg, text, q, s) &&
+			!contentsEntry(text, q, s) {
 			figs = append(figs, q)
 		}
 	}
