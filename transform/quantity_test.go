@@ -199,6 +199,7 @@ var scanTests = []scanTest{
 	// A minus run into the English word before it (a bilingual datasheet).
 	{in: "Operating temperature⟦-20 ~ 55℃⟧", value: "-20", max: "55", unit: "℃", std: "℃", kind: kindAmount},
 	{in: "储能容量⟦500千伏安时⟧", value: "500", unit: "千伏安时", std: "千伏安时", kind: kindAmount},
+	{in: "酿酒总产量⟦740.73万千升⟧", value: "740.73", unit: "万千升", std: "千升", scale: "10000", kind: kindAmount},
 	{in: "客运总量⟦17.9亿乘次⟧", value: "17.9", unit: "亿乘次", std: "乘次", scale: "100000000", kind: kindAmount},
 	// Scale words with no digit after a bound word; 万家 is a word only
 	// when no bound word stands before it.

@@ -89,6 +89,7 @@ var unitTable = map[string]unitInfo{
 	"立方米": {std: "立方米", kind: kindAmount},
 	"方":   {std: "方", kind: kindAmount},
 	"升":   {std: "升", kind: kindAmount},
+	"千升":  {std: "千升", kind: kindAmount},
 	"毫升":  {std: "毫升", kind: kindAmount},
 
 	// Energy and power.
