@@ -27,6 +27,18 @@
 // text whose lines were hard-wrapped inside sentences has them rejoined
 // for this purpose, while offsets keep referring to Document.Text.
 //
+// Lists are read as lists: "A、B分别增长5%、6%" gives each subject its
+// figure, subjects written short share what the last one spells out
+// (第一、二、三产业…, 城镇、农村居民人均可支配收入), and a span of years
+// before a list dates its figures one by one (2022-2024年…4.7、7.2、9.3亿
+// 元). A change stated after a figure ("比2023年预算减少876.75万元",
+// "两年平均增长3.1%") fills that figure's fields, or is a record of the
+// same figure. In budgets and final accounts, a figure named only by its
+// stage (预算执行数, 年初预算) carries the item it belongs to. Every number
+// is computed in exact decimal arithmetic and converted to float64 once,
+// from the exact decimal, so no output shows a binary-float artefact; and
+// no record has a name without a Chinese character.
+//
 // A [Transformer] is built once with [New] (it loads the word segmenter and
 // the indicator catalog) and is safe for concurrent use by many goroutines.
 package transform

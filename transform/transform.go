@@ -26,6 +26,11 @@ type Config struct {
 // unit) and counts whose name tells the unit ("人数", "人次"). A two-term
 // ratio is reported only in a clause that names a structure or proportion.
 
+// BUG(zhibiao): The period of a figure comes from the text: the years its
+// sentence names, else the report year of the title, a review heading or
+// the date on the cover. A document whose text names no year at all (a
+// product datasheet) gives its figures no period.
+
 // A Transformer finds indicators in documents. Build it once with New;
 // it is safe for concurrent use by multiple goroutines.
 type Transformer struct {
