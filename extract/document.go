@@ -13,7 +13,8 @@ type Document struct {
 	// converted first).
 	Format string
 	// Title is the document's title: the first paragraph of a text file,
-	// the title lines of a PDF's first page, or "" if none was found.
+	// the largest centred lines of a PDF's cover (its first page that is
+	// no table of contents), or "" if none was found.
 	Title string
 	// Pages lists the pages in order; Pages[0] is page 1. A text input
 	// has a single page.
