@@ -77,8 +77,8 @@ func basisBefore(text []rune, lo, end int) (string, int) {
 	}
 	// 比2022年, 较2019年同期, 比2023年预算执行数, 比上年预算
 	for i := end - 1; i >= lo && i >= end-14; i-- {
-		if text[i] != '比' && text[i] != '较' {
-			continue
+		if text[i] != '比' && text[i] != '较' && text[i] != '与' {
+			continue // 与: "与2026年预算持平"
 		}
 		n := 0
 		if _, yn := yearWritten(text, i+1); yn != 0 {

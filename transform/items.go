@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -83,8 +84,14 @@ func itemLabel(rs []rune) string {
 	if i >= len(rs) {
 		return ""
 	}
-	j := i
-	for j < len(rs) && !isClauseEnd(rs[j]) && rs[j] != '；' && !isArabicDigit(rs[j]) {
+	j, depth := i, 0
+	for j < len(rs) && !isClauseEnd(rs[j]) && rs[j] != '；' && (depth > 0 || !isArabicDigit(rs[j])) {
+		switch rs[j] {
+		case '（', '(':
+			depth++ // 司法（06款）: a code in brackets is part of the label
+		case '）', ')':
+			depth = max(depth-1, 0)
+		}
 		j++
 	}
 	if j-i > maxItemLabel {
@@ -107,9 +114,10 @@ func itemAt(items []item, offset int) string {
 	return items[i].name
 }
 
-// classification marks the levels of the government's classification of
-// revenue and spending (政府收支分类科目) written after each level's name.
-var classification = []string{"（类）", "（款）", "（项）", "(类)", "(款)", "(项)"}
+// classificationMark matches the mark of a level of the government's
+// classification of revenue and spending (政府收支分类科目) written after
+// each level's name, with or without its code: （类）, （204类）, (06款).
+var classificationMark = regexp.MustCompile(`[（(][0-9０-９]{0,8}[类款项][）)]`)
 
 // classificationName returns the name of a classified budget item
 // written with its levels ("一般公共服务支出（类）统计信息事务（款）专项
@@ -120,25 +128,17 @@ var classification = []string{"（类）", "（款）", "（项）", "(类)", "(
 // returned as it is. The 类 names the broad function only, and one 款 holds many 项 of
 // the same name (一般行政管理事务), so the two lowest levels name the item.
 func classificationName(s string) string {
-	if !strings.Contains(s, "类）") && !strings.Contains(s, "款）") && !strings.Contains(s, "项）") &&
-		!strings.Contains(s, "类)") && !strings.Contains(s, "款)") && !strings.Contains(s, "项)") {
+	marks := classificationMark.FindAllStringIndex(s, -1)
+	if marks == nil {
 		return s
 	}
 	var levels []string // names of 类, 款, 项 in the order written
-	rest := s
-	for rest != "" {
-		at, mark := -1, ""
-		for _, m := range classification {
-			if i := strings.Index(rest, m); i >= 0 && (at < 0 || i < at) {
-				at, mark = i, m
-			}
-		}
-		if at < 0 {
-			break
-		}
-		levels = append(levels, strings.TrimSpace(rest[:at]))
-		rest = rest[at+len(mark):]
+	at := 0
+	for _, m := range marks {
+		levels = append(levels, strings.TrimSpace(s[at:m[0]]))
+		at = m[1]
 	}
+	rest := s[at:]
 	if len(levels) == 0 {
 		return s
 	}

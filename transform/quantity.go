@@ -878,6 +878,9 @@ func classify(text []rune, q *quantity) {
 	case before == '第' && q.NotFigure != nfDate:
 		q.NotFigure = nfOrdinal
 		return
+	case (before == '（' || before == '(') && (after == '）' || after == ')') && (q.StdUnit == "类" || q.StdUnit == "款" || q.StdUnit == "项"):
+		q.NotFigure = nfName // 公共安全支出（204类）司法（06款）: a classification code
+		return
 	case (before == '.' || before == '．') && isArabicDigit(at(text, q.Start-2)):
 		q.NotFigure = nfList // the last part of 第1.2.1条, 1.4.1节: a section number
 		return

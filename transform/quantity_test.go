@@ -196,6 +196,8 @@ var scanTests = []scanTest{
 	{in: "引导⟦三元⟧、元盛、鼎盛等传统工业企业", value: "3", unit: "元", std: "元", kind: kindAmount, nf: nfName},
 	{in: "⟦COVID-19⟧疫情", value: "0", nf: nfName},
 	{in: "本产品标准第1.2.⟦1条⟧所述", value: "1", unit: "条", std: "条", kind: kindAmount, nf: nfList},
+	{in: "公共安全支出（⟦204类⟧）司法", value: "204", unit: "类", std: "类", kind: kindAmount, nf: nfName},
+	{in: "司法（⟦01项⟧）", value: "1", unit: "项", std: "项", kind: kindAmount, nf: nfName},
 	// A minus run into the English word before it (a bilingual datasheet).
 	{in: "Operating temperature⟦-20 ~ 55℃⟧", value: "-20", max: "55", unit: "℃", std: "℃", kind: kindAmount},
 	{in: "储能容量⟦500千伏安时⟧", value: "500", unit: "千伏安时", std: "千伏安时", kind: kindAmount},

@@ -80,6 +80,20 @@ func TestIndicatorsRealShapes(t *testing.T) {
 			},
 		},
 		{
+			name:  "budget items with classification codes",
+			title: "上海市普陀区2026年区级部门预算",
+			in: []string{
+				"政府性基金拨款支出预算⟦0万元，与2025年预算持平。",
+				"1、公共安全支出（204类）司法（06款）行政运行（01项）⟦1672.67万元。主要用于：行政单位的基本支出。2025年当年预算执行数为⟦1690.69万元，2026年预算安排⟦1672.67万元，比2025年预算执行数减少1.07%。",
+			},
+			want: []string{
+				"政府性基金拨款支出预算 0万元=0元 yoy:0(与2025年预算) actual = 2026",
+				"司法：行政运行 1672.67万元=16726700元 actual = 2026",
+				"司法：行政运行：预算执行数 1690.69万元=16906900元 actual = 2025",
+				"司法：行政运行：预算安排 1672.67万元=16726700元 yoy:-1.07(比2025年预算执行数) actual = 2026",
+			},
+		},
+		{
 			name:  "final accounts: stages named by their item or subject",
 			title: "上海市普陀区财政局2024年度部门决算",
 			in: []string{
