@@ -26,7 +26,7 @@ type item struct {
 
 // maxItemLabel is the most runes of a numbered paragraph's label read as
 // an item: longer openings are sentences, not labels.
-const maxItemLabel = 48
+const maxItemLabel = 64
 
 // listItems returns the items of doc in text order: each numbered
 // paragraph ("1.", "1、", "（1）") whose opening words, up to the first

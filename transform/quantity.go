@@ -881,6 +881,9 @@ func classify(text []rune, q *quantity) {
 	case (before == '（' || before == '(') && (after == '）' || after == ')') && (q.StdUnit == "类" || q.StdUnit == "款" || q.StdUnit == "项"):
 		q.NotFigure = nfName // 公共安全支出（204类）司法（06款）: a classification code
 		return
+	case q.StdUnit == "年" && listedYear(text, *q):
+		q.NotFigure = nfList // 7．2025年预算表: a list number run into a year
+		return
 	case (before == '.' || before == '．') && isArabicDigit(at(text, q.Start-2)):
 		q.NotFigure = nfList // the last part of 第1.2.1条, 1.4.1节: a section number
 		return
@@ -939,6 +942,21 @@ func classify(text []rune, q *quantity) {
 			q.NotFigure = nfList
 		}
 	}
+}
+
+// listedYear reports whether q, read as a decimal number of years, is a
+// list number run into a year ("7．2025年", "5.2024年"): one or two
+// digits, a point, and four digits that make a year.
+func listedYear(text []rune, q quantity) bool {
+	i := q.Start
+	for i < q.End && isArabicDigit(text[i]) {
+		i++
+	}
+	if i-q.Start > 2 || i >= q.End || text[i] != '.' && text[i] != '．' {
+		return false
+	}
+	y, n := yearDigits(text, i+1)
+	return y != 0 && at(text, i+1+n) == '年'
 }
 
 // circleFollows reports whether the words from text[i] name a service

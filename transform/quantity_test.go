@@ -198,6 +198,8 @@ var scanTests = []scanTest{
 	{in: "本产品标准第1.2.⟦1条⟧所述", value: "1", unit: "条", std: "条", kind: kindAmount, nf: nfList},
 	{in: "公共安全支出（⟦204类⟧）司法", value: "204", unit: "类", std: "类", kind: kindAmount, nf: nfName},
 	{in: "司法（⟦01项⟧）", value: "1", unit: "项", std: "项", kind: kindAmount, nf: nfName},
+	{in: "⟦7．2025年⟧预算单位国有资本经营预算支出功能分类预算表", value: "7.2025", unit: "年", std: "年", kind: kindAmount, nf: nfList},
+	{in: "平均受教育年限⟦10.23年⟧", value: "10.23", unit: "年", std: "年", kind: kindAmount},
 	// A minus run into the English word before it (a bilingual datasheet).
 	{in: "Operating temperature⟦-20 ~ 55℃⟧", value: "-20", max: "55", unit: "℃", std: "℃", kind: kindAmount},
 	{in: "储能容量⟦500千伏安时⟧", value: "500", unit: "千伏安时", std: "千伏安时", kind: kindAmount},
