@@ -88,8 +88,8 @@ type run struct {
 	estFrom   int           // rune offset of "预计…（下同）", -1 if none
 	plans     []textSpan    // paragraph tails that state the coming year's targets
 	items     []item        // numbered paragraphs and what they cover (budget items)
-	years     []int         // the years that dated the last list of figures
 	later     []laterReport // reports that follow the first one in the same text
+	years     []int         // the years that dated the last list of figures
 	yearsAt   int           // start of the sentence of that list
 	out       []Indicator
 	starts    []int    // offset in text of the figure of each record of out
@@ -413,10 +413,10 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 		subjects = listedBefore(text, s.start, cs, n)
 	}
 	// "2022-2024年归母净利润4.7、7.2、9.3亿元", "2019—2021年分别为…": a
-	// span of as many years as figures dates them one by one.
-	// The span stands after the figure before (anchor); a later list of as
-	// many figures in the same sentence ("…，对应PE分别为40、26、20倍") is
-	// dated by the same years. A list that continues one the figure before
+	// span of as many years as figures dates them one by one. The span
+	// stands after the figure before (anchor); a later list of as many
+	// figures in the same sentence ("…，对应PE分别为40、26、20倍") is dated
+	// by the same years. A list that continues one the figure before
 	// belongs to is dated by none.
 	years := yearsBefore(text, anchor, q.Start)
 	if len(years) != n {
