@@ -91,7 +91,8 @@ func cleanName(rs []rune) string {
 	// "……11全年收入预算": an entry of a table of contents run into the
 	// line after it; the name follows its leaders and page number.
 	if i := strings.LastIndexAny(s, ".…·"); i >= 0 && (strings.Contains(s, "....") || strings.Contains(s, "……") || strings.Contains(s, "····")) {
-		s = strings.TrimLeftFunc(s[i+utf8.RuneLen([]rune(s[i:])[0]):], isWesternDigit)
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = strings.TrimLeftFunc(s[i+n:], isWesternDigit)
 	}
 	// "||---|---||原煤|": a cell of a table written in text; the name is
 	// in the last cell.
