@@ -628,13 +628,7 @@ type result struct {
 // and unit.
 func scoreDoc(t *testing.T, tr *transform.Transformer, ls *labelSet, doc *extract.Document, lineSpans [][2]int) (result, []bool) {
 	t.Helper()
-	var recs []transform.Indicator
-	for _, r := range tr.Indicators(doc) {
-		if inSpans(r.Offset, lineSpans, ls.spans) {
-			recs = append(recs, r)
-		}
-	}
-	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+	recs := labelledRecords(tr, ls, doc, lineSpans)
 	text := []rune(doc.Text)
 	res := result{name: ls.name, attr: attrScore{}}
 	res.full, res.detect = score{labels: len(ls.labels), records: len(recs)}, score{labels: len(ls.labels), records: len(recs)}
@@ -667,6 +661,19 @@ func scoreDoc(t *testing.T, tr *transform.Transformer, ls *labelSet, doc *extrac
 	}
 	t.Logf("%s", formatRow(res))
 	return res, matched
+}
+
+// labelledRecords runs the pipeline on doc and returns the records that
+// stand in the labelled lines of ls, sorted by offset.
+func labelledRecords(tr *transform.Transformer, ls *labelSet, doc *extract.Document, lineSpans [][2]int) []transform.Indicator {
+	var recs []transform.Indicator
+	for _, r := range tr.Indicators(doc) {
+		if inSpans(r.Offset, lineSpans, ls.spans) {
+			recs = append(recs, r)
+		}
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+	return recs
 }
 
 // TestEval scores the pipeline against every labels file; with -v it lists

@@ -347,6 +347,7 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 		}
 		if err != nil { // read in part
 			r.file.Note = fmt.Sprintf("%s: %v", partReason(err), err)
+			transform.ReadErrorReview(r.recs, err) // the records of the pages concerned say so
 		}
 	}()
 	var r result
