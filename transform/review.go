@@ -47,7 +47,15 @@ var vagueNames = map[string]bool{
 	"降幅": true, "增幅": true, "增速": true, "增长": true, "下降": true, "比重": true, "占比": true,
 	"改革": true, "计划": true, "规定": true, "措施": true, "任务": true, "工作": true, "活动": true,
 	"行动": true, "工程": true, "指标": true, "事项": true, "人员": true, "单位": true, "资金": true,
+	"省级": true, "国家级": true, "国家": true, "城市": true, "资源": true, "覆盖": true, "惠及": true,
+	"投入": true, "产量": true, "占全国": true, "总投资": true,
 }
+
+// VagueName reports whether name says what kind of thing was counted, or
+// which aspect of a figure, but not which indicator it is (项目, 企业,
+// 其中, 占比 …). Records with such a name carry the review reason 名称过泛;
+// such a name alone cannot compare reports.
+func VagueName(name string) bool { return vagueNames[name] }
 
 // review appends the reasons for doubt that one document shows to its
 // records: a vague or missing name, the same name in units that cannot be

@@ -18,8 +18,8 @@ func TestReview(t *testing.T) {
 		in   string
 		want string // "name=review" of each record, "|"-joined
 	}{
-		{"vague name", "新建项目12个，总投资5亿元。",
-			"新建项目=|总投资="},
+		{"specific names", "新建项目12个，完成投资5亿元。",
+			"新建项目=|投资="},
 		{"vague name flagged", "截至目前，已完成对28个项目共9.06亿元的投资。",
 			"项目=名称过泛|项目=名称过泛"},
 		{"enumeration in words", "深化四项改革。全年新增企业四千家。",
