@@ -24,9 +24,9 @@ const (
 	colSection   = 2
 	colName      = 4
 	colCanonical = 5
-	colTable    = 18
-	colSentence = 19
-	colReview   = 21
+	colTable     = 18
+	colSentence  = 19
+	colReview    = 21
 )
 
 // recMaxWidths caps the width of each column of 指标, in characters, so
