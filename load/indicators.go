@@ -110,6 +110,13 @@ func (w *Workbook) writeIndicators() error {
 		lo[i] = math.Max(5, math.Ceil(textWidth(h)/2)+2) // headers wrap on two lines
 	}
 	wd := w.recW.fit(lo, recMaxWidths[:])
+	for i, h := range Headers {
+		// A header a little wider than its column would wrap one
+		// character onto a line of its own: widen the column instead.
+		if hw := textWidth(h); hw+1 > wd[i] && hw < wd[i]+4 {
+			wd[i] = hw + 1
+		}
+	}
 	review, _ := w.xf.NewConditionalStyle(&excelize.Style{
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{reviewFill}},
 	})

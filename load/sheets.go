@@ -20,7 +20,7 @@ const (
 // the default font size; maxLines caps the lines a row shows, so that one
 // long sentence does not fill the screen (the whole text is in the cell).
 const (
-	lineHeight = 16.0
+	lineHeight = 15.0
 	maxLines   = 6
 )
 
@@ -193,7 +193,7 @@ func rowHeight(n int) float64 {
 	if n <= 1 {
 		return 0
 	}
-	return float64(min(n, maxLines)) * lineHeight
+	return float64(min(n, maxLines))*lineHeight + 2
 }
 
 // A widths tracks the widest content of each column of a sheet while its

@@ -607,3 +607,18 @@ func TestWorkbookAddAfterClose(t *testing.T) {
 		t.Errorf("Add after Close: %v", err)
 	}
 }
+
+// TestWorkbookReproducible writes one batch twice with the creation time
+// pinned: every part of the two files is the same. (The order of the
+// parts in the zip may differ: excelize keeps them in a map.)
+func TestWorkbookReproducible(t *testing.T) {
+	a, b := readZip(t, writeSample(t)), readZip(t, writeSample(t))
+	if len(a) != len(b) {
+		t.Fatalf("%d parts and %d parts", len(a), len(b))
+	}
+	for name, part := range a {
+		if b[name] != part {
+			t.Errorf("part %s differs", name)
+		}
+	}
+}

@@ -107,8 +107,9 @@ func (w *Workbook) init() error {
 }
 
 // SetCreated sets the creation time the workbook's document properties
-// state; by default it is the time Close runs. Pin it to make the output
-// of one batch the same from run to run.
+// state; by default it is the time Close runs. Pin it to make the content
+// of the workbook of one batch the same from run to run (every part of
+// the file; excelize may store the parts in another order).
 func (w *Workbook) SetCreated(t time.Time) { w.created = t }
 
 // Add keeps the records and tables of one input file for the sheets that
