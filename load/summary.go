@@ -3,6 +3,7 @@ package load
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -392,7 +393,7 @@ func (row *sumRow) choose(cols []*sumCol) {
 		if m := cell.best[cols[c].period]; m != nil {
 			pick = m
 		} else {
-			for _, p := range sortedKeys(cell.best) {
+			for _, p := range slices.Sorted(maps.Keys(cell.best)) {
 				if m := cell.best[p]; pick == nil || better(*m, *pick, row.dim == yoyDim) {
 					pick = m
 				}
@@ -425,7 +426,7 @@ func (row *sumRow) choose(cols []*sumCol) {
 	// value per report (its first column with one), for outliers.
 	row.low, row.top = [2]extreme{{math.Inf(1), -1}, {math.Inf(1), -1}}, [2]extreme{{math.Inf(-1), -1}, {math.Inf(-1), -1}}
 	seen := make(map[int]bool)
-	for _, c := range sortedKeysInt(row.cells) {
+	for _, c := range slices.Sorted(maps.Keys(row.cells)) {
 		f := cols[c].file
 		if seen[f] {
 			continue
@@ -518,22 +519,4 @@ func scalable(u string) bool {
 		return false
 	}
 	return !strings.Contains(u, "/")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func sortedKeysInt[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,13 +1,10 @@
 package load
 
 import (
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/zhibiao/zhibiao/transform"
 )
@@ -23,11 +20,7 @@ func rec(name, canonical string, std float64, unit string) transform.Indicator {
 // and returns the rows of 汇总 under its note and the 复核 column of 指标.
 func summaryOf(t *testing.T, reports ...[]transform.Indicator) (sum [][]string, review []string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, path := newTestWorkbook(t)
 	for i, recs := range reports {
 		for j := range recs {
 			recs[j].Offset = j
@@ -36,14 +29,7 @@ func summaryOf(t *testing.T, reports ...[]transform.Indicator) (sum [][]string, 
 			t.Fatal(err)
 		}
 	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := closeAndOpen(t, w, path)
 	rows, _ := x.GetRows(SheetSummary)
 	ind, _ := x.GetRows(SheetIndicators)
 	for _, r := range ind[1:] {

@@ -41,6 +41,32 @@ func countyTable() transform.Table {
 	}
 }
 
+// newTestWorkbook starts a workbook in a temporary folder.
+func newTestWorkbook(t *testing.T) (*Workbook, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	w, err := NewWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, path
+}
+
+// closeAndOpen closes w and opens what it wrote at path with excelize,
+// until the test ends.
+func closeAndOpen(t *testing.T, w *Workbook, path string) *excelize.File {
+	t.Helper()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return x
+}
+
 // writeSample writes a workbook of two reports, a failed input and a
 // table, and returns its path.
 func writeSample(t *testing.T) string {
@@ -346,19 +372,8 @@ func lastRow(ref string) int {
 }
 
 func TestWorkbookEmpty(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "empty.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	w, path := newTestWorkbook(t)
+	x := closeAndOpen(t, w, path)
 	rows, _ := x.GetRows(SheetIndicators)
 	if len(rows) != 1 {
 		t.Errorf("%d rows, want the header only", len(rows))
@@ -400,11 +415,7 @@ func TestWorkbookAbort(t *testing.T) {
 // tables on 表格2 …, every record and table row is there once, in order,
 // and no sheet passes the limit.
 func TestWorkbookRowLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, path := newTestWorkbook(t)
 	const limit = 7 // 6 records per sheet under the header
 	w.maxRows = limit
 	var all []string
@@ -435,14 +446,7 @@ func TestWorkbookRowLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := closeAndOpen(t, w, path)
 	want := []string{"指标", "指标2", SheetSummary}
 	plan := l.sheetRows(limit)
 	for k := range plan {
@@ -502,11 +506,7 @@ func TestWorkbookRowLimit(t *testing.T) {
 // TestWorkbookColumnLimit lowers the column limit of 汇总: the reports
 // with the most figures stay, and the sheet says how many were left out.
 func TestWorkbookColumnLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, path := newTestWorkbook(t)
 	w.maxCols = len(summaryLead) + 2 // two report columns
 	for f, n := range []int{1, 3, 2, 3} {
 		var recs []transform.Indicator
@@ -519,14 +519,7 @@ func TestWorkbookColumnLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := closeAndOpen(t, w, path)
 	rows, _ := x.GetRows(SheetSummary)
 	if got, want := rows[1][len(summaryLead):], []string{"r1.txt\n2020年 实际", "r3.txt\n2020年 实际"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("report columns %q, want %q", got, want)

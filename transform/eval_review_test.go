@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/zhibiao/zhibiao/transform"
 )
 
 // Floors of TestEvalReview: the share of wrong records that carry a
@@ -41,14 +39,7 @@ func (c flagCount) String() string {
 //
 //	go test ./transform -run EvalReview -v
 func TestEvalReview(t *testing.T) {
-	sets := labelSets(t)
-	if len(sets) == 0 {
-		t.Skip("no labels files with their texts")
-	}
-	tr, err := transform.New(transform.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets, tr := evalSetup(t)
 	var right, wrong, wrongAttr flagCount
 	type perReason struct{ right, wrong, wrongAttr int }
 	reasons := map[string]*perReason{}

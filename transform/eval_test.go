@@ -676,9 +676,10 @@ func labelledRecords(tr *transform.Transformer, ls *labelSet, doc *extract.Docum
 	return recs
 }
 
-// TestEval scores the pipeline against every labels file; with -v it lists
-// each report's misses, false positives and wrong attributes.
-func TestEval(t *testing.T) {
+// evalSetup returns the labels sets and a Transformer, skipping the test
+// when no labels file has its text.
+func evalSetup(t *testing.T) ([]*labelSet, *transform.Transformer) {
+	t.Helper()
 	sets := labelSets(t)
 	if len(sets) == 0 {
 		t.Skip("no labels files with their texts")
@@ -687,6 +688,13 @@ func TestEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sets, tr
+}
+
+// TestEval scores the pipeline against every labels file; with -v it lists
+// each report's misses, false positives and wrong attributes.
+func TestEval(t *testing.T) {
+	sets, tr := evalSetup(t)
 	var results []result
 	for _, ls := range sets {
 		t.Run(ls.name, func(t *testing.T) {
