@@ -49,7 +49,7 @@
 // Column 复核 of 指标 holds the record's own review (field review,
 // filled by transform) and the reasons only the whole batch shows: a unit
 // of another dimension than most reports use for the indicator, and a
-// value more than a hundred times outside the range of at least three
+// value more than a thousand times outside the range of at least three
 // other reports. JSON Lines and CSV are written as the batch streams and
 // carry the record's own review only.
 //

@@ -98,7 +98,7 @@ func TestSummaryMentions(t *testing.T) {
 	}
 }
 
-// TestSummaryOutlier flags a value a hundred times outside the other
+// TestSummaryOutlier flags a value a thousand times outside the other
 // reports' range, in 汇总 and in 指标.
 func TestSummaryOutlier(t *testing.T) {
 	var reports [][]transform.Indicator
@@ -107,7 +107,7 @@ func TestSummaryOutlier(t *testing.T) {
 	}
 	sum, review := summaryOf(t, reports...)
 	for i, r := range review {
-		flagged := strings.HasPrefix(r, "与其他报告相差百倍以上")
+		flagged := strings.HasPrefix(r, "与其他报告相差千倍以上")
 		if flagged != (i == 4) {
 			t.Errorf("record %d review %q", i, r)
 		}

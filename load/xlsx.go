@@ -32,7 +32,7 @@ const (
 //     (实际/预计/目标, ≥, ≤, 约, 区间). Rows with a 复核 reason are
 //     shaded, so a clerk filters or scans for them. 复核 holds the
 //     record's review and the reasons only the whole batch shows: a unit
-//     other than most reports use for the indicator, a value a hundred
+//     other than most reports use for the indicator, a value a thousand
 //     times outside the other reports' range. JSON Lines and CSV, written
 //     as the batch streams, carry the record's own review only.
 //   - 汇总: the comparison of the reports: rows and mentions as the

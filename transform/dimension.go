@@ -34,24 +34,27 @@ var conversions = map[string]conversion{
 	"人": {"人数", 1}, "名": {"人数", 1}, "位": {"人数", 1},
 }
 
-// countDim is the dimension of counts of things: 个, 家, 座, 所 … count the
-// same way, and a report that counts 企业 in 家 and another in 个 compare.
+// countDim is the dimension of counts of places and bodies (个, 家, 所,
+// 座, 处): a report that counts 企业 in 家 and another in 个 compare. Other
+// measure words count other things (张 beds, 台 machines, 户 households,
+// 人次 visits) and are dimensions of their own: "医院 812万张" is not a
+// number of hospitals.
 const countDim = "件数"
 
-// notCounts are measure words that count something other than things:
-// visits, households, times.
-var notCounts = map[string]bool{"人次": true, "户": true, "户次": true, "次": true, "家次": true}
+// countUnits are the measure words of countDim.
+var countUnits = map[string]bool{"个": true, "家": true, "所": true, "座": true, "处": true}
 
 // Dimension returns what the standard unit u measures: "质量" for 吨, 斤,
 // 公斤 …, "面积" for 亩, 公顷, 平方米 …, "长度", "体积", "功率", "电量",
-// "人数" (人, 名, 位), "件数" for counts of things (个, 家, 座 …); any other
-// unit is its own dimension and Dimension returns u itself. Figures whose
+// "人数" (人, 名, 位), "件数" for counts of places and bodies (个, 家, 所,
+// 座, 处); any other unit is its own dimension and Dimension returns u
+// itself. Figures whose
 // units have one dimension can be compared with [ConvertUnit].
 func Dimension(u string) string {
 	if c, ok := conversions[u]; ok {
 		return c.dim
 	}
-	if measureWords[u] && !notCounts[u] {
+	if countUnits[u] {
 		return countDim
 	}
 	return u

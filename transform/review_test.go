@@ -128,6 +128,7 @@ func TestConvertUnit(t *testing.T) {
 		{7, "吨", "元", 0, false},
 		{7, "人", "人次", 0, false},
 		{7, "户", "个", 0, false},
+		{7, "张", "个", 0, false}, // beds are no hospitals
 		{7, "美元", "美元", 7, true},
 	}
 	for _, tt := range tests {
