@@ -37,8 +37,8 @@ func (s *spool[T]) add(v *T) error {
 	return nil
 }
 
-// each calls fn with every value, in the order added. The value passed
-// is reused from one call to the next.
+// each calls fn with every value, in the order added, and stops at the
+// first error.
 func (s *spool[T]) each(fn func(*T) error) error {
 	if s.f == nil {
 		return nil

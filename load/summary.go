@@ -157,7 +157,13 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 		s.colOf = make(map[colKey]int)
 		s.names = make(map[string]int)
 	}
-	name := cellText(f.Name)
+	// The records' doc names the report uniquely in a batch (a path
+	// under the folder given); a file without records has no column.
+	name := f.Name
+	if len(recs) > 0 && recs[0].Doc != "" {
+		name = recs[0].Doc
+	}
+	name = cellText(name)
 	if s.names[name]++; s.names[name] > 1 {
 		name += " #" + strconv.Itoa(s.names[name])
 	}
@@ -508,8 +514,8 @@ func (s *summary) review(file int, r *transform.Indicator) string {
 	return row.outlier(file, cv)
 }
 
-// shortNumber formats v for a reason: at most four significant digits,
-// and no exponent (14740, not 1.474e+04).
+// shortNumber formats v for a reason: four significant digits, or a
+// whole number from 10,000 on (14740, not 1.474e+04).
 func shortNumber(v float64) string {
 	if math.Abs(v) >= 1e4 {
 		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)

@@ -24,6 +24,7 @@ func summaryOf(t *testing.T, reports ...[]transform.Indicator) (sum [][]string, 
 	for i, recs := range reports {
 		for j := range recs {
 			recs[j].Offset = j
+			recs[j].Doc = "r" + strconv.Itoa(i+1)
 		}
 		if err := w.Add(File{Name: "r" + strconv.Itoa(i+1)}, recs); err != nil {
 			t.Fatal(err)
@@ -141,5 +142,29 @@ func TestSummaryDuplicateNames(t *testing.T) {
 	s.add(1, File{Name: "a.txt"}, recs[:1])
 	if want := []string{"a.txt", "a.txt #2"}; !reflect.DeepEqual(s.reports, want) {
 		t.Errorf("report titles %q, want %q", s.reports, want)
+	}
+}
+
+// TestSummaryRowLimit lowers the row limit: 汇总 keeps its first rows
+// and its note says how many were left out.
+func TestSummaryRowLimit(t *testing.T) {
+	w, path := newTestWorkbook(t)
+	w.maxRows = 4 // note, header and two indicators
+	for i := range 2 {
+		recs := sample()
+		for j := range recs {
+			recs[j].Doc = "r" + strconv.Itoa(i)
+		}
+		if err := w.Add(File{Name: recs[0].Doc}, recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := closeAndOpen(t, w, path)
+	rows, _ := x.GetRows(SheetSummary)
+	if len(rows) != 4 || rows[2][0] != "税收收入" || rows[3][0] != "税收收入" {
+		t.Errorf("汇总 = %q, want the note, the header and the first two rows", rows)
+	}
+	if !strings.Contains(rows[0][0], "最后2个指标未列入") {
+		t.Errorf("note does not say rows were left out: %q", rows[0][0])
 	}
 }

@@ -513,9 +513,10 @@ func TestWorkbookColumnLimit(t *testing.T) {
 		for i := range n {
 			r := sample()[1] // actual, 实际利用外资
 			r.Offset = i
+			r.Doc = "r" + string(rune('0'+f)) + ".txt"
 			recs = append(recs, r)
 		}
-		if err := w.Add(File{Name: "r" + string(rune('0'+f)) + ".txt"}, recs); err != nil {
+		if err := w.Add(File{Name: recs[0].Doc}, recs); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -614,4 +615,19 @@ func TestWorkbookReproducible(t *testing.T) {
 			t.Errorf("part %s differs", name)
 		}
 	}
+}
+
+// FuzzWrittenFormat checks that any cell text gives a number format of
+// the shape sheet 表格 uses.
+func FuzzWrittenFormat(f *testing.F) {
+	for _, s := range []string{"7316292", "-2.9", "1,234.50", "12.5%", "１２．５０", "", ".", "%%", "1.2.3"} {
+		f.Add(s)
+	}
+	shape := regexp.MustCompile(`^(#,##)?0(\.0+)?%?$`)
+	f.Fuzz(func(t *testing.T, text string) {
+		format, percent := writtenFormat(text)
+		if !shape.MatchString(format) || percent != strings.HasSuffix(format, "%") {
+			t.Errorf("writtenFormat(%q) = %q, %v", text, format, percent)
+		}
+	})
 }
