@@ -152,7 +152,8 @@ func (w *Workbook) writeTables() error {
 func (tw *tableWriter) open() error {
 	var err error
 	tw.sw, err = tw.w.openSheet(sheetSpec{
-		name: tableSheet(tw.k), cols: tw.cols, rows: tw.sheets[tw.k], widths: tw.widths, fitWidth: true,
+		// At full size: one wide table would shrink every other on the page.
+		name: tableSheet(tw.k), cols: tw.cols, rows: tw.sheets[tw.k], widths: tw.widths,
 	})
 	tw.row = 0
 	return err
