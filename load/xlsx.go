@@ -45,7 +45,8 @@ const (
 //     report reviews, pages, characters, records, tables, seconds, status
 //     (ok, 部分读取, or the reason of failure, highlighted) and details.
 //
-// Every sheet prints on A4 landscape with its header on every page.
+// Every sheet prints on A4 landscape, its header row on every page (the
+// tables of 表格 carry their own).
 // Records and tables are kept in temporary files as they come, so memory
 // stays small; the sheets are written at Close, once their sizes are
 // known, into a temporary file next to the target, which is then renamed:
