@@ -3,7 +3,11 @@ package load_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/zhibiao/zhibiao/load"
 	"github.com/zhibiao/zhibiao/transform"
@@ -51,4 +55,46 @@ func ExampleNewCSV() {
 	// byte order mark: true
 	// doc,page,section,period,name,canonical,value,unit,std_value,std_unit,yoy,basis,pp,completion,delta,status,bound,max,table,sentence,offset,review
 	// report.txt,2,,2020,实际利用外资,,25494.69,万美元,254946900,美元,,,,,,actual,=,,,实际利用外资25494.69万美元,812,
+}
+
+func ExampleNewWorkbook() {
+	dir, err := os.MkdirTemp("", "example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "指标.xlsx")
+	w, err := load.NewWorkbook(path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w.SetCreated(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)) // the same file from run to run
+	for i, tons := range []float64{9e5, 8e5} {
+		v := tons
+		rec := transform.Indicator{
+			Doc: fmt.Sprintf("r%d.txt", i+1), Period: "2023", Name: "粮食产量", Canonical: "粮食产量",
+			StdValue: &v, StdUnit: "吨", Status: transform.Actual, Bound: transform.Exact,
+		}
+		if err := w.Add(load.File{Name: rec.Doc}, []transform.Indicator{rec}); err != nil {
+			fmt.Println(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer x.Close()
+	fmt.Println(x.GetSheetList())
+	rows, _ := x.GetRows(load.SheetSummary)
+	fmt.Printf("%q\n", rows[2])
+	// Output:
+	// [指标 汇总 表格 文件]
+	// ["粮食产量" "万吨" "2" "90" "80"]
 }

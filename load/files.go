@@ -1,52 +1,132 @@
 package load
 
-import "github.com/xuri/excelize/v2"
+import (
+	"strconv"
 
-// fileHeaders are the columns of sheet 文件.
-var fileHeaders = []string{"文件", "路径", "标题", "报告年份", "页数", "字数", "指标数", "耗时(秒)", "状态", "详情"}
+	"github.com/xuri/excelize/v2"
+)
 
-var fileWidths = []float64{30, 40, 40, 9, 7, 9, 8, 9, 30, 60}
+// fileHeaders are the columns of sheet 文件. 报告期 is the year the report
+// reviews (a 2024 report on the year 2023 says 2023), as
+// transform.ReportYear finds it.
+var fileHeaders = []string{
+	"文件", "路径", "读取方式", "标题", "报告期(回顾年度)", "页数", "字数", "指标数", "表格数", "耗时(秒)", "状态", "详情",
+}
+
+// Columns of sheet 文件 that wrap, and the status column.
+const (
+	filePath   = 1
+	fileTitle  = 3
+	fileStatus = 10
+	fileDetail = 11
+)
+
+// fileMaxWidths cap the columns of 文件; 标题, 状态 and 详情 wrap, so a
+// long reason is read whole.
+var fileMaxWidths = []float64{36, 36, 8, 46, 10, 6, 8, 7, 7, 8, 30, 60}
+
+// formatLabels name the readers in words a clerk knows.
+var formatLabels = map[string]string{"pdf": "PDF", "text": "文本", "docx": "Word", "html": "网页"}
+
+// Statuses of sheet 文件 other than a failure's reason.
+const (
+	statusOK   = "ok"
+	statusPart = "部分读取"
+)
 
 // writeFiles writes sheet 文件: one row per input, in input order, with
-// "ok" or the reason of its failure.
+// its status; a failed input's row is red, one read in part yellow.
 func (w *Workbook) writeFiles() error {
-	sw, err := w.xf.NewStreamWriter(SheetFiles)
-	if err != nil {
-		return err
-	}
-	for i, width := range fileWidths {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(frozenPanes(1, 1)); err != nil {
-		return err
-	}
-	row := make([]any, 0, len(fileHeaders))
-	for _, h := range fileHeaders {
-		row = append(row, excelize.Cell{StyleID: w.headStyle, Value: h})
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return err
+	st := w.st
+	rows := make([][]any, 0, len(w.files))
+	ws := make(widths, len(fileHeaders))
+	for i, h := range fileHeaders {
+		ws.see(i, textWidth(h))
 	}
 	for i, f := range w.files {
-		status, detail := "ok", f.Note
-		if f.Err != nil {
+		status, detail := statusOK, f.Note
+		text, wrap := st.text, st.wrap
+		switch {
+		case f.Err != nil:
 			status, detail = f.Reason, f.Err.Error()
 			if status == "" {
 				status = detail
 			}
+			text, wrap = st.failed, st.failedWrap
+		case f.Note != "":
+			status, text, wrap = statusPart, st.part, st.partWrap
 		}
-		row = append(row[:0],
-			cellText(f.Name), cellText(f.Path), f.Title, cellText(f.Year),
-			f.Pages, f.Chars, w.nrecs[i],
-			excelize.Cell{StyleID: w.decStyle, Value: roundSeconds(f.Seconds)},
-			cellText(status), cellText(detail),
-		)
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		format := f.Format
+		if l, ok := formatLabels[format]; ok {
+			format = l
+		}
+		count := func(n int) excelize.Cell {
+			if f.Err != nil && n == 0 { // not known for a file not read
+				return excelize.Cell{StyleID: text}
+			}
+			return excelize.Cell{StyleID: text, Value: n}
+		}
+		year := excelize.Cell{StyleID: text, Value: cellText(f.Year)}
+		if y, err := strconv.Atoi(f.Year); err == nil && len(f.Year) == 4 {
+			year.Value = y
+		}
+		row := []any{
+			excelize.Cell{StyleID: text, Value: cellText(f.Name)}, excelize.Cell{StyleID: wrap, Value: cellText(f.Path)},
+			excelize.Cell{StyleID: text, Value: cellText(format)}, excelize.Cell{StyleID: wrap, Value: f.Title},
+			year, count(f.Pages), count(f.Chars), count(w.nrecs[i]), count(w.tab.perFile[i]),
+			excelize.Cell{StyleID: text, Value: roundSeconds(f.Seconds)},
+			excelize.Cell{StyleID: wrap, Value: cellText(status)}, excelize.Cell{StyleID: wrap, Value: cellText(detail)},
+		}
+		for c, v := range row {
+			switch x := v.(excelize.Cell).Value.(type) {
+			case string:
+				ws.see(c, textWidth(x))
+			case int:
+				ws.see(c, float64(len(strconv.Itoa(x))))
+			case float64:
+				ws.see(c, numberWidth(x))
+			}
+		}
+		rows = append(rows, row)
+	}
+	lo := make([]float64, len(fileHeaders))
+	for i := range lo {
+		lo[i] = 6
+	}
+	wd := ws.fit(lo, fileMaxWidths)
+	sw, err := w.openSheet(sheetSpec{
+		name: SheetFiles, cols: len(fileHeaders), rows: len(rows) + 1, widths: wd,
+		freezeRows: 1, freezeCols: 1, titleRows: [2]int{1, 1}, fitWidth: true,
+	})
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(fileHeaders))
+	for i, h := range fileHeaders {
+		head[i] = excelize.Cell{StyleID: st.wrapHead, Value: h}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		tall := 1
+		for _, c := range []int{filePath, fileTitle, fileStatus, fileDetail} {
+			if s, ok := row[c].(excelize.Cell).Value.(string); ok {
+				tall = max(tall, lines(s, wd[c]))
+			}
+		}
+		// A reason is read whole: its row is as tall as it needs.
+		height := float64(tall) * lineHeight
+		if tall <= 1 {
+			height = 0
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(fileHeaders), len(rows)+1)
+	if err := w.xf.AutoFilter(SheetFiles, "A1:"+last, nil); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

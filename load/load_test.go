@@ -5,13 +5,10 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/zhibiao/zhibiao/transform"
 )
@@ -177,148 +174,6 @@ func TestCSVText(t *testing.T) {
 	}
 }
 
-func TestWorkbook(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := sample()
-	for i := range b {
-		b[i].Doc = "b.txt"
-	}
-	b[0].StdValue = f64(1.6e9)
-	adds := []struct {
-		f    File
-		recs []transform.Indicator
-	}{
-		{File{Path: "in/a.txt", Name: "a.txt", Title: "2020年工作总结", Year: "2020", Pages: 2, Chars: 1400, Seconds: 0.1234}, sample()},
-		{File{Path: "in/x.pdf", Name: "x.pdf", Err: os.ErrPermission, Reason: "加密，需要密码 (encrypted)"}, nil},
-		{File{Path: "in/b.txt", Name: "b.txt", Year: "2021"}, b},
-	}
-	for _, a := range adds {
-		if err := w.Add(a.f, a.recs); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("folder holds %d entries, want only out.xlsx", len(entries))
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if got, want := x.GetSheetList(), []string{SheetIndicators, SheetSummary, SheetFiles}; !reflect.DeepEqual(got, want) {
-		t.Fatalf("sheets %q, want %q", got, want)
-	}
-	rows, err := x.GetRows(SheetIndicators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 7 || !reflect.DeepEqual(rows[0], Headers[:]) {
-		t.Fatalf("指标: %d rows, header %q", len(rows), rows[0])
-	}
-	cell := func(sheet, ref string) string {
-		t.Helper()
-		v, err := x.GetCellValue(sheet, ref)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	// Formatted values: thousands separators, no trailing point.
-	for ref, want := range map[string]string{
-		"G2": "15", "I2": "1,500,000,000", "G3": "25,494.69", "K2": "-15", "P2": "预计", "Q3": "区间",
-		"T3": "=SUM(A1)  12345678901234567890", "D4": "", "G4": "", "A4": "a.txt", "E4": "-负数名",
-	} {
-		if got := cell(SheetIndicators, ref); got != want {
-			t.Errorf("指标!%s = %q, want %q", ref, got, want)
-		}
-	}
-	if typ, _ := x.GetCellType(SheetIndicators, "T3"); typ == excelize.CellTypeFormula {
-		t.Error("text starting with = stored as formula")
-	}
-	tables, err := x.GetTables(SheetIndicators)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:V7" {
-		t.Errorf("tables = %+v, %v; want one A1:V7", tables, err)
-	}
-	panes, err := x.GetPanes(SheetIndicators)
-	if err != nil || !panes.Freeze || panes.YSplit != 1 {
-		t.Errorf("panes = %+v, %v; want frozen header", panes, err)
-	}
-	styleID, _ := x.GetCellStyle(SheetIndicators, "I2")
-	st, _ := x.GetStyle(styleID)
-	if st.CustomNumFmt == nil || *st.CustomNumFmt != intFormat {
-		t.Errorf("I2 number format %v, want %q", st.CustomNumFmt, intFormat)
-	}
-
-	sum, _ := x.GetRows(SheetSummary)
-	wantSum := [][]string{
-		{"指标", "单位", "a.txt", "a.txt (预计)", "a.txt (目标)", "b.txt", "b.txt (预计)", "b.txt (目标)"},
-		{"税收收入", "元", "", "1,500,000,000", "", "", "1,600,000,000"},
-		{"税收收入", "同比%", "", "-15", "", "", "-15"},
-		{"实际利用外资", "美元", "254,946,900", "", "", "254,946,900"},
-		{"-负数名", "同比%", "", "", "0.3", "", "", "0.3"},
-	}
-	if !reflect.DeepEqual(sum, wantSum) {
-		t.Errorf("汇总 =\n%q\nwant\n%q", sum, wantSum)
-	}
-	files, _ := x.GetRows(SheetFiles)
-	if len(files) != 4 || files[1][8] != "ok" || files[2][8] != "加密，需要密码 (encrypted)" || files[1][6] != "3" {
-		t.Errorf("文件 = %q", files)
-	}
-}
-
-func TestWorkbookEmpty(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "empty.xlsx")
-	w, err := NewWorkbook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	rows, _ := x.GetRows(SheetIndicators)
-	if len(rows) != 1 {
-		t.Errorf("%d rows, want the header only", len(rows))
-	}
-}
-
-func TestWorkbookBadFolder(t *testing.T) {
-	if _, err := NewWorkbook(filepath.Join(t.TempDir(), "missing", "out.xlsx")); err == nil {
-		t.Error("NewWorkbook in a missing folder succeeded")
-	}
-}
-
-func TestWorkbookAbort(t *testing.T) {
-	dir := t.TempDir()
-	w, err := NewWorkbook(filepath.Join(dir, "out.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Add(File{Name: "a.txt"}, sample()); err != nil {
-		t.Fatal(err)
-	}
-	w.Abort()
-	if err := w.Close(); err == nil {
-		t.Error("Close after Abort succeeded")
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("Abort left %d files behind", len(entries))
-	}
-}
-
 func FuzzJSONL(f *testing.F) {
 	f.Add("税收总收入", "同比", "预计实现税收总收入15亿元,同比下降15%", 15.0, -15.0, 57)
 	f.Add("=1+1", "'-", "\x00\"\\\n,", 1e21, 5e-7, 0)
@@ -362,25 +217,6 @@ func FuzzJSONL(f *testing.F) {
 			t.Fatalf("CSV round trip: got %+v, want %+v", back, got)
 		}
 	})
-}
-
-func TestSummaryDuplicateNames(t *testing.T) {
-	var s summary
-	recs := sample()
-	s.add(File{Name: "a.txt"}, recs)
-	s.add(File{Name: "a.txt"}, recs[:1])
-	s.add(File{Name: "b.txt", Err: os.ErrNotExist}, nil)
-	want := []string{"a.txt", "a.txt (预计)", "a.txt (目标)", "a.txt #2 (预计)"}
-	if !reflect.DeepEqual(s.cols, want) {
-		t.Errorf("columns %q, want %q", s.cols, want)
-	}
-	// First occurrence wins within a column.
-	again := sample()[:1]
-	again[0].StdValue = f64(1)
-	s.add(File{Name: "c.txt"}, append(sample()[:1], again...))
-	if got := s.rows[s.index[sumKey{"税收收入", "元"}]].vals[len(s.cols)-1]; got != 1.5e9 {
-		t.Errorf("value kept %v, want the first, 1.5e9", got)
-	}
 }
 
 func TestReadCSVErrors(t *testing.T) {

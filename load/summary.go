@@ -1,162 +1,534 @@
 package load
 
 import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strconv"
-
-	"github.com/xuri/excelize/v2"
+	"strings"
 
 	"github.com/zhibiao/zhibiao/transform"
 )
 
-// yoyUnit is the unit of 汇总 rows that hold a rate against last year.
-const yoyUnit = "同比%"
+// Sheet 汇总 compares the reports of a batch: one row per indicator that
+// can be compared, one column per report (and per status, where a report
+// has estimates or targets), values in a unit chosen per row.
+//
+// Which rows: indicators with a catalog name first (their units checked:
+// figures whose units convert, 斤 and 吨, share a row; a report that
+// states the indicator in a unit of another dimension is left out and
+// its record flagged), then names as written that at least two reports
+// use, unless the name is vague (项目, 企业). Every other figure is in
+// 指标 only. A rate against last year has a row of its own under the
+// indicator's.
+//
+// Which mention: when a report states an indicator several times with
+// one status, its cell takes, among the mentions of the period most of
+// the column's records have (the report's year), the one in the report's
+// first section (the overview: 综合, 总体情况, 工作回顾 …), else the
+// largest (the widest scope: a total over its parts), else the first;
+// the cell's number format says how many mentions there were.
 
-// A summary aggregates sheet 汇总 while records stream by: it keeps one
-// number per (indicator, report column) cell and nothing else.
+// yoyDim is the dimension of the rows that hold rates against last year.
+const yoyDim = "同比"
+
+// outlierFactor is how far beyond the range of the other reports a value
+// must lie to be flagged: three orders of magnitude, as a figure in 万元
+// read as 元 would (10,000 times), while the nation among its largest
+// cities does not (measured on the corpus: 100 flagged national
+// bulletins against city ones).
+const outlierFactor = 1000
+
+// minOthers is the fewest other reports that make a range to compare with.
+const minOthers = 3
+
+// A summary collects sheet 汇总 while the batch streams by: for each
+// (indicator, report column) cell, the best mention of each period and the
+// number of mentions; nothing else of the records.
 type summary struct {
-	cols  []string       // column headers, one per report and status
-	names map[string]int // header → times used, to keep headers unique
-	rows  []sumRow
-	index map[sumKey]int // key → index in rows
+	reports []string       // column title of each file added
+	names   map[string]int // file name → times used, to keep titles unique
+	cols    []*sumCol
+	colOf   map[colKey]int
+	labels  map[string]*sumLabel
+	seq     int // order of first appearance of rows
+
+	// Set by finish.
+	rows       []*sumRow // rows shown, in order
+	shown      []int     // indexes in cols of the columns shown, in order
+	keptCols   int       // report columns that had values
+	droppedRep int       // reports left out past Excel's column limit
+	cutRows    int       // rows left out past Excel's row limit
 }
 
-type sumKey struct{ name, unit string }
+type colKey struct{ file, status int }
 
+// A sumCol is one report column: a report and a status.
+type sumCol struct {
+	file    int
+	status  int            // index in statusOrder
+	periods map[string]int // period → records of the column
+	period  string         // the period most records have, set by finish
+}
+
+// A sumLabel gathers the rows of one indicator: one per dimension of its
+// values, and its rate row.
+type sumLabel struct {
+	rows map[string]*sumRow // dimension → row
+}
+
+// A sumRow is one indicator in one dimension.
 type sumRow struct {
-	key       sumKey
-	vals      map[int]float64 // column → value
-	canonical bool            // key.name is a catalog name
+	label, dim string
+	canonical  bool
+	seq        int
+	units      map[string]int // standard unit → mentions
+	reports    map[int]bool   // files that mention it
+	cells      map[int]*sumCell
+
+	// Set by finish.
+	kept     bool
+	major    *sumRow // the row of the label's dominant dimension, when this one is not kept for that reason
+	unit     string  // standard unit the values are converted into
+	scale    float64 // divisor of the display unit (1e8 for 亿元)
+	display  string  // the display unit ("亿元", "同比增长(%)")
+	low, top [2]extreme
+	positive int // reports with a positive value
 }
 
-// statusOrder and statusSuffix lay out a report's columns.
-var (
-	statusOrder  = []transform.Status{transform.Actual, transform.Estimate, transform.Target}
-	statusSuffix = map[transform.Status]string{transform.Actual: "", transform.Estimate: " (预计)", transform.Target: " (目标)"}
-)
+// An extreme is one of the two smallest or largest representative values
+// of a row, with its file, for the outlier check.
+type extreme struct {
+	v    float64
+	file int // -1 when unset
+}
 
-// add notes the records of one report. A report gets one column per
-// status it uses, in the order actual, estimate, target; an unknown status
-// counts as actual. The first value of an indicator in a column wins.
-func (s *summary) add(f File, recs []transform.Indicator) {
-	if len(recs) == 0 {
-		return
+// A sumCell is one (row, report column) cell.
+type sumCell struct {
+	n      int                 // mentions
+	best   map[string]*mention // period → best mention
+	chosen *mention
+	flag   bool // the chosen value is doubtful
+}
+
+// A mention is one record's figure as 汇总 needs it.
+type mention struct {
+	value    float64 // std value, or yoy in a rate row
+	unit     string  // std unit
+	period   string
+	overview bool // in the report's first section
+	doubtful bool // the record has a review reason
+}
+
+// statusOrder and statusLabels lay out a report's columns.
+var statusOrder = []transform.Status{transform.Actual, transform.Estimate, transform.Target}
+
+func statusIndex(s transform.Status) int {
+	if i := slices.Index(statusOrder, s); i >= 0 {
+		return i
 	}
-	if s.index == nil {
-		s.index = make(map[sumKey]int)
+	return 0 // an unknown status counts as actual
+}
+
+// labelOf returns the row label of a record: its catalog name, else its
+// name unless vague; "" when the record has no row.
+func labelOf(r *transform.Indicator) (label string, canonical bool) {
+	if r.Canonical != "" {
+		return r.Canonical, true
+	}
+	if r.Name == "" || transform.VagueName(r.Name) {
+		return "", false
+	}
+	return r.Name, false
+}
+
+// topSection returns the top level of a section path.
+func topSection(path string) string {
+	top, _, _ := strings.Cut(path, " / ")
+	return top
+}
+
+// add notes the records of the file with index file.
+func (s *summary) add(file int, f File, recs []transform.Indicator) {
+	if s.labels == nil {
+		s.labels = make(map[string]*sumLabel)
+		s.colOf = make(map[colKey]int)
 		s.names = make(map[string]int)
 	}
-	col := make(map[transform.Status]int, len(statusOrder))
-	for _, r := range recs {
-		col[statusOf(r)] = -1
-	}
+	// The records' doc names the report uniquely in a batch (a path
+	// under the folder given); a file without records has no column.
 	name := f.Name
+	if len(recs) > 0 && recs[0].Doc != "" {
+		name = recs[0].Doc
+	}
+	name = cellText(name)
 	if s.names[name]++; s.names[name] > 1 {
 		name += " #" + strconv.Itoa(s.names[name])
 	}
-	for _, st := range statusOrder {
-		if _, ok := col[st]; ok {
-			col[st] = len(s.cols)
-			s.cols = append(s.cols, cellText(name+statusSuffix[st]))
-		}
+	s.reports = append(s.reports, name)
+	overview := ""
+	if len(recs) > 0 {
+		overview = topSection(recs[0].Section)
 	}
 	for i := range recs {
 		r := &recs[i]
-		label := r.Canonical
-		if label == "" {
-			label = r.Name
-		}
+		label, canonical := labelOf(r)
 		if label == "" {
 			continue
 		}
-		c, canon := col[statusOf(*r)], r.Canonical != ""
+		col := s.col(file, statusIndex(r.Status))
+		s.cols[col].periods[r.Period]++
+		m := mention{
+			period:   r.Period,
+			overview: r.Section == "" || topSection(r.Section) == overview,
+			doubtful: r.Review != "",
+		}
 		if v := finite(r.StdValue); v != nil {
-			s.set(sumKey{label, r.StdUnit}, c, *v, canon)
+			m.value, m.unit = *v, r.StdUnit
+			s.note(label, canonical, transform.Dimension(r.StdUnit), file, col, m)
 		}
 		if v := finite(r.YoY); v != nil {
-			s.set(sumKey{label, yoyUnit}, c, *v, canon)
+			m.value, m.unit = *v, "%"
+			s.note(label, canonical, yoyDim, file, col, m)
 		}
 	}
 }
 
-func statusOf(r transform.Indicator) transform.Status {
-	if r.Status == transform.Estimate || r.Status == transform.Target {
-		return r.Status
+// col returns the index of the column of a file and status, adding it.
+func (s *summary) col(file, status int) int {
+	k := colKey{file, status}
+	if i, ok := s.colOf[k]; ok {
+		return i
 	}
-	return transform.Actual
+	s.colOf[k] = len(s.cols)
+	s.cols = append(s.cols, &sumCol{file: file, status: status, periods: make(map[string]int)})
+	return len(s.cols) - 1
 }
 
-func (s *summary) set(k sumKey, col int, v float64, canonical bool) {
-	i, ok := s.index[k]
-	if !ok {
-		i = len(s.rows)
-		s.index[k] = i
-		s.rows = append(s.rows, sumRow{key: k, vals: make(map[int]float64, 1), canonical: canonical})
+// note adds mention m of file in column col to the row (label, dim).
+func (s *summary) note(label string, canonical bool, dim string, file, col int, m mention) {
+	l := s.labels[label]
+	if l == nil {
+		l = &sumLabel{rows: make(map[string]*sumRow)}
+		s.labels[label] = l
 	}
-	if _, ok := s.rows[i].vals[col]; !ok {
-		s.rows[i].vals[col] = v
+	row := l.rows[dim]
+	if row == nil {
+		s.seq++
+		row = &sumRow{label: label, dim: dim, canonical: canonical, seq: s.seq,
+			units: make(map[string]int), reports: make(map[int]bool), cells: make(map[int]*sumCell)}
+		l.rows[dim] = row
+	}
+	row.units[m.unit]++
+	row.reports[file] = true
+	cell := row.cells[col]
+	if cell == nil {
+		cell = &sumCell{best: make(map[string]*mention, 1)}
+		row.cells[col] = cell
+	}
+	cell.n++
+	if b := cell.best[m.period]; b == nil || better(m, *b, dim == yoyDim) {
+		cell.best[m.period] = &m
 	}
 }
 
-// sorted returns the rows in display order: indicators with a catalog
-// name first, as they are the ones that compare across reports, then the
-// rows filled in more columns, then order of first appearance.
-func (s *summary) sorted() []sumRow {
-	rows := slices.Clone(s.rows)
-	slices.SortStableFunc(rows, func(a, b sumRow) int {
-		if a.canonical != b.canonical {
-			if a.canonical {
-				return -1
-			}
-			return 1
-		}
-		return len(b.vals) - len(a.vals)
-	})
-	return rows
+// better reports whether mention a, stated after b in the same report,
+// is the one to show: one in the overview section beats one elsewhere;
+// then the larger value (the wider scope), except for rates; then the
+// first stated.
+func better(a, b mention, rate bool) bool {
+	if a.overview != b.overview {
+		return a.overview
+	}
+	if rate {
+		return false
+	}
+	bv, ok := transform.ConvertUnit(b.value, b.unit, a.unit)
+	return ok && math.Abs(a.value) > math.Abs(bv)
 }
 
-// writeSummary writes sheet 汇总: columns 指标, 单位, then one per report
-// column; rows as [summary.sorted] orders them.
-func (w *Workbook) writeSummary() error {
-	s := &w.sum
-	sw, err := w.xf.NewStreamWriter(SheetSummary)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(1, 1, 28); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(2, 2, 10); err != nil {
-		return err
-	}
-	if len(s.cols) > 0 {
-		if err := sw.SetColWidth(3, 2+len(s.cols), 20); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(frozenPanes(2, 1)); err != nil {
-		return err
-	}
-	row := make([]any, 0, 2+len(s.cols))
-	row = append(row, excelize.Cell{StyleID: w.headStyle, Value: "指标"}, excelize.Cell{StyleID: w.headStyle, Value: "单位"})
+// finish decides what sheet 汇总 shows: the rows, the mention of each
+// cell, the display units, the flags, and the columns, keeping at most
+// maxCols report columns and maxRows rows.
+func (s *summary) finish(maxCols, maxRows int) {
 	for _, c := range s.cols {
-		row = append(row, excelize.Cell{StyleID: w.headStyle, Value: c})
+		c.period = mostCommon(c.periods)
 	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return err
-	}
-	for i, r := range s.sorted() {
-		row = append(row[:0], cellText(r.key.name), cellText(r.key.unit))
-		for c := range s.cols {
-			if v, ok := r.vals[c]; ok {
-				row = append(row, excelize.Cell{StyleID: w.numStyle(v), Value: v})
-			} else {
-				row = append(row, nil)
+	var rows []*sumRow
+	for _, l := range s.labels {
+		major := dominant(l)
+		for _, row := range l.rows {
+			switch {
+			case row.dim != yoyDim && row != major:
+				row.major = major // another unit than most reports use
+			case row.canonical || len(row.reports) >= 2:
+				row.kept = true
+				rows = append(rows, row)
 			}
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
-			return err
+	}
+	for _, row := range rows {
+		row.choose(s.cols)
+	}
+	// Columns with a value, in file and status order; past the limit, the
+	// reports with the most values stay.
+	used := make(map[int]bool)
+	perFile := make(map[int]int) // file → figures in the rows shown
+	for _, row := range rows {
+		for c, cell := range row.cells {
+			used[c] = true
+			perFile[s.cols[c].file] += cell.n
 		}
 	}
-	return sw.Flush()
+	s.shown = s.shown[:0]
+	for c := range used {
+		s.shown = append(s.shown, c)
+	}
+	s.keptCols = len(s.shown)
+	if len(s.shown) > maxCols {
+		files := make([]int, 0, len(perFile))
+		for f := range perFile {
+			files = append(files, f)
+		}
+		slices.SortFunc(files, func(a, b int) int { return cmp.Or(perFile[b]-perFile[a], a-b) })
+		colsOf := make(map[int]int)
+		for _, c := range s.shown {
+			colsOf[s.cols[c].file]++
+		}
+		keep, budget := make(map[int]bool), maxCols
+		for _, f := range files {
+			if colsOf[f] <= budget {
+				keep[f] = true
+				budget -= colsOf[f]
+			} else {
+				s.droppedRep++
+			}
+		}
+		s.shown = slices.DeleteFunc(s.shown, func(c int) bool { return !keep[s.cols[c].file] })
+	}
+	slices.SortFunc(s.shown, func(a, b int) int {
+		return cmp.Or(s.cols[a].file-s.cols[b].file, s.cols[a].status-s.cols[b].status)
+	})
+	// Rows: catalog indicators in order of first appearance, then the
+	// others by the number of reports; a rate row under its indicator.
+	first := make(map[string]*sumRow) // label → its first row in that order
+	for _, row := range rows {
+		if f := first[row.label]; f == nil || row.seq < f.seq {
+			first[row.label] = row
+		}
+	}
+	slices.SortFunc(rows, func(a, b *sumRow) int {
+		fa, fb := first[a.label], first[b.label]
+		if fa != fb {
+			if fa.canonical != fb.canonical {
+				if fa.canonical {
+					return -1
+				}
+				return 1
+			}
+			if !fa.canonical {
+				if n := len(fb.reports) - len(fa.reports); n != 0 {
+					return n
+				}
+			}
+			return fa.seq - fb.seq
+		}
+		if (a.dim == yoyDim) != (b.dim == yoyDim) {
+			if a.dim == yoyDim {
+				return 1
+			}
+			return -1
+		}
+		return a.seq - b.seq
+	})
+	if len(rows) > maxRows {
+		s.cutRows = len(rows) - maxRows
+		rows = rows[:maxRows]
+	}
+	s.rows = rows
+}
+
+// dominant returns the value row of l that most reports share (then the
+// one with most mentions, then the first), or nil when l has only a rate
+// row.
+func dominant(l *sumLabel) *sumRow {
+	var best *sumRow
+	for _, row := range l.rows {
+		if row.dim == yoyDim {
+			continue
+		}
+		if best == nil {
+			best = row
+			continue
+		}
+		d := cmp.Or(len(row.reports)-len(best.reports), total(row.units)-total(best.units), best.seq-row.seq)
+		if d > 0 {
+			best = row
+		}
+	}
+	return best
+}
+
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// mostCommon returns the key of m with the largest count; ties go to the
+// greater key (the later year), so that the choice does not depend on map
+// order.
+func mostCommon(m map[string]int) string {
+	best, n := "", -1
+	for k, v := range m {
+		if v > n || v == n && k > best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// choose picks the mention of each cell of the row, its display unit, and
+// flags the values that lie far outside the other reports' range.
+func (row *sumRow) choose(cols []*sumCol) {
+	row.unit = mostCommon(row.units)
+	for c, cell := range row.cells {
+		var pick *mention
+		if m := cell.best[cols[c].period]; m != nil {
+			pick = m
+		} else {
+			for _, p := range slices.Sorted(maps.Keys(cell.best)) {
+				if m := cell.best[p]; pick == nil || better(*m, *pick, row.dim == yoyDim) {
+					pick = m
+				}
+			}
+		}
+		cell.chosen, cell.flag = pick, pick.doubtful
+		cell.best = nil // no longer needed
+	}
+	row.scale, row.display = 1, row.unit
+	if row.dim == yoyDim {
+		row.display = "同比增长(%)"
+		return
+	}
+	var abs []float64
+	for _, cell := range row.cells {
+		abs = append(abs, math.Abs(row.convert(cell.chosen)))
+	}
+	if scalable(row.unit) {
+		slices.Sort(abs)
+		switch med := abs[len(abs)/2]; {
+		case med >= 1e12:
+			row.scale, row.display = 1e12, "万亿"+row.unit
+		case med >= 1e8:
+			row.scale, row.display = 1e8, "亿"+row.unit
+		case med >= 1e4:
+			row.scale, row.display = 1e4, "万"+row.unit
+		}
+	}
+	// The two smallest and largest positive values of the reports, one
+	// value per report (its first column with one), for outliers.
+	row.low, row.top = [2]extreme{{math.Inf(1), -1}, {math.Inf(1), -1}}, [2]extreme{{math.Inf(-1), -1}, {math.Inf(-1), -1}}
+	seen := make(map[int]bool)
+	for _, c := range slices.Sorted(maps.Keys(row.cells)) {
+		f := cols[c].file
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		v := row.convert(row.cells[c].chosen)
+		if v <= 0 {
+			continue
+		}
+		row.positive++
+		switch {
+		case v < row.low[0].v:
+			row.low = [2]extreme{{v, f}, row.low[0]}
+		case v < row.low[1].v:
+			row.low[1] = extreme{v, f}
+		}
+		switch {
+		case v > row.top[0].v:
+			row.top = [2]extreme{{v, f}, row.top[0]}
+		case v > row.top[1].v:
+			row.top[1] = extreme{v, f}
+		}
+	}
+	for c, cell := range row.cells {
+		if row.outlier(cols[c].file, row.convert(cell.chosen)) != "" {
+			cell.flag = true
+		}
+	}
+}
+
+// convert returns m's value in the row's unit.
+func (row *sumRow) convert(m *mention) float64 {
+	v, _ := transform.ConvertUnit(m.value, m.unit, row.unit)
+	return v
+}
+
+// outlier says why v, a value of file in the row's unit, lies far outside
+// the range of the other reports' values, or "".
+func (row *sumRow) outlier(file int, v float64) string {
+	if row.dim == yoyDim || v <= 0 || row.positive-1 < minOthers {
+		return ""
+	}
+	lo, hi := row.low[0], row.top[0]
+	if lo.file == file {
+		lo = row.low[1]
+	}
+	if hi.file == file {
+		hi = row.top[1]
+	}
+	if lo.file < 0 || hi.file < 0 || v <= hi.v*outlierFactor && v >= lo.v/outlierFactor {
+		return ""
+	}
+	return fmt.Sprintf("与其他报告相差千倍以上（其他报告%s–%s%s）",
+		shortNumber(lo.v/row.scale), shortNumber(hi.v/row.scale), row.display)
+}
+
+// review returns the reasons for doubt about record r of file that only
+// the whole batch shows: its unit is of another dimension than most
+// reports use for the indicator, or its value lies far outside the other
+// reports' range.
+func (s *summary) review(file int, r *transform.Indicator) string {
+	label, _ := labelOf(r)
+	v := finite(r.StdValue)
+	if label == "" || v == nil || s.labels[label] == nil {
+		return ""
+	}
+	row := s.labels[label].rows[transform.Dimension(r.StdUnit)]
+	switch {
+	case row == nil:
+		return ""
+	case row.major != nil && len(row.major.reports) > len(row.reports):
+		return "单位与其他报告不同（多用" + row.major.unit + "）"
+	case !row.kept:
+		return ""
+	}
+	cv, _ := transform.ConvertUnit(*v, r.StdUnit, row.unit)
+	return row.outlier(file, cv)
+}
+
+// shortNumber formats v for a reason: four significant digits, or a
+// whole number from 10,000 on (14740, not 1.474e+04).
+func shortNumber(v float64) string {
+	if math.Abs(v) >= 1e4 {
+		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// scalable reports whether values in unit u read better with a scale word
+// (亿元, 万人): amounts and counts, not rates, ratios or temperatures.
+func scalable(u string) bool {
+	switch u {
+	case "", "%", "‰", "‱", "个百分点", "个千分点", "倍", "℃", "岁", "分贝", "英寸", "天", "小时", "分钟", "秒", "个工作日":
+		return false
+	}
+	return !strings.Contains(u, "/")
 }

@@ -4,99 +4,71 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zhibiao/zhibiao/transform"
 )
 
-// Sheet names of the workbook, in order.
+// Sheet names of the workbook, in order. Past Excel's row limit 指标
+// continues on 指标2, 指标3 … (and 表格 on 表格2 …), right after it.
 const (
 	SheetIndicators = "指标" // one row per record
 	SheetSummary    = "汇总" // indicators × reports
+	SheetTables     = "表格" // every table of every input
 	SheetFiles      = "文件" // one row per input
 )
 
-// Headers lists the column headers of sheet 指标, one per field of
-// [Fields], in the same order.
-var Headers = [len(Fields)]string{
-	"文件", "页码", "章节", "年份", "指标名称", "标准指标", "数值", "单位",
-	"标准值", "标准单位", "同比(%)", "比较基准", "百分点变化", "完成率(%)", "增减量",
-	"状态", "界限", "上限", "表格", "原文句子", "偏移", "复核",
-}
-
-// colWidths are the widths of sheet 指标's columns, in characters.
-var colWidths = [len(Fields)]float64{
-	22, 6, 28, 7, 24, 18, 12, 8,
-	16, 9, 9, 10, 11, 10, 14,
-	7, 6, 10, 24, 90, 8, 20,
-}
-
-// statusLabels show a record's status in Chinese; JSON Lines and CSV keep
-// the contract values.
-var statusLabels = map[transform.Status]string{
-	transform.Actual:   "实际",
-	transform.Estimate: "预计",
-	transform.Target:   "目标",
-}
-
-// boundLabels show a record's bound as a clerk writes it.
-var boundLabels = map[transform.Bound]string{
-	transform.Exact:   "=",
-	transform.Over:    ">",
-	transform.AtLeast: "≥",
-	transform.Under:   "<",
-	transform.AtMost:  "≤",
-	transform.About:   "约",
-	transform.Range:   "区间",
-}
-
-// Number formats. A single "#,##0.##" would show 15 as "15.", so each
-// number cell gets the integer or the decimal style according to its
-// value.
-const (
-	intFormat = "#,##0"
-	decFormat = "#,##0.##########"
-)
-
-// A Workbook writes a batch as an Excel workbook with three sheets:
+// A Workbook writes a batch as an Excel workbook with four sheets:
 //
 //   - 指标: one row per record, columns [Headers] in the order of
 //     [Fields], as an Excel table with filters, a frozen header row,
-//     thousands separators and a wrapping sentence column. Status and
-//     bound are shown in Chinese (实际/预计/目标, ≥, ≤, 约, 区间).
-//   - 汇总: one row per indicator (its canonical name, else its name as
-//     written, with its standard unit; rates against last year get their
-//     own row with unit "同比%"), one column per report and status
-//     ("report", "report (预计)", "report (目标)"), holding standard
-//     values. When a report states one indicator several times with the
-//     same status, the first occurrence in text order wins. Rows with a
-//     catalog name come first, then rows filled for more reports.
-//   - 文件: one row per input: file, path, title, report year, pages,
-//     characters, records, seconds, status ("ok" or the reason) and
-//     details.
+//     thousands separators, the year as a number, widths from content
+//     and wrapped sentences. Status and bound are shown in Chinese
+//     (实际/预计/目标, ≥, ≤, 约, 区间). Rows with a 复核 reason are
+//     shaded, so a clerk filters or scans for them. 复核 holds the
+//     record's review and the reasons only the whole batch shows: a unit
+//     other than most reports use for the indicator, a value a thousand
+//     times outside the other reports' range. JSON Lines and CSV, written
+//     as the batch streams, carry the record's own review only.
+//   - 汇总: the comparison of the reports: rows and mentions as the
+//     package documentation says, one column per report and status,
+//     values in the unit of the row's 单位 column.
+//   - 表格: every table of every input, in input and table order, as
+//     cells: caption, file and page above, header rows styled, merged
+//     cells merged, numbers as numbers in the format they were written.
+//   - 文件: one row per input: file, path, reader, title, the year the
+//     report reviews, pages, characters, records, tables, seconds, status
+//     (ok, 部分读取, or the reason of failure, highlighted) and details.
 //
-// Records of sheet 指标 are streamed to a temporary file as they come, so
-// memory stays small; 汇总 keeps only one number per cell. The workbook
-// is assembled at Close into a temporary file next to the target, then
-// renamed, so no half-written workbook is ever left behind.
+// Every sheet prints on A4 landscape, its header row on every page (the
+// tables of 表格 carry their own).
+// Records and tables are kept in temporary files as they come, so memory
+// stays small; the sheets are written at Close, once their sizes are
+// known, into a temporary file next to the target, which is then renamed:
+// no half-written workbook is ever left behind.
 // A Workbook is not safe for concurrent use.
 type Workbook struct {
-	path string
-	tmp  *os.File
-	xf   *excelize.File
-	sw   *excelize.StreamWriter
-	rows int // rows written to 指标, header included
+	path    string
+	tmp     *os.File
+	xf      *excelize.File
+	st      *styles
+	created time.Time // zero: the time of Close
 
-	intStyle, decStyle, wrapStyle, headStyle int
+	// Excel's limits, lower in tests: rows per sheet and columns of 汇总.
+	maxRows, maxCols int
 
-	sum   summary
-	files []File
-	nrecs []int // records per file, parallel to files
+	recs   spool[transform.Indicator]
+	tables spool[transform.Table]
+	recW   widths // widest content of each column of 指标
+	files  []File // without their tables
+	nrecs  []int  // records per file, parallel to files
+	sum    summary
+	tab    tableLayout
 
 	err  error
 	done bool
@@ -118,7 +90,8 @@ func NewWorkbook(path string) (*Workbook, error) {
 		}
 		return nil, fmt.Errorf("cannot write workbook %s: %w", path, err)
 	}
-	w := &Workbook{path: path, tmp: tmp, xf: excelize.NewFile()}
+	w := &Workbook{path: path, tmp: tmp, xf: excelize.NewFile(),
+		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields))}
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -127,62 +100,21 @@ func NewWorkbook(path string) (*Workbook, error) {
 }
 
 func (w *Workbook) init() error {
-	f := w.xf
-	if err := f.SetSheetName("Sheet1", SheetIndicators); err != nil {
+	if err := w.xf.SetSheetName("Sheet1", SheetIndicators); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetSummary, SheetFiles} {
-		if _, err := f.NewSheet(s); err != nil {
-			return err
-		}
-	}
-	var err error
-	style := func(s *excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = f.NewStyle(s)
-		return id
-	}
-	intFmt, decFmt := intFormat, decFormat
-	w.intStyle = style(&excelize.Style{CustomNumFmt: &intFmt})
-	w.decStyle = style(&excelize.Style{CustomNumFmt: &decFmt})
-	w.wrapStyle = style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	w.headStyle = style(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	if w.sw, err = f.NewStreamWriter(SheetIndicators); err != nil {
-		return err
-	}
-	for i, width := range colWidths {
-		if err := w.sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
-		}
-	}
-	if err := w.sw.SetPanes(frozenPanes(1, 1)); err != nil {
-		return err
-	}
-	head := make([]any, len(Headers))
-	for i, h := range Headers {
-		head[i] = excelize.Cell{StyleID: w.headStyle, Value: h}
-	}
-	w.rows = 1
-	return w.sw.SetRow("A1", head)
+	w.st = newStyles(w.xf)
+	return w.st.err
 }
 
-// frozenPanes freezes the first cols columns and rows rows.
-func frozenPanes(cols, rows int) *excelize.Panes {
-	cell, _ := excelize.CoordinatesToCellName(cols+1, rows+1)
-	return &excelize.Panes{
-		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: cell, ActiveCell: cell, Pane: "bottomRight"}},
-	}
-}
+// SetCreated sets the creation time the workbook's document properties
+// state; by default it is the time Close runs. Pin it to make the content
+// of the workbook of one batch the same from run to run (every part of
+// the file; excelize may store the parts in another order).
+func (w *Workbook) SetCreated(t time.Time) { w.created = t }
 
-// Add writes the records of one input file to sheet 指标 and notes the
-// file for sheets 汇总 and 文件.
+// Add keeps the records and tables of one input file for the sheets that
+// Close writes.
 func (w *Workbook) Add(f File, recs []transform.Indicator) error {
 	if w.err != nil {
 		return w.err
@@ -190,61 +122,34 @@ func (w *Workbook) Add(f File, recs []transform.Indicator) error {
 	if w.done {
 		return errors.New("workbook: Add after Close")
 	}
-	f.Title, f.Note = cellText(f.Title), cellText(f.Note)
-	w.files = append(w.files, f)
-	w.nrecs = append(w.nrecs, len(recs))
-	w.sum.add(f, recs)
-	row := make([]any, len(Fields))
-	for i := range recs {
-		r := &recs[i]
-		row = append(row[:0],
-			cellText(r.Doc), r.Page, cellText(r.Section), cellText(r.Period),
-			cellText(r.Name), cellText(r.Canonical), w.num(r.Value), cellText(r.Unit),
-			w.num(r.StdValue), cellText(r.StdUnit), w.num(r.YoY), cellText(r.Basis),
-			w.num(r.PP), w.num(r.Completion), w.num(r.Delta),
-			label(statusLabels, r.Status), label(boundLabels, r.Bound), w.num(r.Max),
-			cellText(r.Table), excelize.Cell{StyleID: w.wrapStyle, Value: cellText(r.Sentence)}, r.Offset,
-			cellText(r.Review),
-		)
-		w.rows++
-		if err := w.sw.SetRow("A"+strconv.Itoa(w.rows), row); err != nil {
+	file := len(w.files)
+	for i := range f.Tables {
+		if err := w.tables.add(&f.Tables[i]); err != nil {
 			w.err = fmt.Errorf("workbook: %s: %w", f.Name, err)
 			return w.err
 		}
+		w.tab.see(&f.Tables[i])
+	}
+	ntables := len(f.Tables)
+	f.Tables = nil
+	f.Title, f.Note = cellText(f.Title), cellText(f.Note)
+	w.files = append(w.files, f)
+	w.nrecs = append(w.nrecs, len(recs))
+	w.tab.perFile = append(w.tab.perFile, ntables)
+	w.sum.add(file, f, recs)
+	for i := range recs {
+		if err := w.recs.add(&recs[i]); err != nil {
+			w.err = fmt.Errorf("workbook: %s: %w", f.Name, err)
+			return w.err
+		}
+		w.seeRecord(&recs[i])
 	}
 	return nil
 }
 
-// label returns the display label of v, or v itself when it has none.
-func label[T ~string](labels map[T]string, v T) string {
-	if l, ok := labels[v]; ok {
-		return l
-	}
-	return cellText(string(v))
-}
-
-// num returns the cell for an optional number: nil (an empty cell) when
-// unset or not finite, else the value with the integer or decimal style.
-func (w *Workbook) num(p *float64) any {
-	if p = finite(p); p == nil {
-		return nil
-	}
-	return excelize.Cell{StyleID: w.numStyle(*p), Value: *p}
-}
-
-// numStyle picks the style that shows v without a trailing decimal point.
-func (w *Workbook) numStyle(v float64) int {
-	// decFormat shows at most 10 decimals; a value that rounds to an
-	// integer there would show as "15." with it.
-	if math.Abs(v) >= 1e15 || math.Round(v*1e10)/1e10 == math.Trunc(v) {
-		return w.intStyle
-	}
-	return w.decStyle
-}
-
-// Close writes sheets 汇总 and 文件, assembles the workbook and renames
-// it to its path. It returns the first error met; the temporary file is
-// removed in every case.
+// Close writes the sheets, assembles the workbook and renames it to its
+// path. It returns the first error met; the temporary files are removed
+// in every case.
 func (w *Workbook) Close() error {
 	if w.done {
 		return w.err
@@ -257,25 +162,30 @@ func (w *Workbook) Close() error {
 		w.Abort()
 		return w.err
 	}
+	w.recs.remove()
+	w.tables.remove()
 	return nil
 }
 
 func (w *Workbook) write() error {
-	last, _ := excelize.CoordinatesToCellName(len(Fields), w.rows)
-	yes := true
-	if err := w.sw.AddTable(&excelize.Table{
-		Range: "A1:" + last, Name: "Indicators", StyleName: "TableStyleMedium2", ShowRowStripes: &yes,
-	}); err != nil {
-		return fmt.Errorf("workbook: table: %w", err)
-	}
-	if err := w.sw.Flush(); err != nil {
-		return fmt.Errorf("workbook: %w", err)
+	w.sum.finish(w.maxCols-len(summaryLead), w.maxRows-summaryHead)
+	if err := w.writeIndicators(); err != nil {
+		return fmt.Errorf("workbook: sheet %s: %w", SheetIndicators, err)
 	}
 	if err := w.writeSummary(); err != nil {
 		return fmt.Errorf("workbook: sheet %s: %w", SheetSummary, err)
 	}
+	if err := w.writeTables(); err != nil {
+		return fmt.Errorf("workbook: sheet %s: %w", SheetTables, err)
+	}
 	if err := w.writeFiles(); err != nil {
 		return fmt.Errorf("workbook: sheet %s: %w", SheetFiles, err)
+	}
+	if err := w.properties(); err != nil {
+		return fmt.Errorf("workbook: properties: %w", err)
+	}
+	if w.st.err != nil {
+		return fmt.Errorf("workbook: %w", w.st.err)
 	}
 	if err := w.xf.Write(w.tmp); err != nil {
 		return fmt.Errorf("workbook: %w", err)
@@ -294,6 +204,33 @@ func (w *Workbook) write() error {
 	}
 	w.tmp = nil
 	return nil
+}
+
+// properties sets the document properties: title, creator zhibiao, the
+// time of creation.
+func (w *Workbook) properties() error {
+	t := w.created
+	if t.IsZero() {
+		t = time.Now()
+	}
+	stamp := t.UTC().Format(time.RFC3339)
+	records := 0
+	for _, n := range w.nrecs {
+		records += n
+	}
+	if err := w.xf.SetDocProps(&excelize.DocProperties{
+		Title:          "指标汇总（" + strconv.Itoa(len(w.files)) + " 份报告）",
+		Subject:        "报告中的统计指标",
+		Description:    fmt.Sprintf("zhibiao 从 %d 份报告中读出的 %d 条指标", len(w.files), records),
+		Creator:        "zhibiao",
+		LastModifiedBy: "zhibiao",
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "zh-CN",
+	}); err != nil {
+		return err
+	}
+	return w.xf.SetAppProps(&excelize.AppProperties{Application: "zhibiao"})
 }
 
 // Abort discards the workbook: it removes the temporary files and writes
@@ -315,4 +252,6 @@ func (w *Workbook) Abort() {
 	if w.xf != nil {
 		w.xf.Close()
 	}
+	w.recs.remove()
+	w.tables.remove()
 }

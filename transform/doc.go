@@ -39,6 +39,21 @@
 // from the exact decimal, so no output shows a binary-float artefact; and
 // no record has a name without a Chinese character.
 //
+// # Review
+//
+// Every record whose reading is doubtful says why in Indicator.Review, in
+// short Chinese reasons joined by "；" (review.go): a vague or missing name
+// (项目, 其中), a small count of kinds written out ("四项改革": an
+// enumeration), a measure that qualifies the noun after it ("20万吨多晶硅
+// 项目"), a name of a ranking (成为, 排名), the same name with another unit
+// elsewhere in the report, a unit cut short, undecodable characters, and —
+// through [ReadErrorReview], which the caller applies with the error
+// extract returned — a page or file that was read only in part. Reasons
+// are appended with [AddReview], never overwritten. Reasons that need the
+// whole batch (a value far from the other reports') are the workbook's.
+// [Dimension] and [ConvertUnit] tell which standard units compare (斤 and
+// 吨, 亩 and 公顷, 个 and 家).
+//
 // A [Transformer] is built once with [New] (it loads the word segmenter and
 // the indicator catalog) and is safe for concurrent use by many goroutines.
 package transform

@@ -628,13 +628,7 @@ type result struct {
 // and unit.
 func scoreDoc(t *testing.T, tr *transform.Transformer, ls *labelSet, doc *extract.Document, lineSpans [][2]int) (result, []bool) {
 	t.Helper()
-	var recs []transform.Indicator
-	for _, r := range tr.Indicators(doc) {
-		if inSpans(r.Offset, lineSpans, ls.spans) {
-			recs = append(recs, r)
-		}
-	}
-	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+	recs := labelledRecords(tr, ls, doc, lineSpans)
 	text := []rune(doc.Text)
 	res := result{name: ls.name, attr: attrScore{}}
 	res.full, res.detect = score{labels: len(ls.labels), records: len(recs)}, score{labels: len(ls.labels), records: len(recs)}
@@ -669,9 +663,23 @@ func scoreDoc(t *testing.T, tr *transform.Transformer, ls *labelSet, doc *extrac
 	return res, matched
 }
 
-// TestEval scores the pipeline against every labels file; with -v it lists
-// each report's misses, false positives and wrong attributes.
-func TestEval(t *testing.T) {
+// labelledRecords runs the pipeline on doc and returns the records that
+// stand in the labelled lines of ls, sorted by offset.
+func labelledRecords(tr *transform.Transformer, ls *labelSet, doc *extract.Document, lineSpans [][2]int) []transform.Indicator {
+	var recs []transform.Indicator
+	for _, r := range tr.Indicators(doc) {
+		if inSpans(r.Offset, lineSpans, ls.spans) {
+			recs = append(recs, r)
+		}
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
+	return recs
+}
+
+// evalSetup returns the labels sets and a Transformer, skipping the test
+// when no labels file has its text.
+func evalSetup(t *testing.T) ([]*labelSet, *transform.Transformer) {
+	t.Helper()
 	sets := labelSets(t)
 	if len(sets) == 0 {
 		t.Skip("no labels files with their texts")
@@ -680,6 +688,13 @@ func TestEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sets, tr
+}
+
+// TestEval scores the pipeline against every labels file; with -v it lists
+// each report's misses, false positives and wrong attributes.
+func TestEval(t *testing.T) {
+	sets, tr := evalSetup(t)
 	var results []result
 	for _, ls := range sets {
 		t.Run(ls.name, func(t *testing.T) {

@@ -36,3 +36,23 @@ func ExampleTransformer_Indicators() {
 	// Output:
 	// 税收总收入: 15 亿元 = 1.5e+09 元, yoy -15 (同比), estimate, 一、2020年度工作总结, period 2020
 }
+
+func ExampleConvertUnit() {
+	// 粮食产量 1.4万亿斤 in one report and 7.07亿吨 in another compare in 吨.
+	v, ok := transform.ConvertUnit(1.4e12, "斤", "吨")
+	fmt.Println(v, ok, transform.Dimension("斤"), transform.Dimension("家"))
+	_, ok = transform.ConvertUnit(3, "吨", "元")
+	fmt.Println(ok)
+	// Output:
+	// 7e+08 true 质量 件数
+	// false
+}
+
+func ExampleAddReview() {
+	r := transform.Indicator{Name: "项目", Review: "表格单元无单位"}
+	transform.AddReview(&r, "名称过泛")
+	transform.AddReview(&r, "名称过泛") // once is enough
+	fmt.Println(r.Review)
+	// Output:
+	// 表格单元无单位；名称过泛
+}

@@ -67,7 +67,9 @@ func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
 	if soft := softBreaks(doc); len(soft) > 0 {
 		text, orig = compact(text, soft)
 	}
-	return t.indicators(doc, text, orig, scanQuantities(text))
+	recs := t.indicators(doc, text, orig, scanQuantities(text))
+	t.review(doc, recs)
+	return recs
 }
 
 // isFigure reports whether q is a figure worth a record: not a year, an

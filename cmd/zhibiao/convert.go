@@ -347,6 +347,7 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 		}
 		if err != nil { // read in part
 			r.file.Note = fmt.Sprintf("%s: %v", partReason(err), err)
+			transform.ReadErrorReview(r.recs, err) // the records of the pages concerned say so
 		}
 	}()
 	var r result
@@ -387,6 +388,9 @@ func openOutputs(o options, stdout io.Writer) (*outputs, error) {
 	wb, err := load.NewWorkbook(o.out)
 	if err != nil {
 		return nil, err
+	}
+	if t, ok := sourceDate(); ok {
+		wb.SetCreated(t) // a reproducible workbook
 	}
 	outs.wb = wb
 	outs.sinks = append(outs.sinks, wb)
@@ -452,6 +456,16 @@ func (outs *outputs) abort() {
 		tf.abort()
 	}
 	outs.files = nil
+}
+
+// sourceDate returns the time SOURCE_DATE_EPOCH (seconds since 1970, the
+// reproducible-builds convention) gives, for the workbook's creation time.
+func sourceDate() (time.Time, bool) {
+	sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, 0).UTC(), true
 }
 
 // A tempFile is an output written under a temporary name in its target

@@ -151,7 +151,7 @@ func TestConvertBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if got := x.GetSheetList(); !reflect.DeepEqual(got, []string{load.SheetIndicators, load.SheetSummary, load.SheetFiles}) {
+	if got := x.GetSheetList(); !reflect.DeepEqual(got, []string{load.SheetIndicators, load.SheetSummary, load.SheetTables, load.SheetFiles}) {
 		t.Errorf("sheets %q", got)
 	}
 	rows, _ := x.GetRows(load.SheetIndicators)
@@ -170,7 +170,7 @@ func TestConvertBatch(t *testing.T) {
 		t.Fatalf("文件 has %d rows, want one per input (%d)", len(files)-1, len(entries))
 	}
 	for _, row := range files[1:] {
-		name, status := row[0], row[8]
+		name, status := row[0], row[10]
 		want, isBad := bad[name]
 		switch {
 		case isBad && !strings.Contains(status, want):

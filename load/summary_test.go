@@ -1,0 +1,170 @@
+package load
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/zhibiao/zhibiao/transform"
+)
+
+// rec makes a record for the summary tests: "name=value unit" with the
+// standard unit and value as given.
+func rec(name, canonical string, std float64, unit string) transform.Indicator {
+	return transform.Indicator{Name: name, Canonical: canonical, StdValue: f64(std), StdUnit: unit,
+		Status: transform.Actual, Period: "2023", Section: "一、综合"}
+}
+
+// summaryOf writes a workbook of the reports (one slice of records each)
+// and returns the rows of 汇总 under its note and the 复核 column of 指标.
+func summaryOf(t *testing.T, reports ...[]transform.Indicator) (sum [][]string, review []string) {
+	t.Helper()
+	w, path := newTestWorkbook(t)
+	for i, recs := range reports {
+		for j := range recs {
+			recs[j].Offset = j
+			recs[j].Doc = "r" + strconv.Itoa(i+1)
+		}
+		if err := w.Add(File{Name: "r" + strconv.Itoa(i+1)}, recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := closeAndOpen(t, w, path)
+	rows, _ := x.GetRows(SheetSummary)
+	ind, _ := x.GetRows(SheetIndicators)
+	for _, r := range ind[1:] {
+		if len(r) > colReview {
+			review = append(review, r[colReview])
+		} else {
+			review = append(review, "")
+		}
+	}
+	return rows[1:], review
+}
+
+// TestSummaryRows checks which indicators get a row: catalog names (units
+// converted into one row), names in two reports; not a name of one
+// report, not a vague name, not a unit of another dimension.
+func TestSummaryRows(t *testing.T) {
+	sum, review := summaryOf(t,
+		[]transform.Indicator{
+			rec("全县粮食总产量", "粮食产量", 1.4e9, "斤"), // 70万吨
+			rec("特色指标", "", 5, "个"),
+			rec("项目", "", 28, "个"),
+			rec("农家乐", "", 12, "家"),
+		},
+		[]transform.Indicator{
+			rec("粮食产量", "粮食产量", 9e5, "吨"),
+			rec("项目", "", 9.06e8, "元"),
+			rec("农家乐", "", 30, "个"),
+		},
+		[]transform.Indicator{
+			rec("粮食产量", "粮食产量", 8e5, "吨"),
+			rec("粮食产量", "粮食产量", 3, "万亩"), // another dimension
+		},
+	)
+	want := [][]string{
+		{"指标", "单位", "报告数", "r1\n2023年 实际", "r2\n2023年 实际", "r3\n2023年 实际"},
+		{"粮食产量", "万吨", "3", "70", "90", "80"},
+		{"农家乐", "家", "2", "12", "30"},
+	}
+	if !reflect.DeepEqual(sum, want) {
+		t.Errorf("汇总 =\n%q\nwant\n%q", sum, want)
+	}
+	if got := review[len(review)-1]; got != "单位与其他报告不同（多用吨）" {
+		t.Errorf("review of 粮食产量 in 万亩 = %q", got)
+	}
+}
+
+// TestSummaryMentions checks the rule for several mentions of one
+// indicator in one report, and the count the cell shows.
+func TestSummaryMentions(t *testing.T) {
+	part := rec("地区生产总值", "地区生产总值", 5e10, "元")
+	part.Section = "二、工业"
+	total := rec("地区生产总值", "地区生产总值", 3e10, "元") // smaller, but in the overview
+	old := rec("地区生产总值", "地区生产总值", 9e10, "元")
+	old.Period = "2020" // another year: not this column's
+	a := rec("地区生产总值", "地区生产总值", 2e10, "元")
+	b := rec("地区生产总值", "地区生产总值", 4e10, "元") // the largest
+	sum, _ := summaryOf(t,
+		[]transform.Indicator{total, part, old, rec("人口", "", 1, "人")},
+		[]transform.Indicator{a, b, rec("人口", "", 2, "人")},
+	)
+	if got := sum[1][3:5]; !reflect.DeepEqual(got, []string{"300（3次）", "400（2次）"}) {
+		t.Errorf("地区生产总值 cells %q, want the overview's and the largest, with counts", got)
+	}
+	if sum[1][1] != "亿元" {
+		t.Errorf("unit %q, want 亿元", sum[1][1])
+	}
+}
+
+// TestSummaryOutlier flags a value a thousand times outside the other
+// reports' range, in 汇总 and in 指标.
+func TestSummaryOutlier(t *testing.T) {
+	var reports [][]transform.Indicator
+	for _, v := range []float64{3e10, 5e10, 4e10, 4.5e10, 4e14} { // the last read 亿 as 万亿
+		reports = append(reports, []transform.Indicator{rec("地区生产总值", "地区生产总值", v, "元")})
+	}
+	sum, review := summaryOf(t, reports...)
+	for i, r := range review {
+		flagged := strings.HasPrefix(r, "与其他报告相差千倍以上")
+		if flagged != (i == 4) {
+			t.Errorf("record %d review %q", i, r)
+		}
+	}
+	if !strings.Contains(review[4], "300–500亿元") {
+		t.Errorf("reason %q does not give the others' range", review[4])
+	}
+	_ = sum
+}
+
+func TestSummaryRate(t *testing.T) {
+	g := rec("地区生产总值", "地区生产总值", 3e10, "元")
+	g.YoY = f64(5.2)
+	r := transform.Indicator{Name: "规上工业增加值", Canonical: "规模以上工业增加值", YoY: f64(-1.5), Status: transform.Actual, Period: "2023"}
+	sum, _ := summaryOf(t, []transform.Indicator{g, r})
+	want := [][]string{
+		{"指标", "单位", "报告数", "r1\n2023年 实际"},
+		{"地区生产总值", "亿元", "1", "300"},
+		{"地区生产总值", "同比增长(%)", "1", "5.2"},
+		{"规模以上工业增加值", "同比增长(%)", "1", "-1.5"},
+	}
+	if !reflect.DeepEqual(sum, want) {
+		t.Errorf("汇总 =\n%q\nwant\n%q", sum, want)
+	}
+}
+
+func TestSummaryDuplicateNames(t *testing.T) {
+	var s summary
+	recs := sample()
+	s.add(0, File{Name: "a.txt"}, recs)
+	s.add(1, File{Name: "a.txt"}, recs[:1])
+	if want := []string{"a.txt", "a.txt #2"}; !reflect.DeepEqual(s.reports, want) {
+		t.Errorf("report titles %q, want %q", s.reports, want)
+	}
+}
+
+// TestSummaryRowLimit lowers the row limit: 汇总 keeps its first rows
+// and its note says how many were left out.
+func TestSummaryRowLimit(t *testing.T) {
+	w, path := newTestWorkbook(t)
+	w.maxRows = 4 // note, header and two indicators
+	for i := range 2 {
+		recs := sample()
+		for j := range recs {
+			recs[j].Doc = "r" + strconv.Itoa(i)
+		}
+		if err := w.Add(File{Name: recs[0].Doc}, recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := closeAndOpen(t, w, path)
+	rows, _ := x.GetRows(SheetSummary)
+	if len(rows) != 4 || rows[2][0] != "税收收入" || rows[3][0] != "税收收入" {
+		t.Errorf("汇总 = %q, want the note, the header and the first two rows", rows)
+	}
+	if !strings.Contains(rows[0][0], "最后2个指标未列入") {
+		t.Errorf("note does not say rows were left out: %q", rows[0][0])
+	}
+}

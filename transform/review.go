@@ -1,0 +1,278 @@
+package transform
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhibiao/zhibiao/extract"
+)
+
+// Review reasons.
+//
+// A record is doubtful when something about it suggests the pipeline may
+// have read it wrong. The reasons are short Chinese phrases in
+// Indicator.Review, joined by "；" when there are several; they are
+// appended, never overwritten, so a stage that knows more (the table
+// reader's "表格单元无单位") and the reviews here add up. Each rule below
+// was measured on the labelled reports (TestEvalReview): it must flag
+// records the labels call wrong far more often than right ones.
+
+// reviewSep joins the reasons of one record.
+const reviewSep = "；"
+
+// AddReview appends reason to rec.Review unless it is already there.
+func AddReview(rec *Indicator, reason string) {
+	if reason == "" {
+		return
+	}
+	if rec.Review == "" {
+		rec.Review = reason
+		return
+	}
+	if slices.Contains(strings.Split(rec.Review, reviewSep), reason) {
+		return
+	}
+	rec.Review += reviewSep + reason
+}
+
+// vagueNames say what kind of thing was counted, or what aspect of a
+// figure, but not which indicator it is: "项目 28个" and "项目 9.06亿元" in
+// one report are different figures under one word.
+var vagueNames = map[string]bool{
+	"项目": true, "企业": true, "其中": true, "新增": true, "累计": true, "合计": true, "总计": true,
+	"总数": true, "数量": true, "总量": true, "规模": true, "总额": true, "金额": true,
+	"降幅": true, "增幅": true, "增速": true, "增长": true, "下降": true, "比重": true, "占比": true,
+	"改革": true, "计划": true, "规定": true, "措施": true, "任务": true, "工作": true, "活动": true,
+	"行动": true, "工程": true, "指标": true, "事项": true, "人员": true, "单位": true, "资金": true,
+	"省级": true, "国家级": true, "国家": true, "城市": true, "资源": true, "覆盖": true, "惠及": true,
+	"投入": true, "产量": true, "占全国": true, "总投资": true,
+}
+
+// VagueName reports whether name says what kind of thing was counted, or
+// which aspect of a figure, but not which indicator it is (项目, 企业,
+// 其中, 占比 …). Records with such a name carry the review reason 名称过泛;
+// such a name alone cannot compare reports.
+func VagueName(name string) bool { return vagueNames[name] }
+
+// review appends the reasons for doubt that one document shows to its
+// records: a vague or missing name, the same name in units that cannot be
+// compared, a small count written in Chinese numerals (an enumeration:
+// "四项改革"), a measure that qualifies the noun after it ("20万吨多晶硅"),
+// characters that could not be decoded.
+func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
+	if len(recs) == 0 {
+		return
+	}
+	text := []rune(doc.Text)
+	for i := range recs {
+		r := &recs[i]
+		AddReview(r, nameReason(r.Name))
+		if r.Table == "" {
+			AddReview(r, t.contextReason(text, r))
+		}
+		if strings.ContainsRune(r.Name, utf8.RuneError) || strings.ContainsRune(r.Sentence, utf8.RuneError) {
+			AddReview(r, "含无法解码的字")
+		}
+	}
+	unitConflicts(recs)
+	repeatedRates(recs)
+}
+
+// repeatedRates flags a change in percentage points alone that repeats
+// the name of a record before it in the same sentence: "地区生产总值增长
+// 6.1%，分别高于全国、全区0.9、2个百分点" compares places; it does not
+// state more changes of the indicator.
+func repeatedRates(recs []Indicator) {
+	for i := 1; i < len(recs); i++ {
+		r := &recs[i]
+		if r.Value != nil || r.YoY != nil || r.PP == nil || r.Name == "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && recs[j].Sentence == r.Sentence; j-- {
+			if recs[j].Name == r.Name {
+				AddReview(r, "同句重复的百分点")
+				break
+			}
+		}
+	}
+}
+
+// rankWords tell a ranking or an award, not a measure: "揭阳潮汕机场成为
+// 全省第4个吞吐量超千万人次的机场".
+var rankWords = []string{"成为", "排名", "升至", "位列", "获评", "评为", "跻身"}
+
+// nameReason says why a name is doubtful, or "".
+func nameReason(name string) string {
+	switch n := utf8.RuneCountInString(name); {
+	case n == 0:
+		return "无指标名称"
+	case n == 1:
+		return "名称过短"
+	case vagueNames[name]:
+		return "名称过泛"
+	}
+	for _, w := range rankWords {
+		if strings.Contains(name, w) {
+			return "名称含评比用语（" + w + "）"
+		}
+	}
+	return ""
+}
+
+// contextReason says why the words around a prose record's figure make
+// it doubtful, or "".
+func (t *Transformer) contextReason(text []rune, r *Indicator) string {
+	if r.Offset < 0 || r.Offset >= len(text) || r.Unit == "" {
+		return ""
+	}
+	// The figure as written: numerals, then the unit.
+	i := r.Offset + 1
+	unit := []rune(r.Unit)
+	for ; i+len(unit) <= len(text) && i <= r.Offset+24; i++ {
+		if text[i] == '\n' {
+			return ""
+		}
+		if text[i] == unit[0] && string(text[i:i+len(unit)]) == r.Unit {
+			break
+		}
+	}
+	if i+len(unit) > len(text) || i > r.Offset+24 {
+		return ""
+	}
+	chinese := true
+	for _, c := range text[r.Offset:i] {
+		if isArabicDigit(c) || isDigitRune(c) {
+			chinese = false
+		}
+	}
+	end := i + len(unit)
+	written := string(text[r.Offset:end])
+	if r.Value != nil && *r.Value <= 10 && r.Unit == r.StdUnit && (chinese && listWords[r.Unit] || kindWords[r.Unit]) {
+		return "疑为列举（" + written + "）"
+	}
+	if measureWords[r.StdUnit] || r.StdUnit == "%" || r.StdUnit == "‰" {
+		return ""
+	}
+	// What follows: a bound word, then the next word.
+	j := end
+	threshold := false
+	for _, w := range []string{"以上", "以下", "左右"} {
+		if hasPrefix(text, j, w) {
+			j += utf8.RuneCountInString(w)
+			threshold = w != "左右"
+			break
+		}
+	}
+	if j < len(text) && (text[j] == '·' || text[j] == '/') {
+		return "单位可能不全（" + written + string(text[j:min(j+2, len(text))]) + "）"
+	}
+	win := text[j:min(j+6, len(text))]
+	if len(win) == 0 || !isHan(win[0]) {
+		return ""
+	}
+	toks := t.seg.cut(win)
+	if len(toks) == 0 || strings.Contains(r.Name, toks[0].Text) {
+		return ""
+	}
+	switch p := toks[0].Pos; {
+	case strings.HasPrefix(p, "v"), strings.HasPrefix(p, "u"), p == "c", p == "p", p == "d", p == "f", p == "r", p == "m", p == "q":
+		return ""
+	}
+	if nt := t.seg.cut([]rune(r.Name)); !threshold && len(nt) > 0 && strings.HasPrefix(nt[len(nt)-1].Pos, "v") {
+		return "" // 投资2650万元改扩建…: the figure is what the verb moves
+	}
+	return "数值修饰其后名词（" + string(text[r.Offset:j]) + toks[0].Text + "）"
+}
+
+// kindWords count kinds of things, in digits or words: "7类重点资产资源".
+var kindWords = map[string]bool{"类": true, "种": true}
+
+// listWords are the measure words of enumerations: "四项改革", "两类人员",
+// "三元、元盛等企业" — and 元, as a sum under ten 元 written in words is
+// no statistic of a report.
+var listWords = map[string]bool{"项": true, "件": true, "张": true, "种": true, "类": true, "批": true, "条": true, "元": true}
+
+// unitConflicts flags records whose name stands in one report, in
+// different sentences, with units that cannot be compared ("项目" 28个 and
+// 9.06亿元): the name does not tell which figure is meant. In one
+// sentence the words around tell them apart ("拆除违建1987处、12万平方米").
+func unitConflicts(recs []Indicator) {
+	type seen struct {
+		dim, unit, sentence string
+	}
+	byName := make(map[string][]seen)
+	for _, r := range recs {
+		if r.Name != "" && r.StdValue != nil {
+			byName[r.Name] = append(byName[r.Name], seen{Dimension(r.StdUnit), r.StdUnit, r.Sentence})
+		}
+	}
+	for i := range recs {
+		r := &recs[i]
+		if r.StdValue == nil {
+			continue
+		}
+		d := Dimension(r.StdUnit)
+		var units []string
+		for _, o := range byName[r.Name] {
+			if o.dim != d && o.sentence != r.Sentence && !slices.Contains(units, o.unit) {
+				units = append(units, o.unit)
+			}
+		}
+		if len(units) > 0 {
+			AddReview(r, "同名指标另有单位（"+strings.Join(units, "、")+"）")
+		}
+	}
+}
+
+// ReadErrorReview appends to recs the reasons that a partly read document
+// gives: the records on a page that could not be read in full, or all
+// records when the whole file was recovered or its text is partly
+// undecodable. err is the error extract.Open returned with the document;
+// nil changes nothing.
+func ReadErrorReview(recs []Indicator, err error) {
+	if err == nil || len(recs) == 0 {
+		return
+	}
+	pages := make(map[int]bool)
+	whole := ""
+	var walk func(error)
+	walk = func(err error) {
+		var e *extract.Error
+		switch x := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+			return
+		}
+		if errors.As(err, &e) && e.Page > 0 {
+			pages[e.Page] = true
+			return
+		}
+		if errors.As(err, &e) {
+			if u, ok := e.Err.(interface{ Unwrap() []error }); ok {
+				for _, c := range u.Unwrap() {
+					walk(c)
+				}
+				return
+			}
+		}
+		switch {
+		case errors.Is(err, extract.ErrUndecoded):
+			whole = "部分文字无法解码"
+		case whole == "":
+			whole = "文件经修复读取，可能不全"
+		}
+	}
+	walk(err)
+	for i := range recs {
+		r := &recs[i]
+		if pages[r.Page] {
+			AddReview(r, fmt.Sprintf("第%d页读取不全", r.Page))
+		}
+		AddReview(r, whole)
+	}
+}
