@@ -175,3 +175,38 @@ func isUnit(s string) bool {
 	q, _, _ := cellFigure("1")
 	return withUnit(q, "1", s, false).Kind != kindBare
 }
+
+// cellChange reads a cell of a change column: a figure alone ("-16.55%",
+// "2.9") or a change written with its verb ("上升5.72个百分点", "下降3.2%",
+// "持平"). sign is -1 when the verb says the figure fell.
+func cellChange(s string) (q quantity, sign float64, ok bool) {
+	s = strings.TrimSpace(s)
+	if q, _, ok := cellFigure(s); ok {
+		return q, 1, true
+	}
+	sign = 1
+	for _, vs := range []struct {
+		verbs []string
+		sign  float64
+	}{{upVerbs, 1}, {downVerbs, -1}} {
+		for _, v := range vs.verbs {
+			if strings.HasPrefix(s, v) {
+				if q, _, ok := cellFigure(strings.TrimSpace(s[len(v):])); ok && q.Value.Sign() >= 0 {
+					return q, vs.sign, true
+				}
+				return quantity{}, 0, false
+			}
+		}
+	}
+	return quantity{}, 0, false
+}
+
+// changeKindOf returns what the figure q of a change column of kind k
+// fills: percentage points when the cell says so ("上升5.72个百分点" under
+// 增减（%）), else what the column says.
+func changeKindOf(k figKind, q quantity) figKind {
+	if q.Kind == kindPoints && (k == figGrowth || k == figPoints) {
+		return figPoints
+	}
+	return k
+}

@@ -23,6 +23,7 @@ const (
 	colLabel                // names of what the rows measure (or the rows' years)
 	colUnit                 // the rows' units (计量单位)
 	colCode                 // classification codes, row numbers: never figures
+	colText                 // text that qualifies the row's label (项目名称 | 建设地点)
 )
 
 // A figKind says what the figures of a value column are.
@@ -63,7 +64,16 @@ var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏�
 var codeLevels = map[string]bool{"类": true, "款": true, "项": true, "目": true}
 
 // yearHeads name a column whose cells are years: the rows' periods.
-var yearHeads = []string{"年份", "年度", "时间", "日期", "月份"}
+var yearHeads = map[string]bool{"年份": true, "年度": true, "时间": true, "日期": true, "月份": true, "年": true}
+
+// isYearHead reports whether header h names a column of years ("年份",
+// "年度").
+func isYearHead(h string) bool {
+	if i := strings.LastIndex(h, "/"); i >= 0 {
+		h = h[i+1:]
+	}
+	return yearHeads[strings.TrimSpace(anyBracketRE.ReplaceAllString(h, ""))]
+}
 
 // headerText returns the text of the header of column c of t: the
 // header rows' texts from top to bottom, a text repeated by a merged cell
@@ -88,14 +98,21 @@ func tableColumns(t *extract.Table) []tableCol {
 		col.head = headerText(t, c)
 		col.owner, col.group, col.sign = -1, -1, 1
 		col.role = columnRole(t, c, col.head)
-		if col.role == colLabel && containsAny(col.head, yearHeads) {
+		if col.role == colLabel && isYearHead(col.head) {
 			col.yearCol = true
-		}
-		if col.role == colValue {
-			describeValues(col)
 		}
 	}
 	groupColumns(cols)
+	for c := range cols {
+		if cols[c].role == colValue {
+			title := ""
+			if g := cols[c].group; g >= 0 {
+				title = cols[g].head
+			}
+			describeValues(&cols[c], title)
+		}
+	}
+	pairColumns(cols)
 	return cols
 }
 
@@ -126,6 +143,8 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 			if q.Kind == kindBare && q.Unit == "" && !strings.ContainsAny(norm, ".,-") {
 				ints = append(ints, norm)
 			}
+		case strings.Trim(s, "0123456789.,-%  ") == "":
+			// "34 4 23 5 2": figures run together, no label, no figure
 		default:
 			texts++
 			if isUnit(s) {
@@ -139,7 +158,7 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 		return colCode
 	case (unitHead || h == "" && units > 0 && units == texts) && texts >= nums && texts > 0:
 		return colUnit
-	case containsAny(h, yearHeads) && nums+texts > 0:
+	case isYearHead(h) && nums+texts > 0:
 		return colLabel
 	case nums > 0 && nums >= texts:
 		if len(ints) == nums && looksLikeCodes(ints) {
@@ -205,7 +224,10 @@ var (
 
 // describeValues reads the header of a value column: the kind of its
 // figures, its unit, year, period, basis and status, and its word.
-func describeValues(col *tableCol) {
+// title is the header of the label column of its group, whose parts that
+// the value column's header shares are a title over the whole group
+// (本年收入 over 项目 | 预算数), not what the column measures.
+func describeValues(col *tableCol, title string) {
 	h := col.head
 	col.unit = unitOf(h)
 	bare := h
@@ -242,8 +264,29 @@ func describeValues(col *tableCol) {
 		col.prev = containsAny(h, []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
 	}
 	col.status = statusIn(h)
-	col.word = headWord(h, col.kind)
+	if actualHeads.MatchString(h) && col.status == "" {
+		col.status = Actual
+	}
+	own := h
+	if title != "" {
+		shared := map[string]bool{}
+		for _, p := range strings.Split(title, "/") {
+			shared[p] = true
+		}
+		var keep []string
+		for _, p := range strings.Split(h, "/") {
+			if !shared[p] {
+				keep = append(keep, p)
+			}
+		}
+		own = strings.Join(keep, "/")
+	}
+	col.word = headWord(own, col.kind)
 }
+
+// actualHeads name a column of results (2021年完成, 实际数) in a table
+// whose caption names targets.
+var actualHeads = regexp.MustCompile(`完成|实际|实绩|决算`)
 
 // headYear returns the year a header names ("2021年", "2021年末",
 // "2021"), 0 if none.
@@ -280,15 +323,17 @@ var (
 // it measures: a column headed by one of them measures what its row
 // names.
 var genericHeads = []string{
+	"年初至报告期期末金额", "本报告期末", "本报告期", "报告期末", "报告期", "上年度末", "上年度", "本年度", "上年末", "本年末",
 	"调整预算数", "本期金额", "上期金额", "本期数", "上期数", "本年数", "上年数", "预算数", "决算数", "执行数", "实际数", "计划数", "年末数", "年初数", "期末数", "期初数",
 	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期", "本年", "上年", "去年", "本期", "上期", "同期", "年末", "年初", "期末", "期初",
 	"绝对值", "绝对量", "绝对数", "数值", "数量", "金额", "总额", "预算", "决算", "执行", "实际", "预计", "计划", "目标", "累计",
-	"合计", "总计", "小计", "全年", "全部", "总数", "余额", "数", "值",
+	"合计", "总计", "小计", "全年", "全部", "总数", "余额", "完成", "实绩", "数", "值",
 }
 
 // periodHeads are the generic words that open a header to say which
 // period its figures are of ("本年收入").
-var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true}
+var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
+	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
 
 // headWord returns what a column measures, from its header h: the header
 // without its units, years, remarks in brackets, generic words and, for
@@ -327,18 +372,27 @@ func headWord(h string, k figKind) string {
 	return strings.Join(parts, "")
 }
 
-// groupColumns gives each column the label column of its group (a label
-// column and the columns right of it up to the next label column: two
-// tables side by side, 收入 | 预算数 | 支出 | 预算数, are two groups) and
-// each change, index-free column the level column it qualifies.
+// groupColumns gives each column the label column of its group: a label
+// column and the columns right of it up to the next label column (two
+// tables side by side, 收入 | 预算数 | 支出 | 预算数, are two groups). A
+// text column right after a label column qualifies it (项目名称 |
+// 建设地点) and starts no group.
 func groupColumns(cols []tableCol) {
 	g := -1
 	for c := range cols {
 		if cols[c].role == colLabel {
-			g = c
+			if c > 0 && g >= 0 && (cols[c-1].role == colLabel || cols[c-1].role == colText) {
+				cols[c].role = colText
+			} else {
+				g = c
+			}
 		}
 		cols[c].group = g
 	}
+}
+
+// pairColumns gives each change column the level column it qualifies.
+func pairColumns(cols []tableCol) {
 	for c := range cols {
 		col := &cols[c]
 		if col.role != colValue {

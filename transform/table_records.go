@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -123,7 +124,16 @@ type tableRead struct {
 	out  []Indicator
 }
 
-// table returns the records of table ti of r.doc.
+// A colGroup is a label column and the columns it names: codes, unit,
+// figures. Two tables side by side are two groups.
+type colGroup struct {
+	label    int   // the label column, -1 for the figures left of any label
+	codeCols []int // its classification code columns (类 | 款 | 项)
+	unitCol  int   // its unit column, -1 if none
+	rows     []tableRow
+}
+
+// table returns the records of table ti of r.doc, row by row.
 func (r *run) table(ti int) []Indicator {
 	t := &r.doc.Tables[ti]
 	if len(t.Rows) <= t.Header || t.Cols() == 0 {
@@ -135,40 +145,40 @@ func (r *run) table(ti int) []Indicator {
 			tr.info.rates = false // a table with growth columns has levels
 		}
 	}
+	var groups []*colGroup
+	if tr.cols[0].role == colValue {
+		groups = append(groups, tr.newGroup(-1)) // figures left of any label: named by their columns
+	}
 	for g := range tr.cols {
 		if tr.cols[g].role == colLabel {
-			tr.group(g)
+			groups = append(groups, tr.newGroup(g))
 		}
 	}
-	if len(tr.cols) > 0 && tr.cols[0].role == colValue {
-		tr.group(-1) // figures left of any label: named by their columns
+	for i := 0; i < len(t.Rows)-t.Header; i++ {
+		for _, gr := range groups {
+			for c, col := range tr.cols {
+				if col.group == gr.label && col.role == colValue {
+					tr.cell(gr, i, c)
+				}
+			}
+		}
 	}
 	return tr.out
 }
 
-// group adds the records of the columns of the group of label column g
-// (-1: the columns before the first label column).
-func (tr *tableRead) group(g int) {
-	var codeCols []int
-	unitCol := -1
+// newGroup returns the group of label column g and reads its rows.
+func (tr *tableRead) newGroup(g int) *colGroup {
+	gr := &colGroup{label: g, unitCol: -1}
 	for c, col := range tr.cols {
 		switch {
 		case col.role == colCode && (col.group == g || col.group == -1 && g == firstLabel(tr.cols)):
-			codeCols = append(codeCols, c)
-		case col.role == colUnit && col.group == g && unitCol < 0:
-			unitCol = c
+			gr.codeCols = append(gr.codeCols, c)
+		case col.role == colUnit && col.group == g && gr.unitCol < 0:
+			gr.unitCol = c
 		}
 	}
-	yearCol := g >= 0 && tr.cols[g].yearCol
-	rows := tableRows(tr.t, g, codeCols, yearCol)
-	for i := range rows {
-		for c, col := range tr.cols {
-			if col.group != g || col.role != colValue {
-				continue
-			}
-			tr.cell(rows, i, c, unitCol)
-		}
-	}
+	gr.rows = tableRows(tr.t, g, gr.codeCols, gr.unitCol, g >= 0 && tr.cols[g].yearCol)
+	return gr
 }
 
 // firstLabel returns the first label column of cols, -1 if none.
@@ -182,7 +192,8 @@ func firstLabel(cols []tableCol) int {
 }
 
 // cell adds the record of the figure in column c of rows[i], if it has one.
-func (tr *tableRead) cell(rows []tableRow, i, c, unitCol int) {
+func (tr *tableRead) cell(gr *colGroup, i, c int) {
+	rows := gr.rows
 	row := rows[i]
 	col := tr.cols[c]
 	cell := tr.t.Rows[row.row][c]
@@ -195,14 +206,14 @@ func (tr *tableRead) cell(rows []tableRow, i, c, unitCol int) {
 		index := col.kind == figIndex || tr.info.index
 		if !ok {
 			// "铁路 | 万吨公里 | — | 3.2": a rise without its level.
-			tr.rateOnly(rows, i, c, unitCol)
+			tr.rateOnly(gr, i, c)
 			return
 		}
 		if tr.info.rates && !index {
-			tr.add(tr.rate(rows, i, c, c, q, unitCol))
+			tr.add(tr.rate(gr, i, c, c, q))
 			return
 		}
-		rec, keep := tr.level(rows, i, c, q, norm, unitCol, index)
+		rec, keep := tr.level(gr, i, c, q, norm, index)
 		if keep {
 			tr.add(rec)
 		}
@@ -210,7 +221,7 @@ func (tr *tableRead) cell(rows []tableRow, i, c, unitCol int) {
 		if !ok {
 			return
 		}
-		rec := tr.base(rows, i, c, unitCol)
+		rec := tr.base(gr, i, c)
 		rec.Name = shareName(rowName(rows, i, col.word, true), col.head)
 		if q.Kind == kindBare {
 			q = withUnit(q, norm, "%", false)
@@ -218,19 +229,23 @@ func (tr *tableRead) cell(rows []tableRow, i, c, unitCol int) {
 		setValue(&rec, q)
 		tr.add(rec)
 	case figGrowth, figPoints:
-		if col.owner >= 0 || !ok {
+		if col.owner >= 0 {
 			return // read with its level
 		}
-		tr.add(tr.rate(rows, i, c, c, q, unitCol))
+		if v, sign, ok := cellChange(cell.Text); ok {
+			v.Value = v.Value.Mul(decimalInt(int64(sign)))
+			tr.add(tr.rate(gr, i, c, c, v))
+		}
 	}
 }
 
 // level returns the record of the level q in column c of rows[i], with
 // the changes of the columns that qualify it; keep is false when the
 // figure cannot be understood (no unit anywhere and nothing to tell it).
-func (tr *tableRead) level(rows []tableRow, i, c int, q quantity, norm string, unitCol int, index bool) (Indicator, bool) {
+func (tr *tableRead) level(gr *colGroup, i, c int, q quantity, norm string, index bool) (Indicator, bool) {
+	rows := gr.rows
 	row, col := rows[i], tr.cols[c]
-	rec := tr.base(rows, i, c, unitCol)
+	rec := tr.base(gr, i, c)
 	rec.Name = rowName(rows, i, col.word, col.unit != "" || namesMeasure(col.word))
 	if index {
 		if !strings.Contains(rec.Name, "指数") {
@@ -239,7 +254,7 @@ func (tr *tableRead) level(rows []tableRow, i, c int, q quantity, norm string, u
 		setValue(&rec, q) // the index as written, no unit
 		return rec, true
 	}
-	u := tr.unit(row, col, unitCol)
+	u := tr.unit(row, col)
 	if q.Kind == kindBare && u.text == "" {
 		u = impliedTableUnit(rec.Name)
 	}
@@ -261,16 +276,16 @@ func (tr *tableRead) level(rows []tableRow, i, c int, q quantity, norm string, u
 		if oc.owner != c || oc.role != colValue {
 			continue
 		}
-		v, _, ok := cellFigure(tr.t.Rows[row.row][o].Text)
+		v, sign, ok := cellChange(tr.t.Rows[row.row][o].Text)
 		if !ok {
 			continue
 		}
-		switch oc.kind {
+		switch kind := changeKindOf(oc.kind, v); kind {
 		case figGrowth:
-			y := oc.sign * v.Value.Float64()
+			y := sign * oc.sign * v.Value.Float64()
 			rec.YoY, rec.Basis = &y, oc.basis
 		case figPoints:
-			p := oc.sign * v.Value.Float64()
+			p := sign * oc.sign * v.Value.Float64()
 			rec.PP = &p
 			if rec.Basis == "" {
 				rec.Basis = oc.basis
@@ -279,9 +294,10 @@ func (tr *tableRead) level(rows []tableRow, i, c int, q quantity, norm string, u
 			cp := v.Value.Float64()
 			rec.Completion = &cp
 		case figDelta:
-			d := withUnit(v, strings.TrimPrefix(strings.TrimSpace(tr.t.Rows[row.row][o].Text), "+"), oc.unit, false)
+			_, norm, _ := cellFigure(tr.t.Rows[row.row][o].Text)
+			d := withUnit(v, norm, oc.unit, false)
 			if d.Kind != kindBare && d.StdUnit == q.StdUnit {
-				dv := oc.sign * d.Value.Mul(d.Scale).Float64()
+				dv := sign * oc.sign * d.Value.Mul(d.Scale).Float64()
 				rec.Delta = &dv
 				if rec.Basis == "" {
 					rec.Basis = oc.basis
@@ -294,13 +310,15 @@ func (tr *tableRead) level(rows []tableRow, i, c int, q quantity, norm string, u
 
 // rateOnly adds, for the level column c of rows[i] whose cell holds no
 // figure, the rate-only record of a change column that qualifies it.
-func (tr *tableRead) rateOnly(rows []tableRow, i, c, unitCol int) {
+func (tr *tableRead) rateOnly(gr *colGroup, i, c int) {
+	rows := gr.rows
 	for o, oc := range tr.cols {
 		if oc.owner != c || oc.role != colValue || oc.kind != figGrowth && oc.kind != figPoints {
 			continue
 		}
-		if v, _, ok := cellFigure(tr.t.Rows[rows[i].row][o].Text); ok {
-			tr.add(tr.rate(rows, i, c, o, v, unitCol))
+		if v, sign, ok := cellChange(tr.t.Rows[rows[i].row][o].Text); ok {
+			v.Value = v.Value.Mul(decimalInt(int64(sign)))
+			tr.add(tr.rate(gr, i, c, o, v))
 		}
 	}
 }
@@ -308,13 +326,14 @@ func (tr *tableRead) rateOnly(rows []tableRow, i, c, unitCol int) {
 // rate returns the rate-only record of the change v read in column o of
 // rows[i], for the level column c (c == o for a table of rises, whose
 // figures are the changes).
-func (tr *tableRead) rate(rows []tableRow, i, c, o int, v quantity, unitCol int) Indicator {
+func (tr *tableRead) rate(gr *colGroup, i, c, o int, v quantity) Indicator {
+	rows := gr.rows
 	col, oc := tr.cols[c], tr.cols[o]
-	rec := tr.base(rows, i, o, unitCol)
+	rec := tr.base(gr, i, o)
 	rec.Period = tr.period(rows[i], col)
 	rec.Name = rowName(rows, i, col.word, namesMeasure(col.word))
 	x := oc.sign * v.Value.Float64()
-	if oc.kind == figPoints {
+	if changeKindOf(oc.kind, v) == figPoints {
 		rec.PP = &x
 	} else {
 		rec.YoY = &x
@@ -326,8 +345,9 @@ func (tr *tableRead) rate(rows []tableRow, i, c, o int, v quantity, unitCol int)
 // base returns a record of the cell in column c of rows[i] with what all
 // records of the cell share: document, page, section, period, status,
 // bound, table, sentence and offset; no value yet.
-func (tr *tableRead) base(rows []tableRow, i, c, unitCol int) Indicator {
-	cell := tr.t.Rows[rows[i].row][c]
+func (tr *tableRead) base(gr *colGroup, i, c int) Indicator {
+	row := gr.rows[i]
+	cell := tr.t.Rows[row.row][c]
 	off := cell.Offset
 	if off < 0 {
 		off = tr.t.Offset
@@ -350,11 +370,11 @@ func (tr *tableRead) base(rows []tableRow, i, c, unitCol int) Indicator {
 		Doc:      tr.r.doc.Name,
 		Page:     page,
 		Section:  tr.sec.path,
-		Period:   tr.period(rows[i], tr.cols[c]),
+		Period:   tr.period(row, tr.cols[c]),
 		Status:   status,
 		Bound:    Exact,
 		Table:    tr.info.name,
-		Sentence: tr.sentence(rows[i], c),
+		Sentence: tr.sentence(gr, row),
 		Offset:   off,
 	}
 }
@@ -388,14 +408,15 @@ func (tr *tableRead) period(row tableRow, col tableCol) string {
 }
 
 // unit returns the unit of a figure of row in column col: the row's unit
-// cell, the column header, the caption or a unit note.
-func (tr *tableRead) unit(row tableRow, col tableCol, unitCol int) tableUnit {
-	if unitCol >= 0 {
-		if s := strings.TrimSpace(tr.t.At(row.row, unitCol)); s != "" && !isNoFigure(s) {
-			return tableUnit{text: s, from: "cell"}
-		}
-	}
-	if col.unit != "" {
+// cell, the unit its label states ("营业收入（元）"), the column header,
+// the caption or a unit note.
+func (tr *tableRead) unit(row tableRow, col tableCol) tableUnit {
+	switch {
+	case row.unitCell != "":
+		return tableUnit{text: row.unitCell, from: "cell"}
+	case row.unit != "":
+		return tableUnit{text: row.unit, from: "label"}
+	case col.unit != "":
 		return tableUnit{text: col.unit, from: "column"}
 	}
 	return tableUnit{text: tr.info.unit, from: tr.info.unitFrom}
@@ -441,13 +462,11 @@ func setValue(rec *Indicator, q quantity) {
 }
 
 // sentence returns row read as a sentence with the headers of the columns
-// of its group: "水泥：计量单位 吨，2021年 7316292，比上年增长（%） -2.9".
-// c is a value column of the group.
-func (tr *tableRead) sentence(row tableRow, c int) string {
-	g := tr.cols[c].group
+// of its group gr: "水泥：计量单位 吨，2021年 7316292，比上年增长（%） -2.9".
+func (tr *tableRead) sentence(gr *colGroup, row tableRow) string {
 	var parts []string
 	for o, col := range tr.cols {
-		if col.group != g || o == g || col.role == colNone {
+		if o == gr.label || col.role == colNone || col.group != gr.label && !slices.Contains(gr.codeCols, o) {
 			continue
 		}
 		s := strings.TrimSpace(tr.t.At(row.row, o))

@@ -26,14 +26,17 @@ const (
 
 // A tableRow is one body row of a table, as read from one label column.
 type tableRow struct {
-	row     int       // index in Table.Rows
-	written string    // the label cell as written
-	label   string    // the label without markers, numbering, codes or footnote marks
-	marker  rowMarker //
-	parent  int       // index in the rows of the row it is a part of, -1 if none
-	total   bool      // 合计, 总计 …
-	year    int       // the label is a year: the row's period
-	code    string    // the row's classification code, "" if none
+	row      int       // index in Table.Rows
+	written  string    // the label cell as written
+	label    string    // the label without markers, numbering, codes or footnote marks
+	marker   rowMarker //
+	level    int       // depth of its numbering: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for ①
+	parent   int       // index in the rows of the row it is a part of, -1 if none
+	total    bool      // 合计, 总计 …
+	year     int       // the label is a year: the row's period
+	code     string    // the row's classification code, "" if none
+	unit     string    // the unit the label states ("营业收入（元）"), "" if none
+	unitCell string    // the row's unit cell (计量单位), "" if none
 }
 
 // totalWords are labels of a total row.
@@ -48,11 +51,22 @@ var (
 	leadCodeRE = regexp.MustCompile(`^[\[［【]?([0-9]{3,9})[\]］】]?\s*`)
 )
 
-// cleanLabel returns a row label without its markers: footnote marks,
-// "#", "其中：", numbering (一、 （一） 1. （1） ①), a leading
-// classification code, and the colons and spaces around them; with the
-// marker it found and the code.
-func cleanLabel(s string) (label string, m rowMarker, code string) {
+// A cleanedLabel is a row label read by cleanLabel.
+type cleanedLabel struct {
+	label  string    // without markers
+	marker rowMarker //
+	level  int       // depth of its numbering (see tableRow), 0 if none
+	code   string    // classification code before it, "" if none
+	unit   string    // unit in brackets after it, "" if none
+}
+
+// cleanLabel reads a row label: without its footnote marks, "#",
+// "其中：", numbering (一、 （一） 1. （1） ①), a leading classification
+// code, a trailing unit in brackets ("营业收入（元）") and the colons and
+// spaces around them; with the marker, numbering depth, code and unit it
+// found.
+func cleanLabel(s string) cleanedLabel {
+	var out cleanedLabel
 	s = footnoteRE.ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.Map(func(r rune) rune {
 		if isFootnoteMark(r) && !(r >= '①' && r <= '⑳') {
@@ -66,24 +80,31 @@ func cleanLabel(s string) (label string, m rowMarker, code string) {
 		switch {
 		case strings.HasPrefix(s, "#") || strings.HasPrefix(s, "＃"):
 			s = strings.TrimLeft(s, "#＃")
-			m, changed = markHash, true
+			out.marker, changed = markHash, true
 		case ofRE.MatchString(s) && len(ofRE.FindString(s)) < len(s):
 			s = s[len(ofRE.FindString(s)):]
-			m, changed = markOf, true
+			out.marker, changed = markOf, true
 		}
-		if n := numberingLen([]rune(s)); n > 0 {
+		if n, level := numberingLen([]rune(s)); n > 0 {
 			s = string([]rune(s)[n:])
-			if m == markNone {
-				m = markNumber
+			if out.marker == markNone {
+				out.marker, out.level = markNumber, level
 			}
 			changed = true
 		}
 		if c := leadCodeRE.FindStringSubmatch(s); c != nil && len(c[0]) < len(s) && isHan(firstRune(s[len(c[0]):])) {
-			s, code, changed = s[len(c[0]):], c[1], true
+			s, out.code, changed = s[len(c[0]):], c[1], true
 		}
 	}
-	return strings.Trim(s, " 　：:，,、"), m, code
+	if m := trailingBracketRE.FindStringSubmatch(s); m != nil && len(m[0]) < len(s) && isUnit(m[1]) {
+		s, out.unit = strings.TrimSuffix(s, m[0]), m[1]
+	}
+	out.label = strings.Trim(s, " 　：:，,、")
+	return out
 }
+
+// trailingBracketRE finds a remark in brackets that ends a label.
+var trailingBracketRE = regexp.MustCompile(`[（(]([^（()）]{1,10})[）)]\s*$`)
 
 // firstRune returns the first rune of s, 0 if none.
 func firstRune(s string) rune {
@@ -93,47 +114,49 @@ func firstRune(s string) rune {
 	return 0
 }
 
-// numberingLen returns how many runes of numbering open rs: "一、",
-// "（一）", "(一)", "1.", "1、", "（1）", "①"; 0 if none. A number that
-// goes on ("1.5万") is no numbering.
-func numberingLen(rs []rune) int {
-	if len(rs) == 0 {
-		return 0
+// numberingLen returns how many runes of numbering open rs and its depth:
+// "一、" 1, "（一）" 2, "1." or "1、" 3, "（1）" 4, "①" 5; 0, 0 if none. A
+// number that goes on ("1.5万") is no numbering.
+func numberingLen(rs []rune) (n, level int) {
+	if len(rs) < 2 {
+		return 0, 0
 	}
 	if rs[0] >= '①' && rs[0] <= '⑳' || rs[0] >= '⑴' && rs[0] <= '⒇' {
-		return 1
+		return 1, 5
 	}
 	if rs[0] == '（' || rs[0] == '(' {
 		n := 1
 		for n < len(rs) && (isHeadingNumeral(rs[n]) || isWesternDigit(rs[n])) {
 			n++
 		}
-		if n > 1 && n < len(rs) && (rs[n] == '）' || rs[n] == ')') && n+1 < len(rs) {
-			return n + 1
+		if n > 1 && n+1 < len(rs) && (rs[n] == '）' || rs[n] == ')') {
+			if isWesternDigit(rs[1]) {
+				return n + 1, 4
+			}
+			return n + 1, 2
 		}
-		return 0
+		return 0, 0
 	}
-	n := 0
 	for n < len(rs) && isHeadingNumeral(rs[n]) {
 		n++
 	}
-	if n > 0 && n < len(rs) && rs[n] == '、' {
-		return n + 1
+	if n > 0 && n+1 < len(rs) && rs[n] == '、' {
+		return n + 1, 1
 	}
 	n = 0
 	for n < len(rs) && isWesternDigit(rs[n]) {
 		n++
 	}
 	if n > 0 && n <= 2 && n+1 < len(rs) && strings.ContainsRune("、.．", rs[n]) && !isWesternDigit(rs[n+1]) {
-		return n + 1
+		return n + 1, 3
 	}
-	return 0
+	return 0, 0
 }
 
 // tableMeasureEnds are the last runes of labels that name a measure by
 // themselves ("货物运输总量", "居民人均消费支出", "商品零售价格"): nameEnds
 // and a few more that tables use.
-const tableMeasureEnds = nameEnds + "格润款税"
+const tableMeasureEnds = nameEnds + "格润款税益用"
 
 // namesMeasure reports whether a label names a measure by itself, so that
 // it needs no parent to be understood.
@@ -142,16 +165,32 @@ func namesMeasure(s string) bool {
 	return len(rs) >= 2 && strings.ContainsRune(tableMeasureEnds, rs[len(rs)-1])
 }
 
+// ownUnit returns the unit the row states itself: its unit cell or the
+// unit its label states.
+func (row tableRow) ownUnit() string {
+	if row.unitCell != "" {
+		return row.unitCell
+	}
+	return row.unit
+}
+
 // tableRows reads the body rows of t from label column lc (codes from the
-// code columns codeCols) and finds each row's parent.
-func tableRows(t *extract.Table, lc int, codeCols []int, yearCol bool) []tableRow {
+// code columns codeCols, units from unit column uc, -1 if none) and finds
+// each row's parent.
+func tableRows(t *extract.Table, lc int, codeCols []int, uc int, yearCol bool) []tableRow {
 	rows := make([]tableRow, 0, len(t.Rows)-t.Header)
 	last := map[int]string{} // the last code read in each code column
 	for r := t.Header; r < len(t.Rows); r++ {
 		row := tableRow{row: r, parent: -1}
 		if lc >= 0 {
 			row.written = strings.TrimSpace(t.At(r, lc))
-			row.label, row.marker, row.code = cleanLabel(row.written)
+			cl := cleanLabel(row.written)
+			row.label, row.marker, row.level, row.code, row.unit = cl.label, cl.marker, cl.level, cl.code, cl.unit
+		}
+		if uc >= 0 {
+			if u := strings.TrimSpace(t.At(r, uc)); !isNoFigure(u) {
+				row.unitCell = u
+			}
 		}
 		row.total = totalWords[row.label]
 		if y := headYear(row.label); y != 0 && (yearCol || strings.Trim(yearPhraseRE.ReplaceAllString(row.label, ""), " ") == "") {
@@ -229,18 +268,20 @@ func nestByCode(rows []tableRow) bool {
 //     "其中" part;
 //   - "其中：" does too, and the unmarked rows after it that do not name
 //     a measure are parts of the same row ("其中：一般贸易", "加工贸易");
-//   - numbered rows are parts of the unmarked row before the first of
-//     them, unless that row is a total; an unmarked row between a "#"
-//     part and the next numbered row is a part too (韩国 between #日本 and
-//     #东南亚国家联盟);
+//   - a numbered row is a part of the nearest row above it numbered one
+//     level up (1. under 一、), else of the unmarked row before the first
+//     numbered row, unless that row is a total; an unmarked row between a
+//     "#" part and the next numbered row is a part too (韩国 between #日本
+//     and #东南亚国家联盟);
 //   - unmarked rows that do not name a measure, right under a row that
-//     does, are its parts (货物运输总量, 公路, 水运 …) until a row that
-//     names a measure.
+//     does and in its unit, are its parts (货物运输总量, 公路, 水运 …)
+//     until a row that names a measure.
 func nestByMarks(rows []tableRow) {
-	top := -1       // the last row that is a part of none
-	host := -1      // the last row that may have "#" parts
-	ofParent := -1  // parent of the current 其中 run
-	numParent := -1 // parent of the current numbered run
+	top := -1          // the last row that is a part of none
+	host := -1         // the last row that may have "#" parts
+	ofParent := -1     // parent of the current 其中 run
+	numParent := -1    // parent of the current numbered run's first level
+	var numbered []int // the numbered rows that may have numbered parts, outermost first
 	inNum := false
 	head := -1 // the measure whose unmarked parts follow
 	for i := range rows {
@@ -256,13 +297,21 @@ func nestByMarks(rows []tableRow) {
 			row.parent, ofParent = host, host
 		case markNumber:
 			if !inNum {
-				numParent = -1
+				numParent, numbered = -1, numbered[:0]
 				if top >= 0 && !rows[top].total && rows[top].marker == markNone {
 					numParent = top
 				}
 				inNum = true
 			}
-			row.parent, top, host, ofParent, head = numParent, i, i, -1, -1
+			for len(numbered) > 0 && rows[numbered[len(numbered)-1]].level >= row.level {
+				numbered = numbered[:len(numbered)-1]
+			}
+			row.parent = numParent
+			if len(numbered) > 0 {
+				row.parent = numbered[len(numbered)-1]
+			}
+			numbered = append(numbered, i)
+			top, host, ofParent, head = i, i, -1, -1
 		default:
 			prev := &rows[max(i-1, 0)]
 			switch {
@@ -270,7 +319,7 @@ func nestByMarks(rows []tableRow) {
 				row.parent = ofParent
 			case inNum && i > 0 && prev.marker == markHash && !measure:
 				row.parent = prev.parent
-			case head >= 0 && !measure:
+			case head >= 0 && !measure && row.ownUnit() == rows[head].ownUnit():
 				row.parent, host = head, i
 			default:
 				top, host, ofParent, inNum, head = i, i, -1, false, -1
@@ -287,14 +336,15 @@ func nestByMarks(rows []tableRow) {
 // quantity (出口额, 床位（万张）) rather than a part of the whole (城市).
 //
 // A part whose label does not name a measure takes its parent's label
-// before it ("商品房销售面积：住宅"), unless the column names the
-// quantity. The column's word follows the label ("日本出口额",
-// "养老机构床位"), or stands in brackets after it when it names a part
-// ("社区服务中心（城市）"); a total takes the word first ("出口额合计").
+// before it ("商品房销售面积：住宅", "亚洲：日本出口额"). The column's word
+// follows the label when it names the quantity of a label that names
+// none ("日本出口额", "养老机构床位"), and stands in brackets after it
+// otherwise ("社区服务中心（城市）", "一般公共服务支出（基本支出）"); a
+// total takes the word first ("出口额合计").
 func rowName(rows []tableRow, i int, word string, quantity bool) string {
 	row := rows[i]
 	label := row.label
-	if p := row.parent; p >= 0 && rows[p].label != "" && !strings.Contains(label, rows[p].label) && !namesMeasure(label) && !(quantity && word != "") {
+	if p := row.parent; p >= 0 && rows[p].label != "" && !strings.Contains(label, rows[p].label) && !namesMeasure(label) {
 		label = rows[p].label + "：" + label
 	}
 	switch {
@@ -304,7 +354,7 @@ func rowName(rows []tableRow, i int, word string, quantity bool) string {
 		return word
 	case row.total:
 		return word + label
-	case quantity:
+	case quantity && !namesMeasure(row.label):
 		return label + word
 	}
 	return label + "（" + word + "）"

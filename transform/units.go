@@ -89,6 +89,7 @@ var unitTable = map[string]unitInfo{
 	"立方米": {std: "立方米", kind: kindAmount},
 	"方":   {std: "方", kind: kindAmount},
 	"升":   {std: "升", kind: kindAmount},
+	"千升":  {std: "千升", kind: kindAmount},
 	"毫升":  {std: "毫升", kind: kindAmount},
 
 	// Energy and power.
@@ -240,6 +241,7 @@ var denominatorOnly = map[string]unitInfo{
 	"周":  {std: "周", kind: kindAmount},
 	"季":  {std: "季", kind: kindAmount},
 	"人口": {std: "人口", kind: kindAmount},
+	"股":  {std: "股", kind: kindAmount}, // 元/股: earnings per share
 }
 
 // A runeTrie finds the longest lexicon entry at a position of a text.
