@@ -85,7 +85,7 @@ func tableSpans(doc *extract.Document) []textSpan {
 
 // chartCaptionRE matches the caption of a chart: 图, its number, a short
 // title and no sentence.
-var chartCaptionRE = regexp.MustCompile(`^图\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|$)`)
+var chartCaptionRE = regexp.MustCompile(`^图\s*[0-9０-９]{1,2}(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|\p{Han}|$)`)
 
 // chartCaption reports whether a paragraph is the caption of a chart.
 func chartCaption(s string) bool {

@@ -142,6 +142,39 @@ func TestTableRecords(t *testing.T) {
 			"一般公共预算收入|25.5 亿元|2550000000 元|-|-|2021|actual|",
 			"一般公共预算收入|27 亿元|2700000000 元|-|-|2022|target|",
 		}},
+		// Written blind as well, after the three above passed; the first
+		// run differed only in 表5's names (发电量（产量）, 布产量), which
+		// made 产量 a generic header word.
+		{"city-2023-tables.txt", []string{
+			// 表1: districts as rows, two quantities with their growths.
+			"全市地区生产总值|1520.3 亿元|152030000000 元|5.6|-|2023|actual|",
+			"全市一般公共预算收入|120.4 亿元|12040000000 元|3.2|-|2023|actual|",
+			"甲区地区生产总值|620.1 亿元|62010000000 元|6|-|2023|actual|",
+			"甲区一般公共预算收入|48.2 亿元|4820000000 元|4.1|-|2023|actual|",
+			"乙区地区生产总值|410.7 亿元|41070000000 元|5.1|-|2023|actual|",
+			"乙区一般公共预算收入|30.5 亿元|3050000000 元|-2.3|-|2023|actual|",
+			// 表2: years as rows.
+			"地区生产总值|1180.5 亿元|118050000000 元|6.8|-|2019|actual|",
+			"地区生产总值|1221.9 亿元|122190000000 元|3.5|-|2020|actual|",
+			"地区生产总值|1350.2 亿元|135020000000 元|8.3|-|2021|actual|",
+			// 表3: three counts per row, 单位：人 from the note.
+			"普通高中招生数|12050 人|12050 人|2.1|-|2023|actual|",
+			"普通高中在校生数|35610 人|35610 人|1.8|-|2023|actual|",
+			"普通高中毕业生数|11020 人|11020 人|-0.5|-|2023|actual|",
+			"初中招生数|18230 人|18230 人|-1.2|-|2023|actual|",
+			"初中在校生数|54100 人|54100 人|0.6|-|2023|actual|",
+			"初中毕业生数|17900 人|17900 人|3.3|-|2023|actual|",
+			// 表4: an index and a rise beside it: two statements.
+			"居民消费价格指数|100.4|100.4|-|-|2023|actual|",
+			"居民消费价格|-|-|0.4|-|2023|actual|",
+			"居民消费价格：食品指数|99.2|99.2|-|-|2023|actual|",
+			"居民消费价格：食品|-|-|-0.8|-|2023|actual|",
+			// 表5: units and scales from the unit column; 产量 says nothing more.
+			"发电量|85.6 亿千瓦时|8560000000 千瓦时|4.2|-|2023|actual|",
+			"太阳能电池|120.5 万千瓦|1205000 千瓦|35.1|-|2023|actual|",
+			"布|3050 万米|30500000 米|-6.4|-|2023|actual|",
+			"饮料|12.8 万千升|128000 千升|2.6|-|2023|actual|",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -165,5 +198,33 @@ func TestTableRecords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTableJunk checks that what is not a table gives no record: a chart
+// caption and its axis ticks written as TAB lines, a list of names, row
+// numbers and years.
+func TestTableJunk(t *testing.T) {
+	tr, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readFixture(t, "county-2021-tables.txt")
+	var prose int
+	for _, r := range tr.Indicators(doc) {
+		switch {
+		case r.Table == "":
+			prose++
+		case strings.HasPrefix(r.Table, "表5"):
+			t.Errorf("record from a list of names: %s", recLine(r))
+		case strings.Contains(r.Name, "序号") || r.StdValue != nil && (*r.StdValue == 1 || *r.StdValue == 2):
+			t.Errorf("record from a row number: %s", recLine(r))
+		}
+		if strings.Contains(r.Sentence, "2017\t2018") || strings.Contains(r.Sentence, "0\t100") || strings.HasPrefix(r.Sentence, "图1") {
+			t.Errorf("record from a chart: %s", recLine(r))
+		}
+	}
+	if prose != 1 {
+		t.Errorf("%d prose records, want 1 (全县地区生产总值)", prose)
 	}
 }
