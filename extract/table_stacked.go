@@ -19,6 +19,11 @@ import (
 // leaves it alone otherwise: pairing labels and figures by guess would give
 // wrong rows, which are worse than none.
 
+// BUG(zhibiao): A stacked cell whose labels run together with no space
+// and no repeated last word ("市辖区县级市县" for 市辖区, 县级市, 县) cannot
+// be cut without a dictionary: its column keeps the stacked cell, and its
+// figures give no records.
+
 // unstackRow returns the rows that the raw cells of one body line stand
 // for, given cols, the number of columns the header rows have (0 when the
 // table has no header). It returns nil when the line is an ordinary row.

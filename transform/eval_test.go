@@ -301,6 +301,39 @@ func labelSets(t *testing.T) []*labelSet {
 	return sets
 }
 
+// TestLabelRows checks that each labels file that states its rows
+// ("# rows: N = P prose + T table") holds that many, and that the table
+// rows are told from the prose rows as the file means.
+func TestLabelRows(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(ourLabels, "*.tsv"))
+	dev, _ := filepath.Glob(filepath.Join(devLabels, "dev-*.tsv"))
+	checked := 0
+	for _, p := range append(paths, dev...) {
+		ls, err := readLabels(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ls.rows < 0 {
+			continue
+		}
+		checked++
+		var prose, table int
+		for _, l := range ls.labels {
+			if l.table {
+				table++
+			} else {
+				prose++
+			}
+		}
+		if len(ls.labels) != ls.rows || prose != ls.proseRows || table != ls.tableRows {
+			t.Errorf("%s: %d rows = %d prose + %d table, the file says %d = %d + %d", filepath.Base(p), len(ls.labels), prose, table, ls.rows, ls.proseRows, ls.tableRows)
+		}
+	}
+	if checked == 0 {
+		t.Skip("no labels file states its rows")
+	}
+}
+
 // readLines returns the lines of the text file at path, trimmed.
 func readLines(t *testing.T, path string) []string {
 	t.Helper()

@@ -16,6 +16,23 @@ import (
 // unit notes (DESIGN.md, "Tables"). Prose never reads a table's
 // paragraphs; a figure stated in both is two records.
 
+// BUG(zhibiao): Table rows nest by their markers, numbering, codes and
+// units only: a part that a PDF marks by indentation alone is read as a
+// row of its own, and a label that names no measure then lacks its
+// parent ("公路" rather than "货物运输总量：公路") unless it sits under a
+// measure in the same unit.
+
+// BUG(zhibiao): A table's figure whose unit no cell, label, header,
+// caption or note states is given with no unit and Review "表格单元无单位"
+// (none in a table without a caption); a unit printed elsewhere on the
+// page ("编制部门：… 单位：元" above a budget table) is not found unless
+// extract hands it as a unit note.
+
+// BUG(zhibiao): A text table has no merged cells: a header written once
+// over several columns ("出口额", then empty cells, above 绝对数 | 增长%)
+// names the first of them only, and the others measure what their own
+// header says.
+
 // A tableInfo is what a whole table says about its figures.
 type tableInfo struct {
 	name     string // the records' Table: the caption, or a stand-in
