@@ -1232,7 +1232,16 @@ func TestEvalPDF(t *testing.T) {
 					// An unreadable PDF loses all its figures.
 					sum.failed = append(sum.failed, ls.name)
 					n := len(ls.labels)
-					sum.results = append(sum.results, result{name: ls.name, full: score{labels: n}, detect: score{labels: n}, attr: attrScore{}})
+					res := result{name: ls.name, full: score{labels: n}, detect: score{labels: n}, attr: attrScore{}}
+					for _, l := range ls.labels {
+						p := &res.prose
+						if l.table {
+							p = &res.table
+						}
+						p.full.labels++
+						p.detect.labels++
+					}
+					sum.results = append(sum.results, res)
 					return
 				}
 				t.Logf("%s: %d pages, %d paragraphs", filepath.Base(pdf), len(doc.Pages), len(doc.Paragraphs))
@@ -1269,7 +1278,7 @@ func TestEvalPDF(t *testing.T) {
 	sort.Strings(names)
 	table, textTotal := formatTable(textResults)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-12s %6s %6s %6s %6s %6s | %s\n", "input", "F1", "dF1", "attr", "fuzzy", "lost", "unreadable")
+	fmt.Fprintf(&b, "%-12s %6s %6s %6s | %6s | %6s %6s %6s | %6s %6s | %s\n", "input", "F1", "dF1", "attr", "pF1", "tF1", "found", "tattr", "fuzzy", "lost", "unreadable")
 	row := func(name string, tot result, fuzzy, lost int, failed []string) {
 		worst := 1.0
 		for _, k := range attrs {
@@ -1277,16 +1286,17 @@ func TestEvalPDF(t *testing.T) {
 				worst = min(worst, tot.attr.acc(k))
 			}
 		}
-		fmt.Fprintf(&b, "%-12s %6.3f %6.3f %6.3f %6d %6d | %s\n", name, tot.full.f1(), tot.detect.f1(), worst, fuzzy, lost, strings.Join(failed, " "))
+		fmt.Fprintf(&b, "%-12s %6.3f %6.3f %6.3f | %6.3f | %6.3f %6.3f %6.3f | %6d %6d | %s\n", name, tot.full.f1(), tot.detect.f1(), worst,
+			tot.prose.full.f1(), tot.table.full.f1(), tot.table.detect.r(), tot.table.worstAttr(), fuzzy, lost, strings.Join(failed, " "))
 	}
 	row("text", textTotal, 0, 0, nil)
 	t.Logf("text (the reports that have PDFs):\n%s", table)
 	for _, s := range names {
 		table, tot := formatTable(styles[s].results)
-		t.Logf("PDF style %s:\n%s", s, table)
+		t.Logf("PDF style %s:\n%s%s", s, table, formatSplit(styles[s].results))
 		row(s, tot, styles[s].fuzzy, styles[s].lost, styles[s].failed)
 	}
-	t.Logf("summary (F1 = names+value+unit, dF1 = value+unit, attr = the worst attribute accuracy; fuzzy/lost = labelled lines not found verbatim / not at all):\n%s", b.String())
+	t.Logf("summary (F1 = names+value+unit, dF1 = value+unit, attr = the worst attribute accuracy; pF1, tF1 = F1 of the prose rows and of the table rows apart, found = share of table rows whose value and unit a table record states, tattr = worst attribute accuracy on the table rows; fuzzy/lost = labelled lines not found verbatim / not at all):\n%s", b.String())
 }
 
 // TestLocateLines checks that lines are located verbatim when they can be

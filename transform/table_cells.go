@@ -49,8 +49,8 @@ func cellFigure(s string) (q quantity, norm string, ok bool) {
 		}
 	}
 	rs := []rune(s)
-	if len(rs) == 0 || len(rs) > 40 {
-		return quantity{}, "", false
+	if len(rs) == 0 || len(rs) > 40 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "．") {
+		return quantity{}, "", false // "7.": a figure cut by a column border
 	}
 	qs := scanQuantities(rs)
 	if len(qs) != 1 || qs[0].Start != 0 || qs[0].End != len(rs) || qs[0].NotFigure != "" || qs[0].Max != nil {

@@ -102,6 +102,25 @@ func tableColumns(t *extract.Table) []tableCol {
 			col.yearCol = true
 		}
 	}
+	// Adjacent columns of figures under one and the same header are one
+	// column that the grid split (a figure cut into "7." and "1"): which
+	// part is which cannot be told, so none is read.
+	// A header whose brackets do not pair ("地区生产总值（亿增长（%）" over
+	// "元）") was cut across columns: its figures are not read either.
+	split := make([]bool, len(cols))
+	for c := range cols {
+		if cols[c].role == colValue && !pairedBrackets(cols[c].head) {
+			split[c] = true
+		}
+		if c > 0 && cols[c].role == colValue && cols[c-1].role == colValue && cols[c].head != "" && cols[c].head == cols[c-1].head {
+			split[c], split[c-1] = true, true
+		}
+	}
+	for c := range cols {
+		if split[c] {
+			cols[c].role = colNone
+		}
+	}
 	groupColumns(cols)
 	for c := range cols {
 		if cols[c].role == colValue {
@@ -169,6 +188,29 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 		return colLabel
 	}
 	return colNone
+}
+
+// pairedBrackets reports whether the brackets of each part of header h
+// pair up.
+func pairedBrackets(h string) bool {
+	for _, p := range strings.Split(h, "/") {
+		depth := 0
+		for _, r := range p {
+			switch r {
+			case '（', '(':
+				depth++
+			case '）', ')':
+				depth--
+			}
+			if depth < 0 {
+				return false
+			}
+		}
+		if depth != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeCodes reports whether the integers of a column are row
