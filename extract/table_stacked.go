@@ -203,25 +203,11 @@ func splitStack(s string, n int) []string {
 
 // splitRuns splits s at runs of two or more white-space runes.
 func splitRuns(s string) []string {
-	var out []string
-	rs := []rune(s)
-	start := 0
-	for i := 0; i < len(rs); {
-		if !unicode.IsSpace(rs[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rs) && unicode.IsSpace(rs[j]) {
-			j++
-		}
-		if j-i >= 2 {
-			out = append(out, strings.TrimSpace(string(rs[start:i])))
-			start = j
-		}
-		i = j
+	out := splitSpaceRuns(s, func(run []rune) bool { return len(run) >= 2 })
+	for i := range out {
+		out[i] = strings.TrimSpace(out[i])
 	}
-	return append(out, strings.TrimSpace(string(rs[start:])))
+	return out
 }
 
 // splitRepeated makes up a shortfall of n-len(items) items by cutting one

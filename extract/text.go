@@ -97,6 +97,12 @@ func splitIndents(s string) []string {
 	if strings.Count(s, "\u3000") < 2 {
 		return []string{s}
 	}
+	return splitSpaceRuns(s, func(run []rune) bool { return strings.Count(string(run), "\u3000") >= 2 })
+}
+
+// splitSpaceRuns splits s at the runs of white space for which cut
+// reports true; the runs cut at are dropped, the others kept.
+func splitSpaceRuns(s string, cut func(run []rune) bool) []string {
 	var out []string
 	rs := []rune(s)
 	start := 0
@@ -105,14 +111,11 @@ func splitIndents(s string) []string {
 			i++
 			continue
 		}
-		j, ideo := i, 0
+		j := i
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
-			if rs[j] == '\u3000' {
-				ideo++
-			}
 			j++
 		}
-		if ideo >= 2 {
+		if cut(rs[i:j]) {
 			out = append(out, string(rs[start:i]))
 			start = j
 		}
