@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -124,11 +125,7 @@ func tableColumns(t *extract.Table) []tableCol {
 	groupColumns(cols)
 	for c := range cols {
 		if cols[c].role == colValue {
-			title := ""
-			if g := cols[c].group; g >= 0 {
-				title = cols[g].head
-			}
-			describeValues(&cols[c], title)
+			describeValues(&cols[c], groupTitles(cols, c))
 		}
 	}
 	pairColumns(cols)
@@ -264,12 +261,49 @@ var (
 	levelWords = []string{"增加值", "新增"}
 )
 
+// groupTitles returns the parts of the header of value column c that
+// stand over its whole group rather than say what c measures: the parts
+// the header of the group's label column shares (本年收入 over 项目 |
+// 预算数), and the upper parts that every value column of the group
+// shares, when it has two or more (收入预算 over 合计 | 财政拨款收入).
+func groupTitles(cols []tableCol, c int) map[string]bool {
+	titles := map[string]bool{}
+	g := cols[c].group
+	if g >= 0 {
+		for _, p := range strings.Split(cols[g].head, "/") {
+			titles[p] = true
+		}
+	}
+	parts := strings.Split(cols[c].head, "/")
+	values := 0
+	for _, o := range cols {
+		if o.role == colValue && o.group == g {
+			values++
+		}
+	}
+	if values < 2 {
+		return titles
+	}
+	for _, p := range parts[:len(parts)-1] {
+		all := true
+		for _, o := range cols {
+			if o.role == colValue && o.group == g && !slices.Contains(strings.Split(o.head, "/"), p) {
+				all = false
+				break
+			}
+		}
+		if all {
+			titles[p] = true
+		}
+	}
+	return titles
+}
+
 // describeValues reads the header of a value column: the kind of its
 // figures, its unit, year, period, basis and status, and its word.
-// title is the header of the label column of its group, whose parts that
-// the value column's header shares are a title over the whole group
-// (本年收入 over 项目 | 预算数), not what the column measures.
-func describeValues(col *tableCol, title string) {
+// titles are the parts of its header that stand over its whole group (see
+// groupTitles), not what the column measures.
+func describeValues(col *tableCol, titles map[string]bool) {
 	h := col.head
 	col.unit = unitOf(h)
 	bare := h
@@ -309,21 +343,13 @@ func describeValues(col *tableCol, title string) {
 	if actualHeads.MatchString(h) && col.status == "" {
 		col.status = Actual
 	}
-	own := h
-	if title != "" {
-		shared := map[string]bool{}
-		for _, p := range strings.Split(title, "/") {
-			shared[p] = true
+	var own []string
+	for _, p := range strings.Split(h, "/") {
+		if !titles[p] {
+			own = append(own, p)
 		}
-		var keep []string
-		for _, p := range strings.Split(h, "/") {
-			if !shared[p] {
-				keep = append(keep, p)
-			}
-		}
-		own = strings.Join(keep, "/")
 	}
-	col.word = headWord(own, col.kind)
+	col.word = headWord(strings.Join(own, "/"), col.kind)
 }
 
 // actualHeads name a column of results (2021年完成, 实际数) in a table
