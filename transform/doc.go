@@ -63,7 +63,9 @@
 // measure ("货物运输总量：公路"), and the column's word after them where the
 // column names a quantity or a part ("日本出口额", "社区服务中心（城市）").
 // Parts are found from "#", "其中：", numbering levels, classification
-// codes (2010301 under 20103) and rows of the same unit under a measure.
+// codes (2010301 under 20103) and sums: rows whose figures add up, as
+// rounded, to the figure of the row above them are its parts (货物运输总量
+// 49342.25 = 公路 + 水运 + 铁路 + 民航 + 管道).
 // A figure whose unit nothing states gets Review "表格单元无单位" (or the
 // unit its name tells, 从业人数 → 人, with that said in Review), and none
 // at all in a table with no caption.

@@ -17,10 +17,12 @@ import (
 // paragraphs; a figure stated in both is two records.
 
 // BUG(zhibiao): Table rows nest by their markers, numbering, codes and
-// units only: a part that a PDF marks by indentation alone is read as a
-// row of its own, and a label that names no measure then lacks its
-// parent ("公路" rather than "货物运输总量：公路") unless it sits under a
-// measure in the same unit.
+// sums only: a part that a PDF marks by indentation alone, under a row
+// its figures do not add up to (an index, a rate, a single part), is read
+// as a row of its own, and a label that names no measure then lacks its
+// parent ("食品烟酒指数" rather than "居民消费价格：食品烟酒指数"). Parts
+// listed above their total (流动资产 items, then 流动资产合计) are not
+// nested.
 
 // BUG(zhibiao): A table's figure whose unit no cell, label, header,
 // caption or note states is given with no unit and Review "表格单元无单位"
@@ -194,7 +196,17 @@ func (tr *tableRead) newGroup(g int) *colGroup {
 			gr.unitCol = c
 		}
 	}
-	gr.rows = tableRows(tr.t, g, gr.codeCols, gr.unitCol, g >= 0 && tr.cols[g].yearCol)
+	key := -1
+	for c, col := range tr.cols {
+		if col.group == g && col.role == colValue && col.kind == figLevel {
+			key = c
+			break
+		}
+	}
+	if tr.info.rates {
+		key = -1 // rises do not add up
+	}
+	gr.rows = tableRows(tr.t, g, gr.codeCols, gr.unitCol, key, g >= 0 && tr.cols[g].yearCol)
 	return gr
 }
 

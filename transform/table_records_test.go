@@ -115,8 +115,8 @@ func TestTableRecords(t *testing.T) {
 			"城镇化率|62 %|62 %|-|-|2021|actual|",
 			// 表2: an index (上年=100) as written, no unit.
 			"居民消费价格指数|101.5|101.5|-|-|2021|actual|",
-			"居民消费价格：食品烟酒指数|102.3|102.3|-|-|2021|actual|",
-			"居民消费价格：衣着指数|99.6|99.6|-|-|2021|actual|",
+			"食品烟酒指数|102.3|102.3|-|-|2021|actual|", // nothing marks it a part of the row above: indices do not add up
+			"衣着指数|99.6|99.6|-|-|2021|actual|",
 			// 表3: a level and a share per row; #工业 is part of 第二产业.
 			"第一产业增加值|21.3 亿元|2130000000 元|-|-|2021|actual|",
 			"第一产业比重|6.1 %|6.1 %|-|-|2021|actual|",

@@ -37,6 +37,8 @@ type tableRow struct {
 	code     string    // the row's classification code, "" if none
 	unit     string    // the unit the label states ("营业收入（元）"), "" if none
 	unitCell string    // the row's unit cell (计量单位), "" if none
+	figure   *decimal  // the row's figure in the group's first column of levels, nil if none
+	decimals int       // how many decimals figure is written with
 }
 
 // totalWords are labels of a total row.
@@ -175,9 +177,9 @@ func (row tableRow) ownUnit() string {
 }
 
 // tableRows reads the body rows of t from label column lc (codes from the
-// code columns codeCols, units from unit column uc, -1 if none) and finds
-// each row's parent.
-func tableRows(t *extract.Table, lc int, codeCols []int, uc int, yearCol bool) []tableRow {
+// code columns codeCols, units from unit column uc, -1 if none, figures
+// to add up from column key, -1 if none) and finds each row's parent.
+func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bool) []tableRow {
 	rows := make([]tableRow, 0, len(t.Rows)-t.Header)
 	last := map[int]string{} // the last code read in each code column
 	for r := t.Header; r < len(t.Rows); r++ {
@@ -200,12 +202,73 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc int, yearCol bool) [
 		if row.code == "" && len(codeCols) > 0 {
 			row.code = joinedCode(t, r, codeCols, last)
 		}
+		if key >= 0 {
+			if q, norm, ok := cellFigure(t.At(r, key)); ok && q.Kind != kindPercent {
+				v := q.Value.Mul(q.Scale)
+				row.figure = &v
+				if i := strings.IndexAny(norm, ".．"); i >= 0 {
+					row.decimals = len(norm) - i - 1
+				}
+			}
+		}
 		rows = append(rows, row)
 	}
 	if !nestByCode(rows) {
+		nestBySums(rows)
 		nestByMarks(rows)
 	}
 	return rows
+}
+
+// nestBySums makes the unmarked rows right under an unmarked row its
+// parts when their figures add up to its figure, as rounded (货物运输总量
+// 49342.25 = 公路 24418.67 + 水运 18974.89 + 铁路 684.69 + 民航 5.77 + 管道
+// 5258.23), in the same unit; a row with no figure among them is a part
+// too. Rows are taken from the bottom up, so that a part with parts of
+// its own counts once (养老机构 over 社会福利院 …, all under 合计).
+func nestBySums(rows []tableRow) {
+	for i := len(rows) - 2; i >= 0; i-- {
+		head := rows[i]
+		if head.figure == nil || head.marker != markNone || head.label == "" || head.figure.IsZero() {
+			continue
+		}
+		var sum decimal
+		var parts []int
+		decimals := head.decimals
+		for j := i + 1; j < len(rows); j++ {
+			row := rows[j]
+			if row.parent > i {
+				continue // a part of a part
+			}
+			if row.marker != markNone || row.parent >= 0 || row.ownUnit() != head.ownUnit() || row.label == "" {
+				break
+			}
+			parts = append(parts, j)
+			if row.figure == nil {
+				continue
+			}
+			sum = sum.Add(*row.figure)
+			decimals = max(decimals, row.decimals)
+			// Each figure is rounded to its decimals: the sum may miss
+			// by half a unit of the last place per figure.
+			tol := decimalInt(int64(len(parts) + 1)).Mul(decimalInt(5)).Shift(-decimals - 1)
+			diff := sum.Add(head.figure.Neg())
+			if diff.Sign() < 0 {
+				diff = diff.Neg()
+			}
+			if diff.Cmp(tol) <= 0 {
+				if len(parts) >= 2 {
+					for _, k := range parts {
+						rows[k].parent = i
+					}
+				}
+				break
+			}
+			if head.figure.Sign() > 0 && sum.Cmp(head.figure.Add(tol)) > 0 {
+				break
+			}
+		}
+	}
 }
 
 // joinedCode returns the classification code of row r written over the
@@ -273,9 +336,7 @@ func nestByCode(rows []tableRow) bool {
 //     numbered row, unless that row is a total; an unmarked row between a
 //     "#" part and the next numbered row is a part too (韩国 between #日本
 //     and #东南亚国家联盟);
-//   - unmarked rows that do not name a measure, right under a row that
-//     does and in its unit, are its parts (货物运输总量, 公路, 水运 …)
-//     until a row that names a measure.
+//   - an unmarked row that nestBySums made a part keeps its parent.
 func nestByMarks(rows []tableRow) {
 	top := -1          // the last row that is a part of none
 	host := -1         // the last row that may have "#" parts
@@ -283,7 +344,6 @@ func nestByMarks(rows []tableRow) {
 	numParent := -1    // parent of the current numbered run's first level
 	var numbered []int // the numbered rows that may have numbered parts, outermost first
 	inNum := false
-	head := -1 // the measure whose unmarked parts follow
 	for i := range rows {
 		row := &rows[i]
 		if row.label == "" {
@@ -311,7 +371,7 @@ func nestByMarks(rows []tableRow) {
 				row.parent = numbered[len(numbered)-1]
 			}
 			numbered = append(numbered, i)
-			top, host, ofParent, head = i, i, -1, -1
+			top, host, ofParent = i, i, -1
 		default:
 			prev := &rows[max(i-1, 0)]
 			switch {
@@ -319,13 +379,10 @@ func nestByMarks(rows []tableRow) {
 				row.parent = ofParent
 			case inNum && i > 0 && prev.marker == markHash && !measure:
 				row.parent = prev.parent
-			case head >= 0 && !measure && row.ownUnit() == rows[head].ownUnit():
-				row.parent, host = head, i
+			case row.parent >= 0:
+				host = i // a part found by its sum
 			default:
-				top, host, ofParent, inNum, head = i, i, -1, false, -1
-				if measure && !row.total {
-					head = i
-				}
+				top, host, ofParent, inNum = i, i, -1, false
 			}
 		}
 	}
@@ -344,7 +401,7 @@ func nestByMarks(rows []tableRow) {
 func rowName(rows []tableRow, i int, word string, quantity bool) string {
 	row := rows[i]
 	label := row.label
-	if p := row.parent; p >= 0 && rows[p].label != "" && !strings.Contains(label, rows[p].label) && !namesMeasure(label) {
+	if p := row.parent; p >= 0 && rows[p].label != "" && !rows[p].total && !strings.Contains(label, rows[p].label) && !namesMeasure(label) {
 		label = rows[p].label + "：" + label
 	}
 	switch {
