@@ -64,6 +64,10 @@ var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏�
 // code (功能分类科目编码 类 款 项).
 var codeLevels = map[string]bool{"类": true, "款": true, "项": true, "目": true}
 
+// dateCellRE matches a cell that holds a date ("2016年05月18日",
+// "2020-06-10", "2021.3").
+var dateCellRE = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*(?:年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?)$`)
+
 // yearHeads name a column whose cells are years: the rows' periods.
 var yearHeads = map[string]bool{"年份": true, "年度": true, "时间": true, "日期": true, "月份": true, "年": true}
 
@@ -142,7 +146,7 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 	if containsAny(h, codeHeads) || codeLevels[last] {
 		return colCode
 	}
-	var nums, texts, codes, units int
+	var nums, texts, codes, units, dates int
 	var ints []string
 	for r := t.Header; r < len(t.Rows); r++ {
 		cell := t.Rows[r][c]
@@ -166,10 +170,15 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 			if isUnit(s) {
 				units++
 			}
+			if dateCellRE.MatchString(s) {
+				dates++
+			}
 		}
 	}
 	unitHead := strings.Contains(h, "单位") && !unitNoteIn.MatchString(h)
 	switch {
+	case dates > 0 && dates*2 >= texts && dates >= nums:
+		return colText // 任期起始日期: dates qualify the row, they name nothing
 	case codes > 0 && codes >= nums:
 		return colCode
 	case (unitHead || h == "" && units > 0 && units == texts) && texts >= nums && texts > 0:
@@ -305,7 +314,7 @@ func groupTitles(cols []tableCol, c int) map[string]bool {
 // groupTitles), not what the column measures.
 func describeValues(col *tableCol, titles map[string]bool) {
 	h := col.head
-	col.unit = unitOf(h)
+	col.unit = headUnit(h)
 	bare := h
 	for _, w := range levelWords {
 		bare = strings.ReplaceAll(bare, w, "")
@@ -356,6 +365,24 @@ func describeValues(col *tableCol, titles map[string]bool) {
 // whose caption names targets.
 var actualHeads = regexp.MustCompile(`完成|实际|实绩|决算`)
 
+// headUnit returns the unit the header h of a value column names: the
+// unit of its lowest part that names one, going up only through parts
+// that say what is measured, not which class of a variable the column is
+// ("大型车比例μ（%）" over "μ≤10" is the variable's unit, not the
+// figures').
+func headUnit(h string) string {
+	parts := strings.Split(h, "/")
+	for i := len(parts) - 1; i >= 0; i-- {
+		if u := unitOf(parts[i]); u != "" {
+			return u
+		}
+		if strings.ContainsAny(parts[i], "≤≥<>＜＞~～") {
+			return ""
+		}
+	}
+	return ""
+}
+
 // headYear returns the year a header names ("2021年", "2021年末",
 // "2021"), 0 if none.
 func headYear(h string) int {
@@ -382,7 +409,7 @@ func statusIn(s string) Status {
 
 var (
 	// yearPhraseRE finds a year in a header ("2021年末", "2021 年", "2021").
-	yearPhraseRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年)?`)
+	yearPhraseRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年|[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)?`)
 	// anyBracketRE finds a remark in brackets.
 	anyBracketRE = regexp.MustCompile(`[（(][^（()）]*[）)]`)
 )

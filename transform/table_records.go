@@ -141,6 +141,11 @@ type tableRead struct {
 	cols []tableCol
 	sec  headingPath
 	out  []Indicator
+	// quals holds, for each record of out, what the text columns of its
+	// row say ("车道数 八"): what tells apart two records that would
+	// otherwise share a name.
+	quals []string
+	qual  string // the qualifier of the row being read
 }
 
 // A colGroup is a label column and the columns it names: codes, unit,
@@ -175,6 +180,10 @@ func (r *run) table(ti int) []Indicator {
 	}
 	for i := 0; i < len(t.Rows)-t.Header; i++ {
 		for _, gr := range groups {
+			if gr.rows[i].junk {
+				continue
+			}
+			tr.qual = tr.qualifier(gr, gr.rows[i])
 			for c, col := range tr.cols {
 				if col.group == gr.label && col.role == colValue {
 					tr.cell(gr, i, c)
@@ -182,7 +191,44 @@ func (r *run) table(ti int) []Indicator {
 			}
 		}
 	}
+	tr.tellApart()
 	return tr.out
+}
+
+// qualifier returns what the text columns of group gr say in row: their
+// headers and cells ("车道数 八").
+func (tr *tableRead) qualifier(gr *colGroup, row tableRow) string {
+	var parts []string
+	for c, col := range tr.cols {
+		if col.group != gr.label || col.role != colText {
+			continue
+		}
+		if s := strings.TrimSpace(tr.t.At(row.row, c)); s != "" {
+			parts = append(parts, strings.TrimSpace(col.head+" "+s))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// tellApart adds to the names of records that share their name, period
+// and unit what their rows' text columns say, where that tells them apart
+// ("高速公路用地指标基准值（车道数 八）", "…（车道数 六）").
+func (tr *tableRead) tellApart() {
+	type key struct{ name, period, unit string }
+	quals := map[key]map[string]bool{}
+	for i, rec := range tr.out {
+		k := key{rec.Name, rec.Period, rec.StdUnit}
+		if quals[k] == nil {
+			quals[k] = map[string]bool{}
+		}
+		quals[k][tr.quals[i]] = true
+	}
+	for i := range tr.out {
+		rec := &tr.out[i]
+		if q := tr.quals[i]; q != "" && len(quals[key{rec.Name, rec.Period, rec.StdUnit}]) > 1 {
+			rec.Name += "（" + q + "）"
+		}
+	}
 }
 
 // newGroup returns the group of label column g and reads its rows.
@@ -203,8 +249,8 @@ func (tr *tableRead) newGroup(g int) *colGroup {
 			break
 		}
 	}
-	if tr.info.rates {
-		key = -1 // rises do not add up
+	if key >= 0 && !tr.additive(tr.cols[key]) {
+		key = -1 // rises, rates, prices and ages do not add up
 	}
 	gr.rows = tableRows(tr.t, g, gr.codeCols, gr.unitCol, key, g >= 0 && tr.cols[g].yearCol)
 	return gr
@@ -451,12 +497,22 @@ func (tr *tableRead) unit(row tableRow, col tableCol) tableUnit {
 	return tableUnit{text: tr.info.unit, from: tr.info.unitFrom}
 }
 
+// additive reports whether the figures of level column col may add up to
+// a total: amounts and counts, not rates, shares, averages, prices, ages,
+// years or indices.
+func (tr *tableRead) additive(col tableCol) bool {
+	if tr.info.rates || tr.info.index || col.unit == "%" || tr.info.unit == "%" && col.unit == "" || strings.Contains(col.unit, "/") {
+		return false
+	}
+	return !containsAny(col.head+tr.t.Caption, []string{"率", "均", "价", "指数", "系数", "年限", "年龄", "比例", "比重", "密度", "浓度"})
+}
+
 // impliedTableUnit returns the unit a figure's name tells when no cell,
 // header, caption or note does: counts of people, households, firms and
 // things ("从业人数" → 人).
 func impliedTableUnit(name string) tableUnit {
 	for _, s := range []struct{ suffix, unit string }{
-		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"}, {"次数", "次"},
+		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"}, {"次数", "次"}, {"年龄", "岁"},
 	} {
 		if strings.HasSuffix(name, s.suffix) {
 			return tableUnit{text: s.unit, from: "name"}
@@ -524,6 +580,7 @@ func (tr *tableRead) add(rec Indicator) {
 	}
 	rec.Canonical = tr.r.t.cat.canonical(rec.Name)
 	tr.out = append(tr.out, rec)
+	tr.quals = append(tr.quals, tr.qual)
 }
 
 // mergeRecords returns the records of prose and of each table in text

@@ -3,6 +3,7 @@ package transform
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
@@ -37,6 +38,7 @@ type tableRow struct {
 	code     string    // the row's classification code, "" if none
 	unit     string    // the unit the label states ("营业收入（元）"), "" if none
 	unitCell string    // the row's unit cell (计量单位), "" if none
+	junk     bool      // the label is no label: a long run of figures and units that a grid glued together
 	figure   *decimal  // the row's figure in the group's first column of levels, nil if none
 	decimals int       // how many decimals figure is written with
 }
@@ -194,6 +196,7 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bo
 				row.unitCell = u
 			}
 		}
+		row.junk = junkLabel(row.label)
 		row.total = totalWords[row.label]
 		if y := headYear(row.label); y != 0 && (yearCol || strings.Trim(yearPhraseRE.ReplaceAllString(row.label, ""), " ") == "") {
 			row.year = y
@@ -229,8 +232,8 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bo
 func nestBySums(rows []tableRow) {
 	for i := len(rows) - 2; i >= 0; i-- {
 		head := rows[i]
-		if head.figure == nil || head.marker != markNone || head.label == "" || head.figure.IsZero() {
-			continue
+		if head.figure == nil || head.marker != markNone || head.label == "" || significant(*head.figure) < 3 {
+			continue // 10 = 5 + 5 proves nothing
 		}
 		var sum decimal
 		var parts []int
@@ -269,6 +272,30 @@ func nestBySums(rows []tableRow) {
 			}
 		}
 	}
+}
+
+// junkLabel reports whether a label is no label but text a grid glued
+// together: long, with three or more numbers in it ("-5℃≤T<0℃（电流，A
+// SOC Current, A0.08C 10%0.05C 30%…）").
+func junkLabel(s string) bool {
+	if utf8.RuneCountInString(s) <= 40 {
+		return false
+	}
+	numbers := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if isWesternDigit(r) && (i == 0 || !isWesternDigit(rs[i-1]) && rs[i-1] != '.') {
+			numbers++
+		}
+	}
+	return numbers >= 3
+}
+
+// significant returns how many digits d is written with, leading zeros
+// aside (56.7 → 3, 10 → 2, 0.9 → 1).
+func significant(d decimal) int {
+	s := strings.ReplaceAll(strings.TrimPrefix(d.String(), "-"), ".", "")
+	return len(strings.TrimLeft(s, "0"))
 }
 
 // joinedCode returns the classification code of row r written over the
