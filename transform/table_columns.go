@@ -114,8 +114,8 @@ func tableColumns(t *extract.Table) []tableCol {
 	// "元）") was cut across columns: its figures are not read either.
 	split := make([]bool, len(cols))
 	for c := range cols {
-		if cols[c].role == colValue && !pairedBrackets(cols[c].head) {
-			split[c] = true
+		if cols[c].role == colValue && (!pairedBrackets(cols[c].head) || junkLabel(cols[c].head)) {
+			split[c] = true // a header glued out of other cells' text
 		}
 		if c > 0 && cols[c].role == colValue && cols[c-1].role == colValue && cols[c].head != "" && cols[c].head == cols[c-1].head {
 			split[c], split[c-1] = true, true

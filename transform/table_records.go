@@ -145,7 +145,9 @@ type tableRead struct {
 	// row say ("车道数 八"): what tells apart two records that would
 	// otherwise share a name.
 	quals []string
-	qual  string // the qualifier of the row being read
+	qual  string   // the qualifier of the row being read
+	head  string   // the lowest header part of the column being read
+	heads []string // for each record of out, the lowest part of its column's header
 }
 
 // A colGroup is a label column and the columns it names: codes, unit,
@@ -186,6 +188,8 @@ func (r *run) table(ti int) []Indicator {
 			tr.qual = tr.qualifier(gr, gr.rows[i])
 			for c, col := range tr.cols {
 				if col.group == gr.label && col.role == colValue {
+					parts := strings.Split(col.head, "/")
+					tr.head = parts[len(parts)-1]
 					tr.cell(gr, i, c)
 				}
 			}
@@ -212,21 +216,24 @@ func (tr *tableRead) qualifier(gr *colGroup, row tableRow) string {
 
 // tellApart adds to the names of records that share their name, period
 // and unit what their rows' text columns say, where that tells them apart
-// ("高速公路用地指标基准值（车道数 八）", "…（车道数 六）").
+// ("高速公路用地指标基准值（车道数 八）", "…（车道数 六）"), and then what
+// their columns' headers say ("…（μ≤10）").
 func (tr *tableRead) tellApart() {
-	type key struct{ name, period, unit string }
-	quals := map[key]map[string]bool{}
-	for i, rec := range tr.out {
-		k := key{rec.Name, rec.Period, rec.StdUnit}
-		if quals[k] == nil {
-			quals[k] = map[string]bool{}
+	for _, by := range [][]string{tr.quals, tr.heads} {
+		type key struct{ name, period, unit string }
+		seen := map[key]map[string]bool{}
+		for i, rec := range tr.out {
+			k := key{rec.Name, rec.Period, rec.StdUnit}
+			if seen[k] == nil {
+				seen[k] = map[string]bool{}
+			}
+			seen[k][by[i]] = true
 		}
-		quals[k][tr.quals[i]] = true
-	}
-	for i := range tr.out {
-		rec := &tr.out[i]
-		if q := tr.quals[i]; q != "" && len(quals[key{rec.Name, rec.Period, rec.StdUnit}]) > 1 {
-			rec.Name += "（" + q + "）"
+		for i := range tr.out {
+			rec := &tr.out[i]
+			if q := by[i]; q != "" && len(seen[key{rec.Name, rec.Period, rec.StdUnit}]) > 1 {
+				rec.Name += "（" + q + "）"
+			}
 		}
 	}
 }
@@ -581,6 +588,7 @@ func (tr *tableRead) add(rec Indicator) {
 	rec.Canonical = tr.r.t.cat.canonical(rec.Name)
 	tr.out = append(tr.out, rec)
 	tr.quals = append(tr.quals, tr.qual)
+	tr.heads = append(tr.heads, tr.head)
 }
 
 // mergeRecords returns the records of prose and of each table in text
