@@ -261,6 +261,7 @@ func containsAny(s string, words []string) bool {
 // Header words of the kinds of value columns.
 var (
 	shareHeads      = []string{"比重", "占比", "构成", "所占", "份额", "占全"}
+	sharePhraseRE   = regexp.MustCompile(`占[^/（(]{1,12}?(?:的)?(?:比例|比重)`)
 	completionHeads = regexp.MustCompile(`(?:完成|为|占)(?:年度|全年|年初|调整)?(?:预算|计划|目标)|执行率|完成率`)
 	growthHeads     = []string{"增长", "增减", "增幅", "增速", "涨跌", "涨幅", "降幅", "上涨", "下降", "升降", "变动", "变化", "增加", "减少", "±", "同比", "环比"}
 	fallHeads       = []string{"下降", "减少", "降低"}
@@ -323,7 +324,7 @@ func describeValues(col *tableCol, titles map[string]bool) {
 	switch {
 	case strings.Contains(h, "百分点"):
 		col.kind = figPoints
-	case containsAny(h, shareHeads):
+	case containsAny(h, shareHeads) || sharePhraseRE.MatchString(h):
 		col.kind = figShare
 	case completionHeads.MatchString(h):
 		col.kind = figCompletion
@@ -359,6 +360,9 @@ func describeValues(col *tableCol, titles map[string]bool) {
 		}
 	}
 	col.word = headWord(strings.Join(own, "/"), col.kind)
+	if m := sharePhraseRE.FindString(h); col.kind == figShare && m != "" {
+		col.word = m // 占总资产的比例: a share of what
+	}
 }
 
 // actualHeads name a column of results (2021年完成, 实际数) in a table
@@ -418,7 +422,7 @@ var (
 // it measures: a column headed by one of them measures what its row
 // names.
 var genericHeads = []string{
-	"年初至报告期期末金额", "本报告期末", "本报告期", "报告期末", "报告期", "上年度末", "上年度", "本年度", "上年末", "本年末",
+	"年初至报告期期末金额", "本报告期末", "本报告期", "报告期末", "报告期内", "报告期", "上年度末", "上年度", "本年度", "上年末", "本年末",
 	"调整预算数", "本期金额", "上期金额", "本期数", "上期数", "本年数", "上年数", "预算数", "决算数", "执行数", "实际数", "计划数", "年末数", "年初数", "期末数", "期初数",
 	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期", "本年", "上年", "去年", "本期", "上期", "同期", "年末", "年初", "期末", "期初",
 	"绝对值", "绝对量", "绝对数", "数值", "数量", "产量", "金额", "总额", "预算", "决算", "执行", "实际", "预计", "计划", "目标", "累计",
@@ -428,7 +432,7 @@ var genericHeads = []string{
 // periodHeads are the generic words that open a header to say which
 // period its figures are of ("本年收入").
 var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
-	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
+	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期内": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
 
 // headWord returns what a column measures, from its header h: the header
 // without its units, years, remarks in brackets, generic words and, for

@@ -304,7 +304,11 @@ func (tr *tableRead) cell(gr *colGroup, i, c int) {
 			return
 		}
 		rec := tr.base(gr, i, c)
-		rec.Name = shareName(rowName(rows, i, col.word, true), col.head)
+		if strings.HasPrefix(col.word, "占") {
+			rec.Name = rowName(rows, i, "", true) + col.word // 货币资金占总资产的比例
+		} else {
+			rec.Name = shareName(rowName(rows, i, col.word, true), col.head)
+		}
 		if q.Kind == kindBare {
 			q = withUnit(q, norm, "%", false)
 		}
