@@ -3,6 +3,7 @@ package transform
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -111,17 +112,10 @@ func chartCaption(s string) bool {
 	return utf8.RuneCountInString(s) <= 60 && chartCaptionRE.MatchString(s) && !strings.ContainsAny(s, "。；")
 }
 
-// inSpans reports whether offset falls in one of spans (sorted).
+// inSpans reports whether offset falls in one of spans (sorted, apart).
 func inSpans(spans []textSpan, offset int) bool {
-	for _, s := range spans {
-		if offset >= s.start && offset < s.end {
-			return true
-		}
-		if s.start > offset {
-			break
-		}
-	}
-	return false
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].end > offset })
+	return i < len(spans) && offset >= spans[i].start
 }
 
 // tables returns the records of each table of r.doc.

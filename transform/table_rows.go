@@ -223,6 +223,10 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bo
 	return rows
 }
 
+// maxParts is the most parts a row is looked for: a statistical total
+// has a few dozen parts at most, and the search is quadratic.
+const maxParts = 60
+
 // nestBySums makes the unmarked rows right under an unmarked row its
 // parts when their figures add up to its figure, as rounded (货物运输总量
 // 49342.25 = 公路 24418.67 + 水运 18974.89 + 铁路 684.69 + 民航 5.77 + 管道
@@ -232,13 +236,13 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bo
 func nestBySums(rows []tableRow) {
 	for i := len(rows) - 2; i >= 0; i-- {
 		head := rows[i]
-		if head.figure == nil || head.marker != markNone || head.label == "" || significant(*head.figure) < 3 {
+		if head.figure == nil || head.marker != markNone || head.label == "" || head.figure.Sign() <= 0 || significant(*head.figure) < 3 {
 			continue // 10 = 5 + 5 proves nothing
 		}
 		var sum decimal
 		var parts []int
 		decimals := head.decimals
-		for j := i + 1; j < len(rows); j++ {
+		for j := i + 1; j < len(rows) && len(parts) < maxParts; j++ {
 			row := rows[j]
 			if row.parent > i {
 				continue // a part of a part
@@ -267,7 +271,7 @@ func nestBySums(rows []tableRow) {
 				}
 				break
 			}
-			if head.figure.Sign() > 0 && sum.Cmp(head.figure.Add(tol)) > 0 {
+			if sum.Cmp(head.figure.Add(tol)) > 0 {
 				break
 			}
 		}
