@@ -179,10 +179,19 @@ func TestTableRecords(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			doc := readFixture(t, tt.file)
+			text := []rune(doc.Text)
 			var got []string
 			for _, r := range tr.Indicators(doc) {
-				if r.Table != "" {
-					got = append(got, recLine(r))
+				if r.Table == "" {
+					continue
+				}
+				got = append(got, recLine(r))
+				// Offset is where the figure's cell begins.
+				if r.Offset < 0 || r.Offset >= len(text) || !strings.ContainsRune("0123456789-+(（上下持", text[r.Offset]) {
+					t.Errorf("%s: offset %d does not point at its figure", recLine(r), r.Offset)
+				}
+				if r.Page != 1 || r.Sentence == "" || r.Section == "" {
+					t.Errorf("%s: page %d, section %q, sentence %q", recLine(r), r.Page, r.Section, r.Sentence)
 				}
 			}
 			for i := 0; i < max(len(got), len(tt.want)); i++ {
