@@ -97,6 +97,12 @@ func splitIndents(s string) []string {
 	if strings.Count(s, "\u3000") < 2 {
 		return []string{s}
 	}
+	return splitSpaceRuns(s, func(run []rune) bool { return strings.Count(string(run), "\u3000") >= 2 })
+}
+
+// splitSpaceRuns splits s at the runs of white space for which cut
+// reports true; the runs cut at are dropped, the others kept.
+func splitSpaceRuns(s string, cut func(run []rune) bool) []string {
 	var out []string
 	rs := []rune(s)
 	start := 0
@@ -105,14 +111,11 @@ func splitIndents(s string) []string {
 			i++
 			continue
 		}
-		j, ideo := i, 0
+		j := i
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
-			if rs[j] == '\u3000' {
-				ideo++
-			}
 			j++
 		}
-		if ideo >= 2 {
+		if cut(rs[i:j]) {
 			out = append(out, string(rs[start:i]))
 			start = j
 		}
@@ -277,16 +280,33 @@ func readText(name, s string) (*Document, error) {
 	return doc, nil
 }
 
+// runOnCaptionRE matches a caption whose title follows its number with
+// no space ("表3按商品分类限额以上批发零售企业消费品零售情况").
+var runOnCaptionRE = regexp.MustCompile(`^(?:附|续)?表[0-9０-９]{1,2}\p{Han}`)
+
+// runOnCaption reports whether s is a caption run on into its title: a
+// short line with no sentence punctuation ("表854份，…" is prose), taken
+// for a caption only when TAB-separated rows follow it.
+func runOnCaption(s string) bool {
+	return utf8.RuneCountInString(s) <= 40 && runOnCaptionRE.MatchString(s) && !strings.ContainsAny(s, "，。；,;")
+}
+
+// figureCaptionRE matches the caption of a chart ("图 9 2017-2021年…"),
+// which ends a table: its TABs lay out the caption, not cells.
+var figureCaptionRE = regexp.MustCompile(`^图\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|$)`)
+
 // textTable reads the table that opens lines, if any: a caption line
 // ("表2 2021年主要工业产品产量情况", TABs inside it taken as spaces),
 // optional unit-note lines ("单位：亿元"), then one or more lines holding
 // TABs, one row each, cells split at single TABs so that empty cells keep
-// their place. A TAB that indents every row is not a cell. It returns the
+// their place. A TAB that indents every row is not a cell. A line that
+// holds several rows stacked into its cells is read back into its rows
+// (see unstackRow). It returns the
 // table and the number of lines it takes, or 0 when lines does not open
 // with a table.
 func textTable(lines []string) (Table, int) {
 	caption := cleanCell(lines[0])
-	if !isCaption(caption) {
+	if !isCaption(caption) && !runOnCaption(caption) {
 		return Table{}, 0
 	}
 	t := Table{Caption: caption, Page: 1, Source: "text"}
@@ -295,7 +315,8 @@ func textTable(lines []string) (Table, int) {
 		t.Notes = append(t.Notes, strings.TrimSpace(lines[i]))
 	}
 	start := i
-	for i < len(lines) && strings.Contains(strings.TrimLeft(lines[i], " \u3000"), "\t") && !isCaption(cleanCell(lines[i])) {
+	for i < len(lines) && strings.Contains(strings.TrimLeft(lines[i], " \u3000"), "\t") && !isCaption(cleanCell(lines[i])) &&
+		!figureCaptionRE.MatchString(cleanCell(lines[i])) {
 		i++
 	}
 	if i == start {
@@ -306,15 +327,17 @@ func textTable(lines []string) (Table, int) {
 	for _, l := range rows {
 		indented = indented && strings.HasPrefix(strings.TrimLeft(l, " \u3000"), "\t")
 	}
-	cols := 0
 	var raw [][]string
 	for _, l := range rows {
 		l = strings.TrimLeft(l, " \u3000")
 		if indented {
 			l = l[1:]
 		}
-		cells := strings.Split(l, "\t")
-		raw = append(raw, cells)
+		raw = append(raw, strings.Split(l, "\t"))
+	}
+	raw = unstackRows(raw)
+	cols := 0
+	for _, cells := range raw {
 		cols = max(cols, len(cells))
 	}
 	for _, cells := range raw {

@@ -54,6 +54,49 @@
 // [Dimension] and [ConvertUnit] tell which standard units compare (斤 and
 // 吨, 亩 and 公顷, 个 and 家).
 //
+// # Tables
+//
+// The tables of a Document (Document.Tables) are read by a reader of their
+// own (table_*.go); prose never reads a table's caption or rows, nor the
+// caption of a chart ("图1 …"), so a figure stated in both is two
+// records. Each column is told by its header and its cells: the row
+// labels, a unit column (计量单位), classification codes and row numbers
+// (never figures), and figures — levels, and the growths (比上年增长（%）),
+// points, absolute changes, shares (比重), indices (上年=100) and
+// completion rates that qualify them. A label column and the columns
+// right of it form a group; two tables side by side (收入 | 预算数 | 支出 |
+// 预算数) are two groups. For the table
+//
+//	表2 2021年主要工业产品产量情况
+//	产品名称	计量单位	2021年	比上年增长（%）
+//	水泥	万吨	731.63	-2.9
+//
+// the row gives one record: name 水泥, value 731.63, unit 万吨, std_value
+// 7316300, std_unit 吨, yoy -2.9 with basis 比上年, period 2021 (the
+// column's year), status actual, table "表2 2021年主要工业产品产量情况",
+// sentence "水泥：计量单位 万吨，2021年 731.63，比上年增长（%） -2.9".
+//
+// The unit is the row's unit cell, else a unit in the label ("营业收入
+// （元）"), else the column header ("出口额（亿元）"), else the caption or a
+// unit note ("单位：万元"); it is read by scanning the cell's number followed
+// by it, so scale words and units are told apart as in prose. The period
+// is the row's year (a 年份 column), else the column's ("2020年", 上年同期
+// is the year before), else the caption's, else the report year. A figure
+// with a growth column beside it is one record with its yoy; a growth
+// whose level is "—", or a table of rises (a caption of 涨跌幅度 over
+// figures in %), gives rate-only records. Names are row labels without
+// their markers (#, 其中：, numbering, codes, footnote marks), with the
+// label of the row they are a part of before them where they name no
+// measure ("货物运输总量：公路"), and the column's word after them where the
+// column names a quantity or a part ("日本出口额", "社区服务中心（城市）").
+// Parts are found from "#", "其中：", numbering levels, classification
+// codes (2010301 under 20103) and sums: rows whose figures add up, as
+// rounded, to the figure of the row above them are its parts (货物运输总量
+// 49342.25 = 公路 + 水运 + 铁路 + 民航 + 管道).
+// A figure whose unit nothing states gets Review "表格单元无单位" (or the
+// unit its name tells, 从业人数 → 人, with that said in Review), and none
+// at all in a table with no caption.
+//
 // A [Transformer] is built once with [New] (it loads the word segmenter and
 // the indicator catalog) and is safe for concurrent use by many goroutines.
 package transform

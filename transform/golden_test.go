@@ -65,7 +65,13 @@ func TestGolden(t *testing.T) {
 	tr := newTestTransformer(t)
 	doc := seedDoc(t)
 	got := jsonl(t, tr.Indicators(doc))
-	golden := filepath.Join("testdata", "seed-2020-jiedao.jsonl.golden")
+	checkGolden(t, filepath.Join("testdata", "seed-2020-jiedao.jsonl.golden"), got)
+}
+
+// checkGolden compares got with the golden file (rewritten with -update),
+// leaving got beside it as <name>.got when they differ.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)

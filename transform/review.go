@@ -69,9 +69,13 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 	text := []rune(doc.Text)
 	for i := range recs {
 		r := &recs[i]
-		AddReview(r, nameReason(r.Name))
 		if r.Table == "" {
+			AddReview(r, nameReason(r.Name))
 			AddReview(r, t.contextReason(text, r))
+		} else if r.Name == "" {
+			// A row label is a name in the context of its table and
+			// caption: 布, 合计 are what the table measures.
+			AddReview(r, "无指标名称")
 		}
 		if strings.ContainsRune(r.Name, utf8.RuneError) || strings.ContainsRune(r.Sentence, utf8.RuneError) {
 			AddReview(r, "含无法解码的字")

@@ -140,8 +140,8 @@ func buildSections(doc *extract.Document, ry int) []headingPath {
 	var stack []level
 	out := []headingPath{{start: 0}}
 	for i, p := range doc.Paragraphs {
-		if i == 0 && p.Text == doc.Title {
-			continue // the title is no heading
+		if i == 0 && p.Text == doc.Title || p.Table != 0 {
+			continue // the title, a table's caption and rows are no headings
 		}
 		rs := []rune(p.Text)
 		n, skip := headingLevel(rs)

@@ -87,6 +87,9 @@ func softBreaks(doc *extract.Document) []int {
 		if strings.ContainsRune(ps[i].Text, '\t') || strings.ContainsRune(ps[i+1].Text, '\t') {
 			continue // table rows: cells apart, rows apart
 		}
+		if ps[i].Table != 0 || ps[i+1].Table != 0 || chartCaption(ps[i].Text) || chartCaption(ps[i+1].Text) {
+			continue // a caption is a line of its own
+		}
 		if strings.ContainsRune("。！？；!?;：:", p[len(p)-1]) {
 			continue
 		}

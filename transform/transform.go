@@ -113,16 +113,20 @@ func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int,
 	}
 	qi := 0
 	var figs []quantity
+	skip := tableSpans(doc)
 	for _, s := range sentences(text) {
 		for qi < len(qs) && qs[qi].Start < s.start {
 			qi++
+		}
+		if inSpans(skip, r.origOffset(s.start)) {
+			continue // a table's caption or row, or a chart's caption
 		}
 		figs = figures(t.seg, text, qs[qi:], s, figs[:0])
 		if len(figs) > 0 {
 			r.sentence(s, figs)
 		}
 	}
-	return r.out
+	return mergeRecords(r.out, r.tables())
 }
 
 // figures returns, appended to figs, the quantities of qs (which start at

@@ -243,6 +243,7 @@ var denominatorOnly = map[string]unitInfo{
 	"周":  {std: "周", kind: kindAmount},
 	"季":  {std: "季", kind: kindAmount},
 	"人口": {std: "人口", kind: kindAmount},
+	"股":  {std: "股", kind: kindAmount}, // 元/股: earnings per share
 }
 
 // A runeTrie finds the longest lexicon entry at a position of a text.
