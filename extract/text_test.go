@@ -114,3 +114,52 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteFurniture(t *testing.T) {
+	for _, s := range []string{
+		"- 2021-04-15 发布 |", "- 37.5 KB |", "- 5页", "2021-04-15 10:30 上传",
+		"申明敬告: 本站不保证该用户上传的文档完整性，不预览、不比对内容而直接下载产生的反悔问题本站不予受理。",
+		"【打印本页】【关闭窗口】", "上一篇：2020年工作总结", "浏览次数：1234", "您是第 123456 位访客",
+		"主办单位：某市人民政府办公室 承办单位：某市大数据中心 网站标识码：3304000001 浙ICP备12345678号-1 浙公网安备 33040202000123号",
+		"联系电话：0573-82345678 邮编：314000", "版权所有 © 2021 某市人民政府", "网站地图",
+	} {
+		if !isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = false", s)
+		}
+	}
+	for _, s := range []string{
+		"全年网站访问量1234万人次，同比增长5%。", "2021年4月15日", "申明：以上数据为快报数。",
+		"电话受理群众诉求12.3万件。", "版权保护执法检查12次，查处侵权案件3起。",
+	} {
+		if isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = true", s)
+		}
+	}
+}
+
+func TestSplitInline(t *testing.T) {
+	long := strings.Repeat("全力推进产业转型升级，", 5) + "推动区域经济社会高质量发展。"
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"seed", "2020 年度某街道工作总结和 2021 年度工作思路 一、2020 年度工作总结 " + long + " (一)全力保障经济企稳回升。" + long + " 二、2021 年工作思路 2021 年," + long + " (一)危中寻机勇开新局。" + long,
+			[]string{"2020 年度某街道工作总结和 2021 年度工作思路 ", "一、2020 年度工作总结 ", long + " ", "(一)全力保障经济企稳回升。" + long + " ", "二、2021 年工作思路 ", "2021 年," + long + " ", "(一)危中寻机勇开新局。" + long}},
+		{"inside-a-sentence", "其中 一、二产业增加值增长 5%,三产增长 6%。", []string{"其中 一、二产业增加值增长 5%,三产增长 6%。"}},
+		{"list-of-numerals", "增长 5%。 一、二、三产业比例调整为 6:44:50。", []string{"增长 5%。 一、二、三产业比例调整为 6:44:50。"}},
+		{"out-of-order", "完成任务。 (三)某项工作。", []string{"完成任务。 (三)某项工作。"}},
+		{"number-not-heading", "增长 5%。 1. 5 倍于上年。", []string{"增长 5%。 1. 5 倍于上年。"}},
+		{"after-heading", "二、工作思路 (一)稳增长。" + long, []string{"二、工作思路 ", "(一)稳增长。" + long}},
+		{"digits", "主要工作如下： 1.稳增长。完成。 2.促改革。完成。", []string{"主要工作如下： ", "1.稳增长。完成。 ", "2.促改革。完成。"}},
+		{"tab-is-a-cell", "2\t（一）水环境", []string{"2\t（一）水环境"}},
+		{"short-body-stays", "一、坚持创新驱动 加快产业升级", []string{"一、坚持创新驱动 加快产业升级"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := splitInline(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitInline\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
