@@ -74,6 +74,8 @@ func TestReadersAgree(t *testing.T) {
 		minF1, minAtt float64
 	}{
 		{"seed-2020-jiedao.scraped.txt", 0.95, 0.95}, // the seed as the user gave it
+		{"seed-2020-jiedao.word.docx", 0.99, 0.99},
+		{"seed-2020-jiedao.site.html", 0.99, 0.99},
 	}
 	refDoc, err := extract.Open(ref)
 	if err != nil {
