@@ -100,7 +100,7 @@ type numbering struct {
 	inst     map[int]*listInstance
 	styles   *styleSheet
 	count    map[string]*listCounters // per abstract list
-	used     map[int]bool               // instances whose start overrides were applied
+	used     map[int]bool             // instances whose start overrides were applied
 }
 
 func atoiOr(s string, def int) int {
