@@ -291,7 +291,7 @@ func formatNumber(n int, format string) string {
 			return strings.Repeat(string(base+rune((n-1)%26)), (n-1)/26+1)
 		}
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "koreanCounting":
-		if s := hanCount(n, "〇一二三四五六七八九", "十百千万"); s != "" {
+		if s := hanCount(n, "零一二三四五六七八九", "十百千万"); s != "" {
 			return s
 		}
 	case "chineseLegalSimplified", "japaneseLegal", "taiwaneseCountingThousand":
@@ -355,7 +355,7 @@ func roman(n int) string {
 }
 
 // hanCount writes 0 < n < 100000 in Chinese counting numerals as Word
-// does: 十 for 10, 十一, 二十, 一百零五, 一千二百. digits holds 〇 … 九
+// does: 十 for 10, 十一, 二十, 一百零五, 一千二百. digits holds 零 … 九
 // and units 十 百 千 万 in the wanted register. It returns "" for numbers
 // it cannot write.
 func hanCount(n int, digits, units string) string {

@@ -14,7 +14,7 @@ import (
 
 // Web pages (.html, .htm) are parsed with golang.org/x/net/html. Of a
 // government page only the article is read: the block of the page that
-// holds most paragraph text (see article.go's scoring), with its title
+// holds most paragraph text (see the scoring in html_article.go), with its title
 // from <title> or the heading that repeats it. Navigation, breadcrumbs,
 // the publication line ("发布时间：… 来源：…"), share and print bars,
 // related links and the footer (ICP number, visitor counter, telephone,

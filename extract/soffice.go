@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Word 97–2003 (.doc) and WPS (.wps) files, and RTF, are converted to
@@ -86,6 +87,7 @@ func readConverted(name string, r io.ReaderAt, size int64, format string, lim li
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	ownGroup(cmd)
+	cmd.WaitDelay = 5 * time.Second // a helper process that keeps the pipes open must not hold us
 	err = cmd.Run()
 	if ctx.Err() != nil {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: LibreOffice took more than %v to convert it", ErrTooLarge, lim.convertTime)}

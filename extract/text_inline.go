@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -169,10 +170,10 @@ func arabicNumber(rs []rune, max int) (n, l int) {
 // paraEnd reports whether a paragraph may end with r.
 func paraEnd(r rune) bool { return strings.ContainsRune("。！？；：!?;:”」』…", r) }
 
-// headingLike reports whether seg, a run of text, reads as a heading or a
-// title without a full stop of its own: short, no sentence inside.
+// headingLike reports whether seg, a run of text that does not end with
+// a space, reads as a heading or a title without a full stop of its own:
+// short, no sentence inside.
 func headingLike(seg []rune) bool {
-	seg = []rune(strings.TrimFunc(string(seg), unicode.IsSpace))
 	if len(seg) == 0 || len(seg) > maxInlineHeading+20 {
 		return false
 	}
@@ -214,23 +215,23 @@ func splitInline(s string) []string {
 		accept(m)
 		headingSeg = true
 	}
+	prev := -1 // the last rune before i that is no space
 	for i := 1; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i-1]) {
+			prev = i - 1
+		}
 		// A TAB separates cells (a table row, a contents line), not paragraphs.
-		if !unicode.IsSpace(rs[i-1]) || rs[i-1] == '\t' || unicode.IsSpace(rs[i]) {
+		if !unicode.IsSpace(rs[i-1]) || rs[i-1] == '\t' || unicode.IsSpace(rs[i]) || prev < segStart {
 			continue
 		}
 		m, ok := headingMark(rs, i)
 		if !ok || !inOrder(m) {
 			continue
 		}
-		before := rs[segStart:i]
-		prev := []rune(strings.TrimRightFunc(string(before), unicode.IsSpace))
-		if len(prev) == 0 {
-			continue
-		}
-		ends := paraEnd(prev[len(prev)-1]) ||
+		before := rs[segStart : prev+1]
+		ends := paraEnd(rs[prev]) ||
 			headingSeg && headingLike(before) ||
-			segStart == 0 && m.n == 1 && headingLike(before) && strings.IndexFunc(string(before), isWide) >= 0
+			segStart == 0 && m.n == 1 && headingLike(before) && slices.ContainsFunc(before, isWide)
 		if !ends {
 			continue
 		}
@@ -311,15 +312,12 @@ func headingEnd(seg []rune, from int) int {
 // line began.
 func sentenceBreaks(rs []rune) []int {
 	var out []int
+	last := rune(0) // the last rune before i that is no space
 	for i := 1; i < len(rs); i++ {
-		if !unicode.IsSpace(rs[i-1]) || rs[i-1] == '\t' || unicode.IsSpace(rs[i]) {
-			continue
+		if !unicode.IsSpace(rs[i-1]) {
+			last = rs[i-1]
 		}
-		j := i - 1
-		for j > 0 && unicode.IsSpace(rs[j]) {
-			j--
-		}
-		if strings.ContainsRune("。！？", rs[j]) {
+		if unicode.IsSpace(rs[i-1]) && rs[i-1] != '\t' && !unicode.IsSpace(rs[i]) && strings.ContainsRune("。！？", last) {
 			out = append(out, i)
 		}
 	}

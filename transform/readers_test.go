@@ -175,3 +175,66 @@ func TestReadersCorpus(t *testing.T) {
 	}
 	t.Logf("summary:\n%s", b.String())
 }
+
+// TestReadersFurniture reads the fixture web pages and Word files: no
+// record may come from a page's furniture (navigation, sidebar news,
+// publication line, related links, footer) or from a Word file's notes,
+// comments and deletions, and the prose of each must give the records
+// of the text it was made from.
+func TestReadersFurniture(t *testing.T) {
+	tr, err := transform.New(transform.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Figures that stand only in the furniture of the fixtures.
+	furniture := []string{"45.6亿", "规上工业企业18", "5.8万元", "突破500", "62.3万", "浏览次数", "签约项目12", "3304020001",
+		"12345678号", "33040202000123", "314000", "0573-", "1234567", "1920", "999次", "123456", "002345", "05012345",
+		"4567890", "人民路88", "99亿元", "120万元", "16亿元", "新增投资3亿元", "38000", "500户", "97.0"}
+	for _, tt := range []struct{ file, text string }{
+		{"seed-2020-jiedao.site.html", "seed-2020-jiedao.txt"},
+		{"table-2021-county.gbk.html", "table-2021-county.txt"},
+		{"seed-2020-jiedao.word.docx", "seed-2020-jiedao.txt"},
+		{"table-2021-county.wps.docx", "table-2021-county.txt"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := extract.Open(filepath.Join(fixturesDir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref, err := extract.Open(filepath.Join(fixturesDir, tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range furniture {
+				if strings.Contains(ref.Text, f) {
+					t.Fatalf("%q is in %s: no furniture", f, tt.text)
+				}
+			}
+			recs := tr.Indicators(doc)
+			if len(recs) == 0 {
+				t.Fatal("no records")
+			}
+			for _, r := range recs {
+				for _, f := range furniture {
+					if strings.Contains(r.Sentence, f) {
+						t.Errorf("record from furniture %q: %s %v %s «%s»", f, r.Name, fnum(r.Value), r.Unit, r.Sentence)
+					}
+				}
+			}
+			prose := func(doc *extract.Document, recs []transform.Indicator) []string {
+				para := paragraphOf(doc)
+				var out []string
+				for _, r := range recs {
+					if i := para(r.Offset); i >= 0 && doc.Paragraphs[i].Table == 0 {
+						out = append(out, fmt.Sprintf("%s %s %s %s %s", r.Name, fnum(r.StdValue), r.StdUnit, fnum(r.YoY), r.Period))
+					}
+				}
+				return out
+			}
+			got, want := prose(doc, recs), prose(ref, tr.Indicators(ref))
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("prose records differ from %s's:\n got %q\nwant %q", tt.text, got, want)
+			}
+		})
+	}
+}
