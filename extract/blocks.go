@@ -53,9 +53,9 @@ type docBuild struct {
 // title, when not "", is the title the markup names (an HTML page's
 // title); otherwise the title is the first paragraph styled as one, or
 // the first paragraph when it is short and ends no sentence. The title
-// stands as the first paragraph. split tells whether paragraphs that
-// hold a whole report on one line are cut at their inline headings, as
-// in a text input. pages lists the pages; it is cut to the last page
+// stands as the first paragraph. split tells whether every paragraph is
+// cut at its 　　 indents and inline headings, as a text input's lines
+// are; otherwise only a paragraph long enough to hold a whole report is. pages lists the pages; it is cut to the last page
 // that holds text.
 func buildDocument(name, format, title string, blocks []block, pages []Page, split bool) (*Document, error) {
 	var b docBuild
@@ -116,11 +116,14 @@ func (b *docBuild) addParagraph(bl block, split bool) {
 	for _, part := range bl.parts {
 		lines := strings.Split(part.text, "\n")
 		for li, line := range lines {
-			var pieces []string
-			if split {
-				pieces = splitInline(line)
-			} else {
-				pieces = []string{line}
+			pieces := []string{line}
+			if split || utf8.RuneCountInString(line) >= minOneLine {
+				// Text pasted whole into one paragraph keeps its
+				// paragraphs after 　　 indents and at inline headings.
+				pieces = nil
+				for _, s := range splitIndents(line) {
+					pieces = append(pieces, splitInline(s)...)
+				}
 			}
 			for pi, piece := range pieces {
 				t := cleanSpaces(strings.TrimFunc(strings.ReplaceAll(piece, "\t", " "), unicode.IsSpace))

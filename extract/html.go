@@ -404,15 +404,19 @@ const maxHeadingLine = 40
 func (w *htmlWalker) blocks() []block {
 	var out []block
 	prevSoft := false
-	var prevText string
+	var prevText, prevLine string
 	for _, l := range w.lines {
 		if l.table != nil {
 			out = append(out, block{table: l.table})
-			prevSoft = false
+			prevSoft, prevLine = false, ""
 			continue
 		}
 		t := strings.TrimFunc(l.text, unicode.IsSpace)
-		if !l.title && isFurnitureLine(t, l) {
+		label := prevLine
+		prevLine = t
+		// A label's value may stand on the line after it ("发表时间：" then
+		// "2026-02-09 09:45:30").
+		if !l.title && (isFurnitureLine(t, l) || isLabelValue(label, t)) {
 			prevSoft = false
 			continue
 		}
