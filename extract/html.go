@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,7 +65,7 @@ func readHTML(name, src string, lim limits) (*Document, error) {
 	prune(root)
 	a := newArticle(root)
 	roots := a.roots()
-	titleNode, title := findTitle(root, roots, cleanTitle(pageTitle))
+	titleNode, title := findTitle(root, cleanTitle(pageTitle))
 	w := &htmlWalker{lim: lim, article: a, title: titleNode}
 	for _, r := range roots {
 		w.walk(r)
@@ -255,9 +256,10 @@ type htmlWalker struct {
 	lines   []hline
 	cur     strings.Builder
 	line    hline
-	link    int // depth inside links
-	bold    int // depth inside bold
-	pre     int // depth inside <pre>
+	link    int    // depth inside links
+	bold    int    // depth inside bold
+	pre     int    // depth inside <pre>
+	label   string // the number of a list item, written before its first text
 	err     error
 }
 
@@ -311,8 +313,14 @@ func lastRune(s string) rune {
 	return r
 }
 
-// addRunes appends text to the line, counting its runes.
+// addRunes appends text to the line, counting its runes; the number of
+// a list item waiting for its text goes first.
 func (w *htmlWalker) addRunes(s string) {
+	if w.label != "" && strings.TrimFunc(s, unicode.IsSpace) != "" {
+		label := w.label
+		w.label = ""
+		w.addRunes(label)
+	}
 	w.cur.WriteString(s)
 	n := 0
 	for _, r := range s {
@@ -368,6 +376,10 @@ func (w *htmlWalker) walk(n *html.Node) {
 		w.children(n)
 		w.line.heading, w.line.title = true, n == w.title
 		w.flush(false)
+	case a == atom.Ol:
+		w.flush(false)
+		w.list(n)
+		w.flush(false)
 	case blockAtoms[a]:
 		w.flush(false)
 		if a == atom.Pre {
@@ -387,6 +399,69 @@ func (w *htmlWalker) walk(n *html.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// list reads an ordered list, each item after its number as a browser
+// shows it ("1. ", "一、"): numbered lists hold a report's headings when
+// a word processor saved it as a web page.
+func (w *htmlWalker) list(ol *html.Node) {
+	k := 1
+	if v, err := strconv.Atoi(strings.TrimSpace(attrOf(ol, "start"))); err == nil {
+		k = v
+	}
+	format := listFormat(ol)
+	for c := ol.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			w.walk(c)
+			continue
+		}
+		if v, err := strconv.Atoi(strings.TrimSpace(attrOf(c, "value"))); err == nil {
+			k = v
+		}
+		w.flush(false)
+		if f := listFormat(c); f != "" {
+			format = f
+		}
+		w.label = listLabel(k, format)
+		w.children(c)
+		w.label = ""
+		w.flush(false)
+		k++
+	}
+}
+
+// listStyle matches a list-style-type in an inline style.
+var listStyle = regexp.MustCompile(`(?i)list-style(?:-type)?\s*:\s*([a-z-]+)`)
+
+// listFormat returns the numbering of a list or item: its type attribute
+// or its list-style-type, "" when it sets none.
+func listFormat(n *html.Node) string {
+	if m := listStyle.FindStringSubmatch(attrOf(n, "style")); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return attrOf(n, "type")
+}
+
+// listLabel writes item number k of a list numbered in format as a
+// browser shows it.
+func listLabel(k int, format string) string {
+	switch format {
+	case "none", "disc", "circle", "square":
+		return ""
+	case "cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal", "cjk-decimal":
+		if s := formatNumber(k, "chineseCounting"); s != strconv.Itoa(k) {
+			return s + "、"
+		}
+	case "a", "lower-alpha", "lower-latin":
+		return formatNumber(k, "lowerLetter") + ". "
+	case "A", "upper-alpha", "upper-latin":
+		return formatNumber(k, "upperLetter") + ". "
+	case "i", "lower-roman":
+		return formatNumber(k, "lowerRoman") + ". "
+	case "I", "upper-roman":
+		return formatNumber(k, "upperRoman") + ". "
+	}
+	return strconv.Itoa(k) + ". "
 }
 
 func (w *htmlWalker) children(n *html.Node) {

@@ -19,13 +19,17 @@ import (
 // score once scaled down by its share of link text (navigation, related
 // links) and, a little, by its class and id ("content", "TRS_Editor",
 // "zoom" up; "nav", "footer", "share" down) — names help, they never
-// decide. Siblings of the article that score a fifth as much, or hold a
-// table of data, without many links, are read with it.
+// decide. The article must hold most of the page's paragraph text (see
+// articleShare): else its parent is taken. Siblings of the article that
+// score a fifth as much, or hold a table of data, without many links,
+// are read with it.
 
 // nodeStat holds the counts of the text under one element.
 type nodeStat struct {
 	text, link, punct int     // non-space runes, of them in links, sentence punctuation
 	score             float64 // paragraph text handed to it
+	unit              float64 // paragraph text it holds itself (as a block or a table of data)
+	mass              float64 // paragraph text it holds, itself and below
 	data              bool    // a table of data
 	dataInside        bool    // it holds a table of data
 }
@@ -36,8 +40,9 @@ type article struct {
 	stats map[*html.Node]*nodeStat
 }
 
-// sentencePunct are the marks that tell prose from menus.
-const sentencePunct = "，。；：、！？,;"
+// sentencePunct are the marks that tell prose from menus and from the
+// label lines of furniture ("来源：…").
+const sentencePunct = "，。；、,"
 
 // Class and id names that make an element more or less likely to be the
 // article.
@@ -51,6 +56,7 @@ func newArticle(root *html.Node) *article {
 	a := &article{root: root, stats: map[*html.Node]*nodeStat{}}
 	a.count(root)
 	a.score(root)
+	a.sumMass(root)
 	return a
 }
 
@@ -101,6 +107,7 @@ func (a *article) score(n *html.Node) {
 	}
 	if s := a.stats[n]; s != nil && s.data {
 		v := 0.5 * float64(s.text-s.link)
+		s.unit = v
 		a.give(n.Parent, v)
 		if n.Parent != nil {
 			a.give(n.Parent.Parent, v/2)
@@ -109,12 +116,13 @@ func (a *article) score(n *html.Node) {
 	}
 	if n.Type == html.ElementNode && (blockAtoms[n.DataAtom] || n.Parent == nil) {
 		own := a.own(n)
-		if own.text >= 10 {
+		if own.text >= 10 && !isFurnitureText(a.ownText(n)) {
 			v := float64(own.text - own.link)
 			if own.punct == 0 {
 				v *= 0.2
 			}
 			v *= 1 - float64(own.link)/float64(own.text)
+			a.stat(n).unit = v
 			a.give(n, v)
 			a.give(n.Parent, v)
 			if n.Parent != nil {
@@ -126,6 +134,23 @@ func (a *article) score(n *html.Node) {
 		a.score(c)
 	}
 }
+
+// sumMass fills the mass of n and everything under it.
+func (a *article) sumMass(n *html.Node) float64 {
+	s := a.stat(n)
+	s.mass = s.unit
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.mass += a.sumMass(c)
+	}
+	return s.mass
+}
+
+// articleShare is the share of the page's paragraph text that the article
+// must hold: when the best-scoring element holds less (its paragraphs are
+// siblings of other blocks holding the rest, as in a page whose
+// paragraphs stand straight in <body>), the article is its nearest
+// ancestor that holds as much.
+const articleShare = 0.8
 
 func (a *article) give(n *html.Node, v float64) {
 	if n != nil {
@@ -154,6 +179,38 @@ func (a *article) own(n *html.Node) nodeStat {
 		}
 	}
 	return s
+}
+
+// ownText returns the text that n holds itself (see own), whitespace
+// collapsed.
+func (a *article) ownText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !blockAtoms[c.DataAtom] && c.DataAtom != atom.Br:
+				walk(c)
+			case c.Type == html.ElementNode:
+				b.WriteByte('\n')
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// isFurnitureText reports whether the text a block holds is all site
+// furniture: its paragraph text counts for nothing.
+func isFurnitureText(s string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if t := collapseSpace(line); t != "" && !isBoilerplate(t) && !isTrail(t) && !isToolbar(t) && !hasMetaLabels(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // linkShare is the share of n's text that is link text.
@@ -206,6 +263,10 @@ func (a *article) roots() []*html.Node {
 			return []*html.Node{body}
 		}
 		return []*html.Node{a.root}
+	}
+	for total := a.stats[a.root].mass; best.Parent != nil && a.stats[best].mass < articleShare*total; {
+		best = best.Parent
+		bestV = max(bestV, a.final(best))
 	}
 	if best.Parent == nil {
 		return []*html.Node{best}
@@ -328,6 +389,12 @@ var titleSep = regexp.MustCompile(`\s*[_|｜]\s*|\s+[-–—]{1,2}\s+|--`)
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
 	parts := titleSep.Split(s, -1)
+	// "…公报-某县统计局": a dash without spaces before the site's name.
+	for i, p := range parts {
+		if j := strings.LastIndexAny(p, "-–—"); j > 0 && siteName.MatchString(p[j:]) {
+			parts[i] = strings.TrimRight(p[:j], "-–— ")
+		}
+	}
 	best := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
@@ -364,16 +431,16 @@ var titleClass = regexp.MustCompile(`(?i)title|tit\b|bt\b|biaoti|headline`)
 
 // findTitle returns the element that holds the page's title and the
 // title: a heading (h1–h3, or an element whose class says title) whose
-// text is the <title>'s own part, or holds it, or is most of it;
-// failing that the first h1 of the article, then the <title>'s part.
-func findTitle(root *html.Node, roots []*html.Node, pageTitle string) (*html.Node, string) {
+// text is the <title>'s own part, or holds it, or is most of it; else no
+// element and that part, which then stands before the article. A page
+// whose <title> is empty or names the site only has no title of its own
+// here: the article's first paragraph is taken when it reads as one.
+func findTitle(root *html.Node, pageTitle string) (*html.Node, string) {
+	if pageTitle == "" || siteName.MatchString(pageTitle) {
+		return nil, ""
+	}
 	if t := titleElement(root, squeeze(pageTitle)); t != nil {
 		return t, collapseSpace(textOf(t))
-	}
-	for _, r := range roots {
-		if h := findAtom(r, atom.H1); h != nil && utf8.RuneCountInString(squeeze(textOf(h))) >= 4 {
-			return h, collapseSpace(textOf(h))
-		}
 	}
 	return nil, pageTitle
 }
