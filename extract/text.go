@@ -210,10 +210,13 @@ func endsSentence(s string) bool {
 
 // readText reads a plain-text report: line 1 (after site furniture) is
 // the title, every other non-empty line a paragraph. Indents are trimmed,
-// web boilerplate lines are dropped and layout spaces inside words are
-// removed as in a PDF; a text hard-wrapped at a fixed width (copied from
-// a PDF) has its wrapped lines joined again. A caption line followed by
-// TAB-separated rows is a table (see textTable).
+// web boilerplate and site furniture lines are dropped and layout spaces
+// inside words are removed as in a PDF; a text hard-wrapped at a fixed
+// width (copied from a PDF) has its wrapped lines joined again, and a
+// report written on one line is cut at its inline headings (splitInline).
+// A title shown as a file name ("….docx") loses its extension, and the
+// report's own first line repeating it is dropped. A caption line
+// followed by TAB-separated rows is a table (see textTable).
 func readText(name, s string) (*Document, error) {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")

@@ -25,6 +25,7 @@ func TestReadText(t *testing.T) {
 		{"publish-line", "2024年公报\n发布日期：2025-04-24  浏览次数：14546\n正文。\n", "2024年公报", []string{"正文。"}},
 		{"table-tabs", "标题\n指标\t数值 \t 单位\n", "标题", []string{"指标\t数值\t单位"}},
 		{"fullwidth-kept", "标题\n增长１５％，（一）项\n", "标题", []string{"增长１５％，（一）项"}},
+		{"title-as-file-name", "2020年工作总结.docx\n- 2021-04-15 发布 |\n- 5页\n2020 年工作总结 一、主要成绩 全年完成固定资产投资 5 亿元，同比增长 12%，其中工业投资 2 亿元，民间投资 1.5 亿元。\n", "2020年工作总结", []string{"一、主要成绩", "全年完成固定资产投资5亿元，同比增长12%，其中工业投资2亿元，民间投资1.5亿元。"}},
 	}
 	// A hard-wrapped paragraph whose wrapped line opens like a heading.
 	wrapped := []string{strings.Repeat("文", 15) + "其中，一、", "二、三产业增加值分别增长" + strings.Repeat("文", 8)}
