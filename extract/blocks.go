@@ -191,9 +191,16 @@ func (b *docBuild) setTitle(title string) {
 		for first < len(b.paras) && b.paras[first].table == 0 && attachmentLine.MatchString(b.paras[first].text) {
 			first++
 		}
-		if first < len(b.paras) && b.paras[first].text == title {
-			b.paras[first].title, b.paras[first].heading = true, true
-			return
+		// The title among the first paragraphs (after a line of the
+		// page's that was not dropped) goes to the front.
+		for i := first; i < min(first+3, len(b.paras)); i++ {
+			if b.paras[i].table == 0 && b.paras[i].text == title {
+				t := b.paras[i]
+				t.title, t.heading = true, true
+				copy(b.paras[first+1:i+1], b.paras[first:i])
+				b.paras[first] = t
+				return
+			}
 		}
 		b.paras = append([]para{{text: title, page: b.paras[0].page, title: true, heading: true}}, b.paras...)
 		return

@@ -28,7 +28,7 @@ var (
 // readByContent reads the file when its content (head: its first bytes)
 // names one of the formats above; ok is false for PDFs and text, which
 // NewReader reads itself.
-func readByContent(name string, r io.ReaderAt, size int64, head []byte) (doc *Document, err error, ok bool) {
+func readByContent(name string, r io.ReaderAt, size int64, head []byte) (doc *Document, ok bool, err error) {
 	lim := defaultLimits()
 	switch {
 	case bytes.HasPrefix(head, magicZip):
@@ -40,9 +40,9 @@ func readByContent(name string, r io.ReaderAt, size int64, head []byte) (doc *Do
 	case looksHTML(head, name):
 		doc, err = readHTMLFile(name, r, size, lim)
 	default:
-		return nil, nil, false
+		return nil, false, nil
 	}
-	return doc, err, true
+	return doc, true, err
 }
 
 // readZip reads a zip archive that holds a Word document; other archives

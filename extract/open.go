@@ -80,7 +80,7 @@ func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error
 	if n, err := r.ReadAt(head, 0); n < len(head) {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
 	}
-	if doc, err, ok := readByContent(name, r, size, head); ok {
+	if doc, ok, err := readByContent(name, r, size, head); ok {
 		return doc, err
 	}
 	if bytes.Contains(head, []byte("%PDF")) {
