@@ -17,6 +17,7 @@ import (
 // PDF. A heading number is taken as a heading only
 //
 //   - after whitespace (never inside a word: "其中一、二产业" stays whole),
+//     or, in a line that holds a whole report, right after a full stop,
 //   - where a paragraph may end: after a sentence (。！？；：), after a
 //     heading without a full stop ("二、2021 年工作思路 (一)…"), or after
 //     a short lead-in such as the title before a first heading, and
@@ -190,7 +191,7 @@ func headingLike(seg []rune) bool {
 // the parts in order, untrimmed; a line without inline headings is
 // returned whole.
 func splitInline(s string) []string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
+	if !strings.ContainsFunc(s, unicode.IsSpace) && utf8.RuneCountInString(s) < minOneLine {
 		return []string{s}
 	}
 	rs := []rune(s)
@@ -215,13 +216,18 @@ func splitInline(s string) []string {
 		accept(m)
 		headingSeg = true
 	}
+	oneLine := len(rs) >= minOneLine
 	prev := -1 // the last rune before i that is no space
 	for i := 1; i < len(rs); i++ {
 		if !unicode.IsSpace(rs[i-1]) {
 			prev = i - 1
 		}
-		// A TAB separates cells (a table row, a contents line), not paragraphs.
-		if !unicode.IsSpace(rs[i-1]) || rs[i-1] == '\t' || unicode.IsSpace(rs[i]) || prev < segStart {
+		// A TAB separates cells (a table row, a contents line), not
+		// paragraphs. A report on one line may have lost even the spaces
+		// between its paragraphs: there a number right after a full stop
+		// may open a heading too.
+		glued := oneLine && strings.ContainsRune("。！？", rs[i-1])
+		if !glued && (!unicode.IsSpace(rs[i-1]) || rs[i-1] == '\t') || unicode.IsSpace(rs[i]) || prev < segStart {
 			continue
 		}
 		m, ok := headingMark(rs, i)

@@ -154,6 +154,9 @@ func TestSplitInline(t *testing.T) {
 		{"after-heading", "二、工作思路 (一)稳增长。" + long, []string{"二、工作思路 ", "(一)稳增长。" + long}},
 		{"digits", "主要工作如下： 1.稳增长。完成。 2.促改革。完成。", []string{"主要工作如下： ", "1.稳增长。完成。 ", "2.促改革。完成。"}},
 		{"tab-is-a-cell", "2\t（一）水环境", []string{"2\t（一）水环境"}},
+		{"glued-in-a-long-line", strings.Repeat(long, 20) + "(一)稳增长。" + strings.Repeat(long, 2) + "(二)促改革。" + long,
+			[]string{strings.Repeat(long, 20), "(一)稳增长。" + strings.Repeat(long, 2), "(二)促改革。" + long}},
+		{"glued-in-a-short-line", long + "(一)稳增长。" + long, []string{long + "(一)稳增长。" + long}},
 		{"short-body-stays", "一、坚持创新驱动 加快产业升级", []string{"一、坚持创新驱动 加快产业升级"}},
 	}
 	for _, tt := range tests {
