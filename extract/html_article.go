@@ -19,10 +19,12 @@ import (
 // score once scaled down by its share of link text (navigation, related
 // links) and, a little, by its class and id ("content", "TRS_Editor",
 // "zoom" up; "nav", "footer", "share" down) — names help, they never
-// decide. The article must hold most of the page's paragraph text (see
-// articleShare): else its parent is taken. Siblings of the article that
+// decide. When the article holds less than most of the page's paragraph
+// text and the rest stands beside it in paragraphs of their own, its
+// parent is taken (see articleShare). Siblings of the article that
 // score a fifth as much, or hold a table of data, without many links,
-// are read with it.
+// are read with it (a box of blocks beside it only when it scores half as
+// much).
 
 // nodeStat holds the counts of the text under one element.
 type nodeStat struct {
@@ -146,11 +148,35 @@ func (a *article) sumMass(n *html.Node) float64 {
 }
 
 // articleShare is the share of the page's paragraph text that the article
-// must hold: when the best-scoring element holds less (its paragraphs are
-// siblings of other blocks holding the rest, as in a page whose
-// paragraphs stand straight in <body>), the article is its nearest
-// ancestor that holds as much.
+// must hold: when the best-scoring element holds less and its other
+// paragraphs stand beside it (as in a page whose paragraphs stand
+// straight in <body>, some of them in a list), the article is its
+// parent (see flatParent).
 const articleShare = 0.8
+
+// paragraphAtoms are the elements that are paragraphs themselves, not
+// containers of a page's parts.
+var paragraphAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ol: true, atom.Ul: true, atom.Li: true, atom.Blockquote: true, atom.Table: true, atom.Pre: true,
+	atom.Center: true, atom.Dl: true,
+}
+
+// flatParent reports whether the paragraph text that n's parent holds
+// beside n stands mostly in paragraphs of its own (p, headings, lists,
+// tables), so that the parent is the article n is part of, rather than
+// in other parts of the page (a sidebar, a box of notices).
+func (a *article) flatParent(n *html.Node) bool {
+	p := a.stats[n.Parent]
+	extra := p.mass - a.stats[n].mass
+	flat := p.unit
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if s := a.stats[c]; c != n && s != nil && c.Type == html.ElementNode && paragraphAtoms[c.DataAtom] {
+			flat += s.mass
+		}
+	}
+	return flat >= 0.7*extra
+}
 
 func (a *article) give(n *html.Node, v float64) {
 	if n != nil {
@@ -242,14 +268,15 @@ func (a *article) final(n *html.Node) float64 {
 // roots returns the elements to read, in page order: the article and the
 // siblings that belong with it, or the body when nothing scores.
 func (a *article) roots() []*html.Node {
-	// In page order, so that a tie goes to the first (outer) element,
-	// then to an element inside it.
+	// In page order, so that a tie goes to the first, outer element: a
+	// block that holds no more paragraph text than its parent holds less
+	// of the article (its unnumbered headings, its title).
 	var best *html.Node
 	bestV := 0.0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if s := a.stats[n]; s != nil && s.score > 0 && n.Type == html.ElementNode {
-			if v := a.final(n); v > bestV || v == bestV && best != nil && isAncestor(best, n) {
+			if v := a.final(n); v > bestV {
 				best, bestV = n, v
 			}
 		}
@@ -264,7 +291,7 @@ func (a *article) roots() []*html.Node {
 		}
 		return []*html.Node{a.root}
 	}
-	for total := a.stats[a.root].mass; best.Parent != nil && a.stats[best].mass < articleShare*total; {
+	for total := a.stats[a.root].mass; best.Parent != nil && a.stats[best].mass < articleShare*total && a.flatParent(best); {
 		best = best.Parent
 		bestV = max(bestV, a.final(best))
 	}
@@ -281,21 +308,18 @@ func (a *article) roots() []*html.Node {
 		if c.Type != html.ElementNode || s == nil || a.linkShare(c) >= 0.3 {
 			continue
 		}
-		if a.final(c) >= 0.2*bestV || s.data || s.dataInside {
+		// A paragraph beside the article belongs to it when it scores a
+		// fifth as much; a box of blocks (a column of notices) only when
+		// it scores half as much.
+		share := 0.5
+		if paragraphAtoms[c.DataAtom] {
+			share = 0.2
+		}
+		if a.final(c) >= share*bestV || s.data || s.dataInside {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// isAncestor reports whether a is an ancestor of n.
-func isAncestor(a, n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p == a {
-			return true
-		}
-	}
-	return false
 }
 
 // isData reports whether n, a table, holds data rather than lays the

@@ -164,6 +164,11 @@ func TestHTMLArticle(t *testing.T) {
 			[]string{long, long}},
 		{"metadata-table", `<html><title>报告</title><body><div><table><tr><td>索引号：</td><td>113304/2021-00123</td></tr><tr><td>发布机构：</td><td>某局</td></tr></table><p>` + long + `</p><p>` + long + `</p></div></body></html>`,
 			[]string{long, long}},
+		{"word-html", `<html><head><title>报告</title></head><body><div class=WordSection1><p class=MsoTitle>报告</p><p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>一、<span>&nbsp;&nbsp; </span></span><![endif]>总体情况<o:p></o:p></p><p class=MsoNormal>` + long + `<o:p></o:p></p></div></body></html>`,
+			[]string{"一、总体情况", long}},
+		{"prose-sidebar", `<html><title>报告</title><body><div class="wrap"><div class="main">` + strings.Repeat(`<p>`+long+`</p>`, 4) + `</div>` +
+			`<div class="notice"><h3>通知公告</h3><p>关于开展2021年统计执法检查的通知，全市抽查企业120家，检查覆盖率达到15%。</p></div></div></body></html>`,
+			[]string{long, long, long, long}},
 		{"heading-bold", `<html><title>报告</title><body><div><p><strong>工作回顾</strong></p><p>` + long + `</p><p>` + long + `</p></div></body></html>`,
 			[]string{"工作回顾", long, long}},
 		{"one-line-report", `<html><title>报告</title><body><div><p>` + strings.Repeat(long, 2) + ` 一、总体情况 ` + strings.Repeat(long, 30) + ` 二、下步打算 ` + strings.Repeat(long, 2) + `</p></div></body></html>`,
