@@ -28,17 +28,6 @@ type blockPart struct {
 	page int // 1-based
 }
 
-// page returns the page on which b begins.
-func (b *block) page() int {
-	if b.table != nil {
-		return b.table.Page
-	}
-	if len(b.parts) > 0 {
-		return b.parts[0].page
-	}
-	return 1
-}
-
 // attachmentLine matches the "附件2" line that opens an attachment, above
 // its title.
 var attachmentLine = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$`)

@@ -379,7 +379,6 @@ type paraProps struct {
 	outline     int // -1 when not set
 	breakBefore bool
 	deletedMark bool
-	sectPr      bool
 }
 
 // pPr reads a w:pPr.
@@ -412,7 +411,6 @@ func (p *docxParser) pPr(se xml.StartElement) (paraProps, error) {
 				return p.skip(n)
 			})
 		case isW(c, "sectPr"):
-			props.sectPr = true
 			return p.section(c, true)
 		}
 		return p.skip(c)
