@@ -1,6 +1,6 @@
-// Package extract reads Chinese report files — PDFs and plain text — into
-// a [Document]: its pages, its paragraphs and one clean text that the
-// later stages search.
+// Package extract reads Chinese report files — PDFs, Word files, web
+// pages and plain text — into a [Document]: its pages, its paragraphs and
+// one clean text that the later stages search.
 //
 // # Model
 //
@@ -31,12 +31,39 @@
 // dropped; a page whose text runs sideways is turned upright first.
 // Invisible text (an OCR layer) is read like any other.
 //
+// # Other readers
+//
+// Each format has its reader, all producing the same Document; the
+// content picks it before the extension does (see [NewReader]):
+//
+//   - Word (.docx, docx.go): paragraphs in order with list numbers as Word
+//     shows them ("一、", "（一）", "1."), headings from styles and outline
+//     levels, tables with merged cells, text boxes once, tracked changes
+//     accepted, footnotes, comments and the table of contents left out,
+//     pages from the breaks Word recorded. Format "docx".
+//   - Word 97–2003 and WPS (.doc, .wps) and RTF: converted to .docx by
+//     LibreOffice when it is installed, else [ErrNeedsConverter]. Format
+//     "doc" or "rtf".
+//   - Web pages (.html, .htm, html.go): the charset from the BOM, the page's
+//     declaration or its bytes (UTF-8, GB18030/GBK/GB2312, Big5); the
+//     article chosen by its paragraph text, not the navigation, publication
+//     line, toolbars, related links and footer around it; tables with
+//     rowspan and colspan. Format "html".
+//   - Text (.txt, text.go): a report copied from a web page keeps its
+//     site furniture out, and one written on a single line is cut at its
+//     inline headings ("一、", "（一）", "1." where they are headings) and at
+//     the spaces after its full stops. Format "text".
+//
+// Every reader bounds what one file may cost (a zip bomb, elements nested
+// thousands deep, a web page of hundreds of megabytes fail with
+// [ErrTooLarge]).
+//
 // # Errors
 //
 // Failures are returned as *[Error] values naming the file and, where it
 // matters, the page. Their cause can be tested with errors.Is against
-// [ErrEncrypted], [ErrNoText], [ErrDamaged], [ErrEmpty], [ErrNotPDF] and
-// [ErrUndecoded]. With ErrUndecoded, and when only some pages failed, the
+// [ErrEncrypted], [ErrNoText], [ErrDamaged], [ErrEmpty], [ErrNotPDF],
+// [ErrUndecoded], [ErrTooLarge] and [ErrNeedsConverter]. With ErrUndecoded, and when only some pages failed, the
 // Document is returned too.
 // A panic inside the PDF library is recovered and reported as [ErrDamaged].
 package extract
@@ -44,3 +71,7 @@ package extract
 // BUG(zhibiao): Image-only (scanned) PDFs are refused with [ErrNoText]: there is no OCR yet.
 
 // BUG(zhibiao): Tables are read row by row, cells separated by tabs; their structure is not kept.
+
+// BUG(zhibiao): A .docx has page numbers only where Word recorded its layout (w:lastRenderedPageBreak) or the file has explicit page breaks; a web page is one page.
+
+// BUG(zhibiao): Each .doc or .wps conversion starts LibreOffice with a fresh profile: a few seconds per file.

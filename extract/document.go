@@ -8,16 +8,20 @@ import "sort"
 type Document struct {
 	// Name is the base name of the input file ("report.pdf").
 	Name string
-	// Format names the reader that read the file: "pdf", "text", and
-	// for the readers to come "docx", "html" or "doc" (a .doc or .wps
-	// converted first).
+	// Format names the reader that read the file: "pdf", "text",
+	// "docx", "html", "doc" (a .doc or .wps converted by LibreOffice
+	// first) or "rtf" (likewise).
 	Format string
 	// Title is the document's title: the first paragraph of a text file,
 	// the largest centred lines of a PDF's cover (its first page that is
-	// no table of contents), or "" if none was found.
+	// no table of contents), the Title-styled (else the first, when it
+	// reads as a title) paragraph of a Word file, the page's own part of a
+	// web page's <title> (or the heading that holds it), or "" if none
+	// was found.
 	Title string
 	// Pages lists the pages in order; Pages[0] is page 1. A text input
-	// has a single page.
+	// and a web page have a single page; a Word file has the pages its
+	// recorded page breaks tell, else its explicit ones.
 	Pages []Page
 	// Paragraphs lists the paragraphs in reading order.
 	Paragraphs []Paragraph

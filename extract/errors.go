@@ -24,18 +24,28 @@ func (e *Error) Unwrap() error { return e.Err }
 // These are the causes an [Error] can carry; test for them with errors.Is.
 var (
 	// ErrEncrypted: the file needs a user password to open.
-	ErrEncrypted = errors.New("encrypted PDF: a password is needed to open it")
-	// ErrNoText: the file has no text layer (an image-only or scanned PDF).
-	ErrNoText = errors.New("no text layer: image-only or scanned PDF (OCR is not supported yet)")
+	ErrEncrypted = errors.New("encrypted: a password is needed to open it")
+	// ErrNoText: the file has no text layer (an image-only or scanned PDF,
+	// a Word file of pasted scans).
+	ErrNoText = errors.New("no text layer: image-only or scanned document (OCR is not supported yet)")
 	// ErrDamaged: the file is damaged or truncated, or a page could not be decoded.
-	ErrDamaged = errors.New("damaged PDF")
+	ErrDamaged = errors.New("damaged or truncated file")
 	// ErrEmpty: the file is empty or holds no text at all.
 	ErrEmpty = errors.New("empty file")
-	// ErrNotPDF: the file is neither a PDF nor a text file zhibiao can read.
-	ErrNotPDF = errors.New("not a PDF or text file")
+	// ErrNotPDF: the file is none of the formats zhibiao reads (PDF, Word,
+	// web page, text).
+	ErrNotPDF = errors.New("not a PDF, Word, web page or text file")
 	// ErrUndecoded: more than a tenth of the characters could not be
 	// decoded (fonts without any Unicode map, as a Ghostscript re-distill
 	// can leave them). It comes with the Document, whose unknown
 	// characters are U+FFFD.
 	ErrUndecoded = errors.New("text not decodable: fonts without a Unicode map")
+	// ErrTooLarge: reading the file would pass one of the limits that
+	// keep a hostile file from taking the machine: its size, the size
+	// its compressed parts inflate to, the nesting of its elements, the
+	// cells of a table, the time a conversion may take.
+	ErrTooLarge = errors.New("too large")
+	// ErrNeedsConverter: the file is a Word 97–2003 (.doc) or WPS file,
+	// read through LibreOffice, which is not installed.
+	ErrNeedsConverter = errors.New("a .doc or .wps file: install LibreOffice (soffice) to read it, or save it as .docx")
 )

@@ -58,3 +58,38 @@ func ExampleError() {
 	// true
 	// seed-2020-jiedao.encrypted.pdf
 }
+
+func ExampleOpen_docx() {
+	// A Word file: list numbers as Word shows them, tables with their
+	// merged cells, a caption and a unit note taken from above the table.
+	doc, err := extract.Open("../fixtures/table-2021-county.wps.docx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(doc.Format, len(doc.Pages), "pages:", doc.Title)
+	t := doc.Tables[0]
+	fmt.Println(t.Caption, t.Notes, "header rows:", t.Header)
+	fmt.Printf("%q spans %d rows; %q spans %d columns\n", t.Rows[0][0].Text, t.Rows[0][0].RowSpan, t.Rows[0][2].Text, t.Rows[0][2].ColSpan)
+	fmt.Println(t.RowText(2))
+	// Output:
+	// docx 2 pages: 2021年某县国民经济和社会发展统计公报
+	// 表1 2021年主要经济指标 [单位：亿元] header rows: 2
+	// "指标" spans 2 rows; "2021年" spans 2 columns
+	// 地区生产总值	亿元	325.6	8.1
+}
+
+func ExampleOpen_html() {
+	// A government web page in GBK: only the article is read; navigation,
+	// publication line, toolbars and footer give nothing.
+	doc, err := extract.Open("../fixtures/table-2021-county.gbk.html")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(doc.Format, doc.Title)
+	fmt.Println(doc.Paragraphs[1].Text, doc.Paragraphs[1].Heading)
+	fmt.Println(strings.Contains(doc.Text, "ICP"), strings.Contains(doc.Text, "浏览次数"))
+	// Output:
+	// html 2021年某县国民经济和社会发展统计公报
+	// 一、综合 true
+	// false false
+}

@@ -12,11 +12,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenInputs lists the fixtures that have a clean text: every PDF with
-// a text layer and every .txt in fixtures/.
+// a text layer and every .txt, .docx and .html in fixtures/.
 func goldenInputs(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pat := range []string{"*.pdf", "*.txt"} {
+	for _, pat := range []string{"*.pdf", "*.txt", "*.docx", "*.html"} {
 		m, err := filepath.Glob(filepath.Join(fixtures, pat))
 		if err != nil {
 			t.Fatal(err)
@@ -37,8 +37,7 @@ func goldenInputs(t *testing.T) []string {
 func TestGolden(t *testing.T) {
 	for _, file := range goldenInputs(t) {
 		base := filepath.Base(file)
-		stem := strings.TrimSuffix(base, ".pdf")
-		stem = strings.TrimSuffix(stem, ".txt")
+		stem := strings.TrimSuffix(base, filepath.Ext(base))
 		golden := filepath.Join("testdata", stem+".txt.golden")
 		t.Run(base, func(t *testing.T) {
 			doc, err := Open(file)

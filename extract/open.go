@@ -14,7 +14,8 @@ import (
 // maxTextSize bounds the size of a text input read into memory.
 const maxTextSize = 256 << 20
 
-// Open reads the .pdf or .txt file at path into a Document.
+// Open reads the file at path (.pdf, .docx, .doc, .wps, .html, .htm or
+// .txt) into a Document.
 // See [NewReader] for how the format is chosen and what is returned on
 // failure. Errors are *[Error] values whose File is the base name of path.
 func Open(path string) (*Document, error) {
@@ -48,10 +49,16 @@ func unwrapPath(err error) error {
 // name is used for errors and Document.Name, and its extension picks the
 // format when the content does not tell.
 //
-// The content decides the format: "%PDF" within the first kilobyte makes
-// a PDF; otherwise text that is valid UTF-8 (with or without a BOM) or
-// GB18030/GBK is read as a plain-text report. An empty file gives
-// [ErrEmpty], binary data that is neither gives [ErrNotPDF].
+// The content decides the format: a zip archive holding
+// word/document.xml is a Word file (.docx), an OLE compound file a Word
+// 97–2003 or WPS file (.doc, .wps, read through LibreOffice when it is
+// installed, else [ErrNeedsConverter]), markup that opens with <html> or
+// an HTML doctype a web page (as is any .htm/.html file that opens with
+// a tag); "%PDF" within the first kilobyte makes a PDF; otherwise text
+// that is valid UTF-8 (with or without a BOM) or GB18030/GBK is read as
+// a plain-text report. An empty file gives [ErrEmpty], binary data that
+// is none of these gives [ErrNotPDF], a file past the readers' limits
+// (a zip bomb, elements nested thousands deep) [ErrTooLarge].
 //
 // Every error is an *[Error] with File set to that base name. When some pages of a
 // PDF could not be decoded, NewReader returns both the Document built
@@ -72,6 +79,9 @@ func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error
 	head := make([]byte, min(size, 1024))
 	if n, err := r.ReadAt(head, 0); n < len(head) {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
+	}
+	if doc, ok, err := readByContent(name, r, size, head); ok {
+		return doc, err
 	}
 	if bytes.Contains(head, []byte("%PDF")) {
 		return readPDFDocument(name, r, size)

@@ -60,7 +60,8 @@ var boilerplate = regexp.MustCompile(`^(?:` +
 // furniture rather than report text.
 func isBoilerplate(s string) bool {
 	return utf8.RuneCountInString(s) <= 48 && boilerplate.MatchString(s) ||
-		strings.ContainsAny(s, "|｜") && strings.Contains(s, "下载") && strings.Contains(s, "打印")
+		strings.ContainsAny(s, "|｜") && strings.Contains(s, "下载") && strings.Contains(s, "打印") ||
+		isSiteFurniture(s)
 }
 
 // labelOnly matches a boilerplate label whose value the page put on the
@@ -212,10 +213,13 @@ func endsSentence(s string) bool {
 
 // readText reads a plain-text report: line 1 (after site furniture) is
 // the title, every other non-empty line a paragraph. Indents are trimmed,
-// web boilerplate lines are dropped and layout spaces inside words are
-// removed as in a PDF; a text hard-wrapped at a fixed width (copied from
-// a PDF) has its wrapped lines joined again. A caption line followed by
-// TAB-separated rows is a table (see textTable).
+// web boilerplate and site furniture lines are dropped and layout spaces
+// inside words are removed as in a PDF; a text hard-wrapped at a fixed
+// width (copied from a PDF) has its wrapped lines joined again, and a
+// report written on one line is cut at its inline headings (splitInline).
+// A title shown as a file name ("….docx") loses its extension, and the
+// report's own first line repeating it is dropped. A caption line
+// followed by TAB-separated rows is a table (see textTable).
 func readText(name, s string) (*Document, error) {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -250,20 +254,30 @@ func readText(name, s string) (*Document, error) {
 		}
 		indent := strings.IndexFunc(p, isIndentSpace) == 0
 		p = markdownHeading.ReplaceAllString(strings.TrimLeftFunc(p, isIndentSpace), "")
-		for i, l := range splitIndents(p) {
-			indented := i > 0 || indent
-			l = strings.TrimFunc(l, unicode.IsSpace)
-			if l == "" || isBoilerplate(l) || labelOnly.MatchString(l) || isBreadcrumb(l) {
-				continue
-			}
-			if l = cleanSpaces(l); l != "" {
-				lines = append(lines, textLine{text: l, indented: indented})
+		for i, part := range splitIndents(p) {
+			for j, l := range splitInline(part) {
+				indented := i > 0 || j > 0 || indent
+				l = strings.TrimFunc(l, unicode.IsSpace)
+				if l == "" || isBoilerplate(l) || labelOnly.MatchString(l) || isBreadcrumb(l) {
+					continue
+				}
+				if l = cleanSpaces(l); l != "" {
+					lines = append(lines, textLine{text: l, indented: indented})
+				}
 			}
 		}
 	}
 	lines = unwrap(lines)
 	if len(lines) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	// A document-sharing site shows the title as a file name, then the
+	// report, which opens with its title again.
+	if lines[0].table == 0 {
+		lines[0].text = trimDocExtension(lines[0].text)
+		if len(lines) > 1 && lines[1].table == 0 && lines[1].text == lines[0].text {
+			lines = append(lines[:1], lines[2:]...)
+		}
 	}
 	paras := make([]para, len(lines))
 	for i, l := range lines {

@@ -25,6 +25,7 @@ func TestReadText(t *testing.T) {
 		{"publish-line", "2024年公报\n发布日期：2025-04-24  浏览次数：14546\n正文。\n", "2024年公报", []string{"正文。"}},
 		{"table-tabs", "标题\n指标\t数值 \t 单位\n", "标题", []string{"指标\t数值\t单位"}},
 		{"fullwidth-kept", "标题\n增长１５％，（一）项\n", "标题", []string{"增长１５％，（一）项"}},
+		{"title-as-file-name", "2020年工作总结.docx\n- 2021-04-15 发布 |\n- 5页\n2020 年工作总结 一、主要成绩 全年完成固定资产投资 5 亿元，同比增长 12%，其中工业投资 2 亿元，民间投资 1.5 亿元。\n", "2020年工作总结", []string{"一、主要成绩", "全年完成固定资产投资5亿元，同比增长12%，其中工业投资2亿元，民间投资1.5亿元。"}},
 	}
 	// A hard-wrapped paragraph whose wrapped line opens like a heading.
 	wrapped := []string{strings.Repeat("文", 15) + "其中，一、", "二、三产业增加值分别增长" + strings.Repeat("文", 8)}
@@ -112,5 +113,57 @@ func TestBoilerplate(t *testing.T) {
 		if isBoilerplate(s) {
 			t.Errorf("isBoilerplate(%q) = true", s)
 		}
+	}
+}
+
+func TestSiteFurniture(t *testing.T) {
+	for _, s := range []string{
+		"- 2021-04-15 发布 |", "- 37.5 KB |", "- 5页", "2021-04-15 10:30 上传",
+		"申明敬告: 本站不保证该用户上传的文档完整性，不预览、不比对内容而直接下载产生的反悔问题本站不予受理。",
+		"【打印本页】【关闭窗口】", "上一篇：2020年工作总结", "浏览次数：1234", "您是第 123456 位访客",
+		"主办单位：某市人民政府办公室 承办单位：某市大数据中心 网站标识码：3304000001 浙ICP备12345678号-1 浙公网安备 33040202000123号",
+		"联系电话：0573-82345678 邮编：314000", "版权所有 © 2021 某市人民政府", "网站地图",
+	} {
+		if !isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = false", s)
+		}
+	}
+	for _, s := range []string{
+		"全年网站访问量1234万人次，同比增长5%。", "2021年4月15日", "申明：以上数据为快报数。",
+		"电话受理群众诉求12.3万件。", "版权保护执法检查12次，查处侵权案件3起。",
+	} {
+		if isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = true", s)
+		}
+	}
+}
+
+func TestSplitInline(t *testing.T) {
+	long := strings.Repeat("全力推进产业转型升级，", 5) + "推动区域经济社会高质量发展。"
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"seed", "2020 年度某街道工作总结和 2021 年度工作思路 一、2020 年度工作总结 " + long + " (一)全力保障经济企稳回升。" + long + " 二、2021 年工作思路 2021 年," + long + " (一)危中寻机勇开新局。" + long,
+			[]string{"2020 年度某街道工作总结和 2021 年度工作思路 ", "一、2020 年度工作总结 ", long + " ", "(一)全力保障经济企稳回升。" + long + " ", "二、2021 年工作思路 ", "2021 年," + long + " ", "(一)危中寻机勇开新局。" + long}},
+		{"inside-a-sentence", "其中 一、二产业增加值增长 5%,三产增长 6%。", []string{"其中 一、二产业增加值增长 5%,三产增长 6%。"}},
+		{"list-of-numerals", "增长 5%。 一、二、三产业比例调整为 6:44:50。", []string{"增长 5%。 一、二、三产业比例调整为 6:44:50。"}},
+		{"out-of-order", "完成任务。 (三)某项工作。", []string{"完成任务。 (三)某项工作。"}},
+		{"number-not-heading", "增长 5%。 1. 5 倍于上年。", []string{"增长 5%。 1. 5 倍于上年。"}},
+		{"after-heading", "二、工作思路 (一)稳增长。" + long, []string{"二、工作思路 ", "(一)稳增长。" + long}},
+		{"digits", "主要工作如下： 1.稳增长。完成。 2.促改革。完成。", []string{"主要工作如下： ", "1.稳增长。完成。 ", "2.促改革。完成。"}},
+		{"tab-is-a-cell", "2\t（一）水环境", []string{"2\t（一）水环境"}},
+		{"glued-in-a-long-line", strings.Repeat(long, 20) + "(一)稳增长。" + strings.Repeat(long, 2) + "(二)促改革。" + long,
+			[]string{strings.Repeat(long, 20), "(一)稳增长。" + strings.Repeat(long, 2), "(二)促改革。" + long}},
+		{"glued-in-a-short-line", long + "(一)稳增长。" + long, []string{long + "(一)稳增长。" + long}},
+		{"short-body-stays", "一、坚持创新驱动 加快产业升级", []string{"一、坚持创新驱动 加快产业升级"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := splitInline(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitInline\n got %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

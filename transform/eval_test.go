@@ -15,6 +15,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1183,7 +1184,13 @@ func diffString(want, got string) string {
 	return fmt.Sprintf("…%s[%s → %s]%s…", string(w[max(p-8, 0):p]), ctx(w[p:len(w)-s]), ctx(g[p:len(g)-s]), string(w[len(w)-s:min(len(w)-s+8, len(w))]))
 }
 
-// TestEvalPDF scores the same labels on PDF renders of the labelled texts.
+// renderExts are the renders TestEvalPDF reads besides PDFs: Word files
+// and web pages made from the labelled texts (fixtures/make-readers.py
+// render).
+var renderExts = map[string]bool{".pdf": true, ".docx": true, ".doc": true, ".html": true, ".htm": true}
+
+// TestEvalPDF scores the same labels on PDF renders of the labelled texts
+// (and on Word and web-page renders: <stem>.<style>.docx, .html).
 // It runs only when ZHIBIAO_EVAL_PDFS names a folder: for every labels
 // file whose text is <stem>.txt, each <folder>/<stem>.<style>.pdf is read
 // with extract.Open, the labelled lines are located in its clean text
@@ -1221,7 +1228,8 @@ func TestEvalPDF(t *testing.T) {
 			continue
 		}
 		stem := strings.TrimSuffix(filepath.Base(ls.source), ".txt")
-		pdfs, _ := filepath.Glob(filepath.Join(dir, stem+".*.pdf"))
+		pdfs, _ := filepath.Glob(filepath.Join(dir, stem+".*.*"))
+		pdfs = slices.DeleteFunc(pdfs, func(p string) bool { return !renderExts[filepath.Ext(p)] })
 		if len(pdfs) == 0 {
 			continue
 		}
@@ -1235,7 +1243,7 @@ func TestEvalPDF(t *testing.T) {
 		})
 		lines := readLines(t, ls.source)
 		for _, pdf := range pdfs {
-			style := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(pdf), stem+"."), ".pdf")
+			style := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(pdf), stem+"."), ".pdf") // "lo-serif", "site.html"
 			sum := styles[style]
 			if sum == nil {
 				sum = &styleSum{}

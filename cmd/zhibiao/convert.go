@@ -48,7 +48,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	flags.DurationVar(&o.timeout, "timeout", 60*time.Second, "give up on an input after `duration` (0: no limit)")
 	flags.BoolVar(&o.verbose, "v", false, "report every input, and the stack of internal errors")
 	flags.Usage = func() {
-		fmt.Fprint(stderr, "usage: zhibiao convert [flags] INPUT...\n\nINPUT is a .pdf or .txt file, or a folder searched recursively for them.\nFlags may come before or after the inputs.\n\n")
+		fmt.Fprint(stderr, "usage: zhibiao convert [flags] INPUT...\n\nINPUT is a .pdf, .docx, .doc, .wps, .html, .htm or .txt file, or a folder searched\nrecursively for them (.doc and .wps are read through LibreOffice when it is installed).\nFlags may come before or after the inputs.\n\n")
 		flags.PrintDefaults()
 		fmt.Fprint(stderr, "\nExample:\n  zhibiao convert -o 指标.xlsx --jsonl out.jsonl reports/\n")
 	}
@@ -100,7 +100,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	if len(paths) == 0 {
-		fmt.Fprintf(stderr, "zhibiao: no .pdf or .txt file found in %s\n", strings.Join(inputs, " "))
+		fmt.Fprintf(stderr, "zhibiao: no %s file found in %s\n", strings.Join(inputExts, " "), strings.Join(inputs, " "))
 		return exitFail
 	}
 	if err := checkOutputs(o); err != nil { // before the slow start of transform
@@ -120,8 +120,8 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 
 // collect expands the inputs into the sorted list of files to convert:
 // files named on the command line whatever their extension (so that a
-// wrong file gets a row saying why), and the .pdf and .txt files found
-// under folders. A name that does not exist is kept: it becomes a failed
+// wrong file gets a row saying why), and the files with an input
+// extension (see inputExts) found under folders. A name that does not exist is kept: it becomes a failed
 // row.
 func collect(inputs []string) ([]string, error) {
 	var paths []string
@@ -152,10 +152,13 @@ func collect(inputs []string) ([]string, error) {
 	return slices.Compact(paths), nil
 }
 
+// inputExts are the extensions of the files searched for in folders.
+var inputExts = []string{".pdf", ".txt", ".docx", ".doc", ".wps", ".html", ".htm"}
+
 // wanted reports whether a file found in a folder is an input.
 func wanted(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
-	return (ext == ".pdf" || ext == ".txt") && !strings.HasPrefix(filepath.Base(path), ".")
+	return slices.Contains(inputExts, ext) && !strings.HasPrefix(filepath.Base(path), ".")
 }
 
 // An indexer finds the records of a document: a *transform.Transformer,

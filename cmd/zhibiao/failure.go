@@ -30,7 +30,11 @@ func reason(err error) string {
 	case errors.Is(err, extract.ErrEmpty):
 		return "空文件 (empty)"
 	case errors.Is(err, extract.ErrNotPDF):
-		return "不是PDF或文本文件 (not a PDF or text file)"
+		return "不支持的文件格式 (not a PDF, Word, web page or text file)"
+	case errors.Is(err, extract.ErrNeedsConverter):
+		return "旧版Word/WPS文件：请安装LibreOffice或另存为.docx (install LibreOffice or save as .docx)"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "文件过大或结构异常 (too large)"
 	case errors.Is(err, errTimeout):
 		return "处理超时 (timeout)"
 	case errors.Is(err, errInternal):

@@ -1,5 +1,5 @@
 // Command zhibiao turns Chinese work reports and statistical bulletins
-// (PDF or text) into one Excel workbook of indicators.
+// (PDF, Word, web pages or text) into one Excel workbook of indicators.
 //
 // Usage:
 //
@@ -8,8 +8,9 @@
 //	zhibiao version
 //	zhibiao help
 //
-// convert reads every INPUT, a .pdf or .txt file or a folder searched
-// recursively for them, and writes the workbook (default zhibiao.xlsx)
+// convert reads every INPUT, a .pdf, .docx, .doc, .wps, .html, .htm or
+// .txt file or a folder searched recursively for them (.doc and .wps
+// through LibreOffice, when it is installed), and writes the workbook (default zhibiao.xlsx)
 // and, when asked, the same records as JSON Lines ("--jsonl -" writes to
 // standard output) and CSV. Inputs are processed by -j workers (default:
 // the number of CPUs); the output is the same whatever -j, ordered by
@@ -27,8 +28,8 @@
 //
 //	0  every input was converted
 //	3  the outputs were written but some inputs failed
-//	1  nothing could be written: an output cannot be created, no .pdf or
-//	   .txt file was found among the inputs, or the run was interrupted
+//	1  nothing could be written: an output cannot be created, no input
+//	   file was found among the inputs, or the run was interrupted
 //	2  bad usage
 //
 // text prints the clean text of one input, one paragraph a line, as the
@@ -56,8 +57,8 @@ const (
 	exitPartial = 3 // outputs written, some inputs failed
 )
 
-const usage = `zhibiao turns work reports and statistical bulletins (PDF or text) into an
-Excel workbook of indicators (指标).
+const usage = `zhibiao turns work reports and statistical bulletins (PDF, Word, web pages
+or text) into an Excel workbook of indicators (指标).
 
 Usage:
   zhibiao convert [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] [-j workers]
@@ -66,7 +67,8 @@ Usage:
   zhibiao version         print the version
   zhibiao help            print this help
 
-INPUT is a .pdf or .txt file, or a folder searched recursively for them.
+INPUT is a .pdf, .docx, .doc, .wps, .html, .htm or .txt file, or a folder searched
+recursively for them (.doc and .wps are read through LibreOffice when it is installed).
 
 Example:
   zhibiao convert -o 指标.xlsx --jsonl - reports/ 2021年政府工作报告.pdf

@@ -128,7 +128,8 @@ func TestVersion(t *testing.T) {
 
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"b/2.PDF", "b/1.txt", "a.txt", "b/c/x.Txt", "b/readme.md", "b/.hidden.txt", "z.doc"} {
+	for _, name := range []string{"b/2.PDF", "b/1.txt", "a.txt", "b/c/x.Txt", "b/readme.md", "b/.hidden.txt", "z.doc",
+		"b/w.docx", "b/o.DOC", "b/k.wps", "b/p.html", "b/q.HTM", "b/s.xlsx"} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, nil, 0o644)
@@ -142,7 +143,7 @@ func TestCollect(t *testing.T) {
 		r, _ := filepath.Rel(dir, p)
 		rel = append(rel, filepath.ToSlash(r))
 	}
-	want := []string{"a.txt", "b/1.txt", "b/2.PDF", "b/c/x.Txt", "missing.pdf", "z.doc"}
+	want := []string{"a.txt", "b/1.txt", "b/2.PDF", "b/c/x.Txt", "b/k.wps", "b/o.DOC", "b/p.html", "b/q.HTM", "b/w.docx", "missing.pdf", "z.doc"}
 	if strings.Join(rel, " ") != strings.Join(want, " ") {
 		t.Errorf("collect = %q, want %q", rel, want)
 	}
