@@ -49,9 +49,10 @@ func chartAreas(shapes []shape, em float64) []rect {
 	return out
 }
 
-// bars returns the filled rectangles that stand, three or more together,
-// on one base line (a common bottom, top, left or right edge) with
-// lengths away from it that differ.
+// bars returns the areas of the filled rectangles that stand, three or
+// more together, on one base line (a common bottom, top, left or right
+// edge) with one width and lengths away from it that differ: one area
+// per base line.
 func bars(shapes []shape, em float64) []rect {
 	var fills []rect
 	for _, s := range shapes {
@@ -65,14 +66,33 @@ func bars(shapes []shape, em float64) []rect {
 	var out []rect
 	type side struct {
 		base   func(rect) float64 // the edge the bars stand on
+		far    func(rect) float64 // the opposite edge
 		length func(rect) float64 // their extent away from it
 		across func(rect) float64 // their width along it
 	}
+	y0 := func(r rect) float64 { return r.y0 }
+	y1 := func(r rect) float64 { return r.y1 }
+	x0 := func(r rect) float64 { return r.x0 }
+	x1 := func(r rect) float64 { return r.x1 }
 	sides := []side{
-		{func(r rect) float64 { return r.y0 }, rect.h, rect.w},
-		{func(r rect) float64 { return r.y1 }, rect.h, rect.w},
-		{func(r rect) float64 { return r.x0 }, rect.w, rect.h},
-		{func(r rect) float64 { return r.x1 }, rect.w, rect.h},
+		{y0, y1, rect.h, rect.w},
+		{y1, y0, rect.h, rect.w},
+		{x0, x1, rect.w, rect.h},
+		{x1, x0, rect.w, rect.h},
+	}
+	// A shaded cell's far edge meets the next cell's fill; a bar's end
+	// stands free.
+	touches := func(r rect, far func(rect) float64) bool {
+		for _, o := range fills {
+			if o == r || o.overlap(rect{r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1}) == 0 {
+				continue
+			}
+			e := far(r)
+			if math.Abs(o.x0-e) <= 0.5 || math.Abs(o.x1-e) <= 0.5 || math.Abs(o.y0-e) <= 0.5 || math.Abs(o.y1-e) <= 0.5 {
+				return true
+			}
+		}
+		return false
 	}
 	for _, sd := range sides {
 		sorted := append([]rect(nil), fills...)
@@ -95,8 +115,20 @@ func bars(shapes []shape, em float64) []rect {
 			}
 			// Bars have one width and lengths that differ by more than a
 			// rounding: a row of shaded cells has one height instead.
-			if maxL-minL > math.Max(0.15*maxL, 1) && maxW-minW <= math.Max(0.1*maxW, 0.5) {
-				out = append(out, group...)
+			free := 0
+			if len(fills) <= 2000 { // beyond, a page of shading: no chart
+				for _, r := range group {
+					if !touches(r, sd.far) {
+						free++
+					}
+				}
+			}
+			if maxL-minL > math.Max(0.15*maxL, 1) && maxW-minW <= math.Max(0.1*maxW, 0.5) && 2*free > len(group) {
+				u := group[0]
+				for _, r := range group[1:] {
+					u = u.union(r)
+				}
+				out = append(out, u)
 			}
 		}
 	}
@@ -125,20 +157,25 @@ func mergeRects(rs []rect, gap float64) []rect {
 }
 
 // chartMargin widens a plot area to take in its axis labels, ticks and
-// legend, which stand outside the plotted shapes.
+// legend, which stand outside the plotted shapes: category labels left
+// of a bar chart may be as wide as half its plot.
 func chartMargin(a rect, em float64) rect {
-	return rect{a.x0 - 6*em, a.y0 - 3*em, a.x1 + 3*em, a.y1 + 2*em}
+	return rect{
+		a.x0 - math.Max(6*em, 0.6*a.w()), a.y0 - math.Max(3*em, 0.15*a.h()),
+		a.x1 + math.Max(3*em, 0.3*a.w()), a.y1 + math.Max(2*em, 0.1*a.h()),
+	}
 }
 
 // isChartLabel reports whether the text of a row inside a chart area
-// reads like chart labels rather than a sentence: no sentence punctuation
-// and no long run of text.
+// reads like chart labels rather than a sentence, a heading or a figure
+// caption: no sentence punctuation, no long run of text, no heading
+// numbering, not 图N.
 func isChartLabel(text string) bool {
-	if strings.ContainsAny(text, "，。；：！？") {
+	if strings.ContainsAny(text, "，。；：！？") || isHeading(text) || strings.HasPrefix(text, "图") || isCaption(text) {
 		return false
 	}
 	for _, cell := range strings.Split(text, "\t") {
-		if utf8.RuneCountInString(cell) > 24 {
+		if utf8.RuneCountInString(cell) > 40 {
 			return false
 		}
 	}

@@ -419,18 +419,35 @@ func (pf *pageFinder) caption(t *pageTable) {
 			t.captionY = l.y
 			break
 		}
-		cells := strings.Split(text, "\t")
+		// A row with a unit note: its notes and "编制单位：…" labels go
+		// to the table; anything else on it (a heading) stays prose.
+		var kept []chunk
 		unit := false
-		for _, c := range cells {
-			unit = unit || isUnitNote(c)
+		for _, c := range l.chunks(1.5 * pf.em) {
+			text := strings.TrimSpace(c.text())
+			switch {
+			case isUnitNote(text):
+				unit = true
+				kept = append(kept, c)
+			case isLabelNote(text):
+				kept = append(kept, c)
+			}
 		}
 		if !unit {
 			break
 		}
-		take(l)
-		for i := len(cells) - 1; i >= 0; i-- {
-			notes = append([]string{strings.TrimSpace(cells[i])}, notes...)
+		var texts []string
+		for _, c := range kept {
+			texts = append(texts, strings.TrimSpace(c.text()))
+			for _, g := range c.gs {
+				for i, gg := range l.gs {
+					if gg == g {
+						pf.used[l.ri][l.gi[i]] = true
+					}
+				}
+			}
 		}
+		notes = append(texts, notes...)
 		prev = l.y
 	}
 	t.Notes = notes
@@ -455,6 +472,13 @@ func (pf *pageFinder) caption(t *pageTable) {
 		}
 		return
 	}
+}
+
+// isLabelNote reports whether s is a "label：value" note printed with a
+// table's unit ("编制单位：上海市财政局", "币种：人民币").
+func isLabelNote(s string) bool {
+	i := strings.IndexAny(s, ":：")
+	return i > 0 && utf8.RuneCountInString(s[:i]) <= 6 && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "，。；")
 }
 
 // isTableTitle reports whether s, the line above a table, is its caption:

@@ -586,7 +586,7 @@ func (pf *pageFinder) latticeGrid(reg region, bands [][]tline, ys, xs []float64)
 func latticeHeader(rows [][]Cell) int {
 	h := 0
 	for r, row := range rows {
-		if numericRow(row) {
+		if numericRow(row) || r > 0 && sectionRow(row) {
 			break
 		}
 		h = r + 1
@@ -602,6 +602,18 @@ func latticeHeader(rows [][]Cell) int {
 		}
 	}
 	return min(h, 4)
+}
+
+// sectionRow reports whether a row holds only a label in its first
+// cell, the other cells empty and not covered: a section of the body
+// ("流动资产：", "一、亚洲") rather than a header row.
+func sectionRow(row []Cell) bool {
+	for c, cell := range row {
+		if c == 0 && (cell.Text == "" || cell.ColSpan > 1) || c > 0 && (cell.Text != "" || cell.Covered()) {
+			return false
+		}
+	}
+	return true
 }
 
 // numericRow reports whether a row holds a figure in a cell other than
