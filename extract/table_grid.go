@@ -139,9 +139,14 @@ func minGapOf(lines []tline) float64 {
 }
 
 // projectColumns returns column boundaries for lines between x0 and x1:
-// the edges and, between them, the middle of every vertical band at
-// least minGap wide that no glyph of lines covers.
-func projectColumns(lines []tline, x0, x1, minGap float64) []float64 {
+// the edges and, in every vertical band at least minGap wide that no
+// glyph of lines covers, a boundary half minGap right of the band's left
+// side. The cell edge lies nearer the left column's ink than the right
+// one's: figures set flush right, or a dash set flush left in a column
+// of them, leave the right column's ink far from its edge. The text of
+// extra (the wrapped lines of labels, which do not decide the bands) may
+// run on from the left column into a band and push its boundary right.
+func projectColumns(lines, extra []tline, x0, x1, minGap float64) []float64 {
 	var iv [][2]float64
 	for _, l := range lines {
 		for _, g := range l.gs {
@@ -156,7 +161,19 @@ func projectColumns(lines []tline, x0, x1, minGap float64) []float64 {
 	end := iv[0][1]
 	for _, s := range iv[1:] {
 		if s[0]-end >= minGap {
-			if m := (s[0] + end) / 2; m > x0 && m < x1 {
+			e := end
+			for _, l := range extra {
+				for _, c := range l.chunks(minGap) {
+					if c.x0 < end && c.x1 > e && c.x1 < s[0]-minGap/2 {
+						e = c.x1
+					}
+				}
+			}
+			m := e + minGap/2
+			if m > s[0] {
+				m = (end + s[0]) / 2
+			}
+			if m > x0 && m < x1 {
 				xs = append(xs, m)
 			}
 		}
@@ -333,21 +350,28 @@ func (pf *pageFinder) build(reg region) *pageTable {
 		if len(body) < 2 {
 			body = lines
 		}
+		extra := body
 		if math.IsNaN(reg.head) {
+			// Without a header rule, the lines with figures decide the
+			// columns; the lines from the first of them on may widen them.
 			var nb []tline
-			for _, l := range body {
+			first := -1
+			for i, l := range body {
 				if chunkFigures(l) {
 					nb = append(nb, l)
+					if first < 0 {
+						first = i
+					}
 				}
 			}
 			if len(nb) >= 2 {
-				body = nb
+				body, extra = nb, body[first:]
 			}
 		}
 		if len(body) == 0 {
 			return nil
 		}
-		xs = projectColumns(body, reg.x0, reg.x1, minGap)
+		xs = projectColumns(body, extra, reg.x0, reg.x1, minGap)
 		var head []tline
 		for _, l := range lines {
 			if l.y <= body[0].y {
@@ -396,35 +420,100 @@ func (pf *pageFinder) build(reg region) *pageTable {
 }
 
 // mergeComplementary removes the boundary between two columns that no
-// line of body fills both of, when a header chunk runs across it: a
-// column's figures set flush right and a dash ("—") set flush left in
-// the same column leave an empty band between them that is not a column
-// gap.
+// line of body fills both of, when a header chunk runs across it or one
+// of them holds nothing but dashes: a column's figures set flush right
+// and a dash ("—") set flush left in the same column leave an empty band
+// between them that is not a column gap. A column of dashes joins the
+// neighbour whose header stands nearest (the one on its right when there
+// is no header: a dash is set flush left in a column of figures set
+// flush right, seldom the other way).
 func mergeComplementary(xs []float64, head, body []tline, minGap float64) []float64 {
-	if len(head) == 0 || len(xs) <= 3 {
+	nc := len(xs) - 1
+	if nc < 2 {
 		return xs
 	}
 	occ := make([][]bool, len(body))
+	texts := make([][]string, len(body))
 	for i, l := range body {
 		occ[i], _ = occupancy(l, xs)
-	}
-	out := []float64{xs[0]}
-	for k := 1; k < len(xs)-1; k++ {
-		both := false
-		for i := range body {
-			both = both || occ[i][k-1] && occ[i][k]
+		texts[i] = make([]string, nc)
+		for c := range texts[i] {
+			texts[i][c] = cellText([]tline{l}, xs[c], xs[c+1])
 		}
-		across := false
-		for _, l := range head {
-			for _, c := range l.chunks(minGap) {
-				across = across || c.x0 < xs[k]-minGap && c.x1 > xs[k]+minGap
+	}
+	// dashes reports whether column c holds nothing but "no figure" marks.
+	dashes := func(c int) bool {
+		n := 0
+		for i := range body {
+			switch texts[i][c] {
+			case "":
+			case "—", "－", "-", "—-", "——", "…", "……", "/", "／", "×":
+				n++
+			default:
+				return false
 			}
 		}
-		if both || !across {
+		return n > 0
+	}
+	both := func(k int) bool { // lines fill both sides of boundary k
+		for i := range body {
+			if occ[i][k-1] && occ[i][k] {
+				return true
+			}
+		}
+		return false
+	}
+	var chunks []chunk
+	for _, l := range head {
+		chunks = append(chunks, l.chunks(minGap)...)
+	}
+	drop := make([]bool, len(xs)) // boundaries to remove
+	for c := range nc {
+		if !dashes(c) {
+			continue
+		}
+		left, right := c > 0 && !both(c), c+1 < nc && !both(c+1)
+		dir := 0 // -1: join the left neighbour, +1: the right one
+		switch {
+		case left && right:
+			dir = 1
+			best := math.Inf(1)
+			mid := (xs[c] + xs[c+1]) / 2
+			for _, ch := range chunks {
+				if d := math.Abs(ch.mid() - mid); d < best {
+					best = d
+					switch {
+					case ch.mid() < xs[c]:
+						dir = -1
+					case ch.mid() > xs[c+1]:
+						dir = 1
+					default:
+						dir = 0 // the dashes have a header of their own
+					}
+				}
+			}
+		case left:
+			dir = -1
+		case right:
+			dir = 1
+		}
+		if dir < 0 {
+			drop[c] = true
+		} else if dir > 0 {
+			drop[c+1] = true
+		}
+	}
+	out := []float64{xs[0]}
+	for k := 1; k < nc; k++ {
+		across := false
+		for _, ch := range chunks {
+			across = across || ch.x0 < xs[k]-minGap && ch.x1 > xs[k]+minGap
+		}
+		if !drop[k] && (both(k) || !across) {
 			out = append(out, xs[k])
 		}
 	}
-	return append(out, xs[len(xs)-1])
+	return append(out, xs[nc])
 }
 
 // extendBelow adds to body the unused lines below an open region (a
@@ -662,7 +751,7 @@ func (pf *pageFinder) projectedGrid(reg region, bands [][]tline, ys, xs []float6
 	t.Page, t.Source = pf.page, reg.source
 	nc := len(xs) - 1
 	if len(head) > 0 {
-		hr := pf.headerGrid(head, xs, minGap)
+		hr := pf.headerGrid(head, xs, minGap, inkColumns(body, xs))
 		t.Rows = append(t.Rows, hr...)
 		t.Header = len(hr)
 	}
@@ -690,7 +779,7 @@ func (pf *pageFinder) projectedGrid(reg region, bands [][]tline, ys, xs []float6
 // header row; the lines of each other column, stacked one above
 // the other, are one header cell ("比上年同期" over "增减（%）"), merged
 // down through both rows when there are two.
-func (pf *pageFinder) headerGrid(lines []tline, xs []float64, minGap float64) [][]Cell {
+func (pf *pageFinder) headerGrid(lines []tline, xs []float64, minGap float64, ink columnInk) [][]Cell {
 	nc := len(xs) - 1
 	type hchunk struct {
 		chunk
@@ -706,30 +795,41 @@ func (pf *pageFinder) headerGrid(lines []tline, xs []float64, minGap float64) []
 	for i, cs := range perLine {
 		for _, c := range cs {
 			h := hchunk{chunk: c, line: i}
-			h.a = colOf(xs, c.mid())
+			h.a = ink.column(c)
 			h.b = h.a
-			if a, b := spanOver(c, perLine[i+1:], xs); b > a {
+			if a, b := spanOver(c, perLine[i+1:], ink); b > a {
 				h.a, h.b = a, b
 			}
 			hs = append(hs, h)
 		}
 	}
-	spanning := false
-	under := make([]bool, nc) // column under a spanning chunk
-	spanLine := make([]int, nc)
+	// Spanning chunks whose columns overlap make one merged cell.
+	group := make([]int, nc) // per column: its merged cell, -1 for none
+	for k := range group {
+		group[k] = -1
+	}
+	type span struct{ a, b, line int }
+	var spans []span
 	for _, h := range hs {
-		if h.b > h.a {
-			spanning = true
-			for k := h.a; k <= h.b; k++ {
-				under[k] = true
-				spanLine[k] = h.line
+		if h.b == h.a {
+			continue
+		}
+		sp := span{h.a, h.b, h.line}
+		for k := h.a; k <= h.b; k++ {
+			if g := group[k]; g >= 0 && spans[g].a >= 0 {
+				sp.a, sp.b, sp.line = min(sp.a, spans[g].a), max(sp.b, spans[g].b), max(sp.line, spans[g].line)
+				spans[g].a = -1 // absorbed
 			}
+		}
+		spans = append(spans, sp)
+		for k := sp.a; k <= sp.b; k++ {
+			group[k] = len(spans) - 1
 		}
 	}
 	cell := func(text string, c, cs, rs int) Cell {
 		return Cell{Text: cleanCell(text), Page: pf.page, Offset: -1, X0: xs[c], Y0: y0, X1: xs[c+cs], Y1: y1, RowSpan: rs, ColSpan: cs}
 	}
-	if !spanning {
+	if len(spans) == 0 {
 		texts := make([]string, nc)
 		for _, h := range hs {
 			texts[h.a] = joinLines(texts[h.a], h.text())
@@ -745,30 +845,27 @@ func (pf *pageFinder) headerGrid(lines []tline, xs []float64, minGap float64) []
 		top[c] = Cell{Page: pf.page, Offset: -1}
 		bottom[c] = Cell{Page: pf.page, Offset: -1}
 	}
-	texts := make([]string, nc)
+	texts := make([]string, nc) // the top cell's text, at the column it begins
 	lower := make([]string, nc)
 	for _, h := range hs {
+		g := group[h.a]
 		switch {
-		case h.b > h.a:
+		case g < 0:
 			texts[h.a] = joinLines(texts[h.a], h.text())
-		case under[h.a] && h.line > spanLine[h.a]:
-			lower[h.a] = joinLines(lower[h.a], h.text())
+		case h.line <= spans[g].line:
+			texts[spans[g].a] = joinLines(texts[spans[g].a], h.text())
 		default:
-			texts[h.a] = joinLines(texts[h.a], h.text())
+			lower[h.a] = joinLines(lower[h.a], h.text())
 		}
 	}
 	for c := 0; c < nc; {
-		if !under[c] {
+		g := group[c]
+		if g < 0 {
 			top[c] = cell(texts[c], c, 1, 2)
 			c++
 			continue
 		}
-		e := c
-		for _, h := range hs {
-			if h.a == c && h.b > h.a {
-				e = h.b
-			}
-		}
+		e := spans[g].b
 		top[c] = cell(texts[c], c, e-c+1, 1)
 		for k := c; k <= e; k++ {
 			bottom[k] = cell(lower[k], k, 1, 1)
@@ -778,14 +875,55 @@ func (pf *pageFinder) headerGrid(lines []tline, xs []float64, minGap float64) []
 	return [][]Cell{top, bottom}
 }
 
+// columnInk is the horizontal extent of the body's glyphs in each column
+// of a table, which places header chunks better than the column
+// boundaries: a header centred over a column of short labels set flush
+// left may reach past the boundary drawn close to those labels.
+type columnInk struct{ lo, hi []float64 }
+
+// inkColumns measures the ink of lines in the columns of xs.
+func inkColumns(lines []tline, xs []float64) columnInk {
+	nc := len(xs) - 1
+	ink := columnInk{make([]float64, nc), make([]float64, nc)}
+	for k := range nc {
+		ink.lo[k], ink.hi[k] = math.Inf(1), math.Inf(-1)
+	}
+	for _, l := range lines {
+		for _, g := range l.gs {
+			x, _ := centre(g)
+			k := colOf(xs, x)
+			ink.lo[k], ink.hi[k] = math.Min(ink.lo[k], g.X), math.Max(ink.hi[k], g.X+g.W)
+		}
+	}
+	for k := range nc { // a column without ink: its boundaries
+		if math.IsInf(ink.lo[k], 1) {
+			ink.lo[k], ink.hi[k] = xs[k], xs[k+1]
+		}
+	}
+	return ink
+}
+
+// column returns the column whose ink c overlaps most, or, overlapping
+// none, the nearest.
+func (ink columnInk) column(c chunk) int {
+	best, bestV := 0, math.Inf(-1)
+	for k := range ink.lo {
+		v := math.Min(c.x1, ink.hi[k]) - math.Max(c.x0, ink.lo[k]) // overlap, or minus the distance
+		if v > bestV {
+			best, bestV = k, v
+		}
+	}
+	return best
+}
+
 // spanOver returns the columns a header chunk stands over when it is
 // merged over several: the columns of the header chunks below it (on the
 // lines lower) that it overlaps, when they are two or more; or two
 // adjacent columns when it is centred between the chunks below them, as
 // a short "2022年" over "绝对数 | 比上年增长（%）" is. b == a when it
 // stands over one column.
-func spanOver(c chunk, lower [][]chunk, xs []float64) (a, b int) {
-	nc := len(xs) - 1
+func spanOver(c chunk, lower [][]chunk, ink columnInk) (a, b int) {
+	nc := len(ink.lo)
 	// The extent of the lower chunks in each column.
 	lo, hi := make([]float64, nc), make([]float64, nc)
 	for k := range nc {
@@ -793,7 +931,7 @@ func spanOver(c chunk, lower [][]chunk, xs []float64) (a, b int) {
 	}
 	for _, cs := range lower {
 		for _, d := range cs {
-			k := colOf(xs, d.mid())
+			k := ink.column(d)
 			lo[k], hi[k] = math.Min(lo[k], d.x0), math.Max(hi[k], d.x1)
 		}
 	}
@@ -823,7 +961,7 @@ func spanOver(c chunk, lower [][]chunk, xs []float64) (a, b int) {
 			return k, n
 		}
 	}
-	k := colOf(xs, m)
+	k := ink.column(c)
 	return k, k
 }
 

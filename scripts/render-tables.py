@@ -6,7 +6,8 @@ usage: render-tables.py TEXT.txt OUTDIR [STYLE ...]      (run with /usr/bin/pyth
 
 The text is in the project's text format: line 1 the title, one paragraph a line; a table
 is a caption line (表N …), optional unit-note lines (单位：万元), then one line per row with
-the cells separated by TABs. A run of TAB lines without a caption is a table too. Header
+the cells separated by TABs, as extract's text reader reads it; TAB lines without a caption
+are paragraphs, their TABs set as wide spaces. Header
 rows are the rows before the first one with a figure in a cell other than the first (as
 extract's headerRows counts them). Inside the header rows an empty cell continues the
 cell on its left (a header merged over several columns, "2022年" over 绝对数 | 增长) and,
@@ -43,7 +44,8 @@ import sys
 import tempfile
 
 HEADING = re.compile(r'^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分节])')
-CAPTION = re.compile(r'^(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?:[\s　：:、．.]|$)|^续表')
+CAPTION = re.compile(r'^(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?:[\s　：:、．.]|$)|^续表'
+                     r'|^(?:附|续)?表\s*[0-9０-９]+(?:[-－—.．][0-9０-９]+)?[\u4e00-\u9fff（(“](?!.*[，。；])')
 UNIT_NOTE = re.compile(r'^[（(]?(?:金额|计量|数量)?单位\s*[:：]\s*\S{1,16}[）)]?$')
 NUMERIC = re.compile(r'^[+\-−－]?[0-9０-９][0-9０-９,，.．%％()（） ]*$|^[+\-−－.．,，%％()（）]*[0-9０-９][0-9０-９+\-−－.．,，%％()（） ]*$')
 WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'
@@ -113,7 +115,7 @@ def parse(path):
                 notes.append(clean(rest[j]))
                 j += 1
         k = j
-        while k < len(rest) and '\t' in rest[k].lstrip(' \u3000') and not CAPTION.match(clean(rest[k])):
+        while caption and k < len(rest) and '\t' in rest[k].lstrip(' \u3000') and not CAPTION.match(clean(rest[k])):
             k += 1
         if k > j:
             rows = [r.lstrip(' \u3000') for r in rest[j:k]]
@@ -122,7 +124,9 @@ def parse(path):
             blocks.append(('t', Table(caption, notes, [r.split('\t') for r in rows])))
             i = k
             continue
-        blocks.append(('p', clean(line)))
+        # A line with TABs outside a table (a contents line, a chart's
+        # caption set with tabs) keeps its gaps as ideographic spaces.
+        blocks.append(('p', clean(line.replace('\t', '\u3000\u3000'))))
         i += 1
     return title, blocks
 
