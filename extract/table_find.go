@@ -80,14 +80,22 @@ func findTables(p *rawPage, rows []row, em float64, furniture []float64) (tables
 func gappedRows(rows []row, em float64) int {
 	n := 0
 	for _, r := range rows {
-		for i := 1; i < len(r.glyphs); i++ {
-			if r.glyphs[i].X-(r.glyphs[i-1].X+r.glyphs[i-1].W) > 1.5*em {
-				n++
-				break
-			}
+		if hasGap(r.glyphs, 1.5*em) {
+			n++
 		}
 	}
 	return n
+}
+
+// hasGap reports whether two neighbouring glyphs of gs (in X order) stand
+// more than gap apart.
+func hasGap(gs []Glyph, gap float64) bool {
+	for i := 1; i < len(gs); i++ {
+		if gs[i].X-(gs[i-1].X+gs[i-1].W) > gap {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutFurniture drops the horizontal rulings that underline a running
@@ -307,14 +315,31 @@ func chunkFigures(l tline) bool {
 // label wrapped inside its cell, a header centred over two lines) when
 // they read like cells, not sentences.
 func (pf *pageFinder) alignedTables() []pageTable {
+	if gappedRows(pf.rows, pf.em) < 3 {
+		return nil
+	}
 	var out []pageTable
 	lines := pf.linesIn(rect{-math.MaxFloat64, -math.MaxFloat64, math.MaxFloat64, math.MaxFloat64})
 	gapped := make([]bool, len(lines))
-	cell := make([]bool, len(lines)) // short, no sentence punctuation
+	n := 0
 	for i, l := range lines {
-		gapped[i] = len(l.chunks(1.5*l.size)) >= 2
+		gapped[i] = hasGap(l.gs, 1.5*l.size)
+		if gapped[i] {
+			n++
+		}
+	}
+	if n < 3 {
+		return nil
+	}
+	// cell reports whether line i reads like a cell: short, without
+	// sentence punctuation, not a caption or a unit note.
+	cell := func(i int) bool {
+		l := lines[i]
+		if len(l.gs) > 30 {
+			return false
+		}
 		text := makeLine(l.gs, l.spaces, l.y, 0).text
-		cell[i] = !strings.ContainsAny(text, "，。；") && utf8.RuneCountInString(text) <= 30 && !isCaption(text) && !isUnitNote(text)
+		return !strings.ContainsAny(text, "，。；") && utf8.RuneCountInString(text) <= 30 && !isCaption(text) && !isUnitNote(text)
 	}
 	near := func(a, b int) bool { return lines[a].y-lines[b].y <= 3*pf.em }
 	for i := 0; i < len(lines); {
@@ -331,7 +356,7 @@ func (pf *pageFinder) alignedTables() []pageTable {
 			}
 			// Up to two cell-like lines followed by a gapped one.
 			k := j
-			for k < len(lines) && k < j+2 && !gapped[k] && cell[k] && near(k-1, k) {
+			for k < len(lines) && k < j+2 && !gapped[k] && near(k-1, k) && cell(k) {
 				k++
 			}
 			if k == j || k >= len(lines) || !gapped[k] || !near(k-1, k) {
@@ -339,7 +364,13 @@ func (pf *pageFinder) alignedTables() []pageTable {
 			}
 			j = k
 		}
-		if n < 3 {
+		figures := 0
+		for _, l := range lines[i:j] {
+			if chunkFigures(l) {
+				figures++
+			}
+		}
+		if n < 3 || figures < 2 {
 			i = j
 			continue
 		}
@@ -351,7 +382,7 @@ func (pf *pageFinder) alignedTables() []pageTable {
 		k := i
 		for k > 0 && i-k < 3 {
 			l := lines[k-1]
-			if l.y-lines[k].y > 2.5*pf.em || !cell[k-1] || l.x0() < lo-2*pf.em {
+			if l.y-lines[k].y > 2.5*pf.em || l.x0() < lo-2*pf.em || !cell(k-1) {
 				break
 			}
 			k--
