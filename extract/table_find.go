@@ -201,7 +201,9 @@ func latticeRegion(l lattice, em float64) (region, bool) {
 // stackRegions finds three-line tables and tables ruled under every row
 // but not between columns: stacks of two or more horizontal rulings at
 // least 8 em long with the same extent (within 1.5 em at each end), cut
-// wherever the band between two of them holds a caption or prose.
+// wherever the band between two of them holds a caption or prose, and
+// before two rules close together under a band of rows (the next
+// table's header).
 func (pf *pageFinder) stackRegions(free []ruling) []region {
 	em := pf.em
 	var long []ruling
@@ -245,8 +247,16 @@ func (pf *pageFinder) stackRegions(free []ruling) []region {
 			}
 			start = end
 		}
+		prevLines := 0
 		for k := 0; k+1 < len(s); k++ {
 			band := pf.linesIn(rect{lo - em, s[k+1].pos, hi + em, s[k].pos})
+			// Two rules close together under a band of rows: the header
+			// of the next table, which begins at the first of them.
+			if len(band) <= 2 && prevLines >= 3 && k-1 >= start {
+				flush(k + 1)
+				start = k
+			}
+			prevLines = len(band)
 			for _, l := range band {
 				text := makeLine(l.gs, l.spaces, l.y, 0).text
 				if isCaption(text) || proseLine(l, hi-lo) {
@@ -296,12 +306,12 @@ func (pf *pageFinder) stackRegion(s []ruling, lo, hi float64) region {
 	return reg
 }
 
-// chunkFigures reports whether a line holds a figure after its first
-// chunk: a body row of a table.
+// chunkFigures reports whether a line holds a figure (see isFigure)
+// after its first chunk: a body row of a table.
 func chunkFigures(l tline) bool {
 	cs := l.chunks(minGapOf([]tline{l}))
 	for _, c := range cs[1:] {
-		if looksNumeric(c.text()) {
+		if isFigure(c.text()) {
 			return true
 		}
 	}

@@ -519,8 +519,8 @@ func mergeComplementary(xs []float64, head, body []tline, minGap float64) []floa
 // extendBelow adds to body the unused lines below an open region (a
 // table whose page ends under its header rule) that continue it: within
 // its width, each no farther below the line before than twice the row
-// pitch. A caption, a heading or a line of prose (one run of text across
-// most of the width) ends the table.
+// pitch. A caption, a heading, a note ("注：", "资料来源：") or a line of
+// prose (one run of text across half the width or more) ends the table.
 func (pf *pageFinder) extendBelow(reg region, body []tline, minGap float64) []tline {
 	below := pf.linesIn(rect{reg.x0 - pf.em, -math.MaxFloat64, reg.x1 + pf.em, reg.y0 - 1})
 	prevY := reg.y0
@@ -541,7 +541,7 @@ func (pf *pageFinder) extendBelow(reg region, body []tline, minGap float64) []tl
 		if l.x0() < reg.x0-pf.em || l.x1() > reg.x1+pf.em {
 			break
 		}
-		if cs := l.chunks(1.5 * l.size); len(cs) == 1 && cs[0].x1-cs[0].x0 > 0.7*reg.w() {
+		if cs := l.chunks(1.5 * l.size); len(cs) == 1 && cs[0].x1-cs[0].x0 > 0.5*reg.w() || isSourceNote(text) {
 			break
 		}
 		if len(out) > 0 {
@@ -551,6 +551,17 @@ func (pf *pageFinder) extendBelow(reg region, body []tline, minGap float64) []tl
 		prevY = l.y
 	}
 	return out
+}
+
+// isSourceNote reports whether s opens a note printed under a table
+// ("注：…", "资料来源：…").
+func isSourceNote(s string) bool {
+	for _, p := range []string{"注", "备注", "说明：", "资料来源", "数据来源", "来源："} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // fits reports whether every chunk of l lies within one column of xs.
@@ -705,15 +716,26 @@ func sectionRow(row []Cell) bool {
 	return true
 }
 
-// numericRow reports whether a row holds a figure in a cell other than
-// its first.
+// numericRow reports whether a row holds a figure (see isFigure) in a
+// cell other than its first.
 func numericRow(row []Cell) bool {
 	for c, cell := range row {
-		if c > 0 && looksNumeric(cell.Text) {
+		if c > 0 && isFigure(cell.Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// isFigure reports whether the text of a cell is a figure (see
+// looksNumeric) and not a bare year ("2021"), which heads a column of
+// figures more often than it is one.
+func isFigure(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == "" {
+		return false
+	}
+	return looksNumeric(s)
 }
 
 // projectedGrid builds the grid of a region whose columns came from the
