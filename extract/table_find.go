@@ -201,9 +201,9 @@ func latticeRegion(l lattice, em float64) (region, bool) {
 // stackRegions finds three-line tables and tables ruled under every row
 // but not between columns: stacks of two or more horizontal rulings at
 // least 8 em long with the same extent (within 1.5 em at each end), cut
-// wherever the band between two of them holds a caption or prose, and
-// before two rules close together under a band of rows (the next
-// table's header).
+// wherever the band between two of them holds a caption or prose or an
+// empty stretch (a figure's room), and before two rules close together
+// under a band of rows (the next table's header).
 func (pf *pageFinder) stackRegions(free []ruling) []region {
 	em := pf.em
 	var long []ruling
@@ -257,6 +257,10 @@ func (pf *pageFinder) stackRegions(free []ruling) []region {
 				start = k
 			}
 			prevLines = len(band)
+			if emptyBand(band, s[k].pos, s[k+1].pos, 4*em) {
+				flush(k + 1)
+				continue
+			}
 			for _, l := range band {
 				text := makeLine(l.gs, l.spaces, l.y, 0).text
 				if isCaption(text) || proseLine(l, hi-lo) {
@@ -268,6 +272,20 @@ func (pf *pageFinder) stackRegions(free []ruling) []region {
 		flush(len(s))
 	}
 	return out
+}
+
+// emptyBand reports whether the band between rules at y1 (above) and y0
+// holds an empty stretch taller than gap: the room of a figure or a
+// chart between two rules of a page's furniture, not a table's rows.
+func emptyBand(lines []tline, y1, y0, gap float64) bool {
+	top := y1
+	for _, l := range lines {
+		if top-(l.y+0.9*l.size) > gap {
+			return true
+		}
+		top = l.y - 0.25*l.size
+	}
+	return top-y0 > gap
 }
 
 // proseLine reports whether l reads as a line of prose rather than a
