@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -429,7 +430,7 @@ func (pf *pageFinder) alignedTables() []pageTable {
 	return out
 }
 
-// caption gives t its caption and unit notes: up to three unused rows
+// caption gives t its caption and unit notes: up to five unused rows
 // right above it (each within 2.5 em of the next) that are unit notes
 // ("单位：万元", also as one part of a row "编制单位：…  单位：元") and, above
 // those, a caption line (表N …) or a title ending in 表; failing that, a
@@ -460,7 +461,7 @@ func (pf *pageFinder) caption(t *pageTable) {
 	// Rows above, nearest first.
 	prev := t.y1
 	var notes []string
-	for ri := len(pf.rows) - 1; ri >= 0 && len(notes) < 3; ri-- {
+	for ri := len(pf.rows) - 1; ri >= 0 && len(notes) < 5; ri-- {
 		if pf.rows[ri].y <= t.y1 {
 			continue
 		}
@@ -480,6 +481,8 @@ func (pf *pageFinder) caption(t *pageTable) {
 		}
 		// A row with a unit note: its notes and "编制单位：…" labels go
 		// to the table; anything else on it (a heading) stays prose.
+		// Above a unit note, rows of labels and a date line ("2020年12月
+		// 31日" under a statement's title) are notes too.
 		var kept []chunk
 		unit := false
 		for _, c := range l.chunks(1.5 * pf.em) {
@@ -488,11 +491,11 @@ func (pf *pageFinder) caption(t *pageTable) {
 			case isUnitNote(text):
 				unit = true
 				kept = append(kept, c)
-			case isLabelNote(text):
+			case isLabelNote(text), len(notes) > 0 && dateRE.MatchString(text):
 				kept = append(kept, c)
 			}
 		}
-		if !unit {
+		if !unit && (len(notes) == 0 || len(kept) != len(l.chunks(1.5*pf.em))) {
 			break
 		}
 		var texts []string
@@ -532,6 +535,10 @@ func (pf *pageFinder) caption(t *pageTable) {
 		return
 	}
 }
+
+// dateRE matches a line that is only a date or a period ("2020年12月31日",
+// "2020年度", "2021年1-6月").
+var dateRE = regexp.MustCompile(`^[0-9]{4}年(?:[0-9]{1,2}(?:[-－—~～至][0-9]{1,2})?月(?:[0-9]{1,2}日)?|度)?$`)
 
 // isLabelNote reports whether s is a "label：value" note printed with a
 // table's unit ("编制单位：上海市财政局", "币种：人民币").

@@ -564,15 +564,6 @@ func isSourceNote(s string) bool {
 	return false
 }
 
-// fits reports whether every chunk of l lies within one column of xs.
-func fits(l tline, xs []float64, minGap float64) bool {
-	for _, c := range l.chunks(minGap) {
-		if colOf(xs, c.x0+0.1) != colOf(xs, c.x1-0.1) {
-			return false
-		}
-	}
-	return true
-}
 
 // latticeGrid builds the grid of a ruled region: one column between each
 // two vertical boundaries, one row per band between horizontal ones
