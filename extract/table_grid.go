@@ -564,7 +564,6 @@ func isSourceNote(s string) bool {
 	return false
 }
 
-
 // latticeGrid builds the grid of a ruled region: one column between each
 // two vertical boundaries, one row per band between horizontal ones
 // (more where a band holds several rows of figures, see groupRows), a
