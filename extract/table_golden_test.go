@@ -69,24 +69,7 @@ func TestTableGolden(t *testing.T) {
 					}
 					return
 				}
-				got := dumpTables(doc)
-				if *update {
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./extract -update to create it)", err)
-				}
-				gotFile := strings.TrimSuffix(golden, ".golden") + ".got"
-				if got != string(want) {
-					os.WriteFile(gotFile, []byte(got), 0o644)
-					t.Errorf("tables differ from %s (output in %s):\n%s", golden, gotFile, shortDiff(string(want), got))
-					return
-				}
-				os.Remove(gotFile)
+				checkGolden(t, "tables", golden, dumpTables(doc))
 			})
 		}
 	}
