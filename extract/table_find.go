@@ -328,13 +328,7 @@ func (pf *pageFinder) stackRegion(s []ruling, lo, hi float64) region {
 // chunkFigures reports whether a line holds a figure (see isFigure)
 // after its first chunk: a body row of a table.
 func chunkFigures(l tline) bool {
-	cs := l.chunks(minGapOf([]tline{l}))
-	for _, c := range cs[1:] {
-		if isFigure(c.text()) {
-			return true
-		}
-	}
-	return false
+	return figureAfterFirst(l.gs, minGapOf([]tline{l}))
 }
 
 // alignedTables finds the tables drawn without rules among the unused
@@ -347,55 +341,67 @@ func (pf *pageFinder) alignedTables() []pageTable {
 	if gappedRows(pf.rows, pf.em) < 3 {
 		return nil
 	}
-	var out []pageTable
-	lines := pf.linesIn(rect{-math.MaxFloat64, -math.MaxFloat64, math.MaxFloat64, math.MaxFloat64})
-	gapped := make([]bool, len(lines))
+	// Work on the rows as they are: a page of prose in two columns has a
+	// gap in every row, and copying them into lines would cost more than
+	// the search.
+	rows := pf.rows
+	line := func(ri int) tline { return pf.rowPart(ri, math.Inf(-1), math.Inf(1)) }
+	gs := func(ri int) []Glyph {
+		for _, u := range pf.used[ri] {
+			if u {
+				return line(ri).gs
+			}
+		}
+		return rows[ri].glyphs
+	}
+	gapped := make([]bool, len(rows))
 	n := 0
-	for i, l := range lines {
-		gapped[i] = hasGap(l.gs, 1.5*l.size)
-		if gapped[i] {
+	for i, r := range rows {
+		if g := gs(i); len(g) > 0 && hasGap(g, 1.5*r.size) {
+			gapped[i] = true
 			n++
 		}
 	}
 	if n < 3 {
 		return nil
 	}
-	// cell reports whether line i reads like a cell: short, without
-	// sentence punctuation, not a caption or a unit note.
+	// cell reports whether row i reads like a cell: short, without
+	// sentence punctuation, not a caption, a table's title or a unit note.
 	cell := func(i int) bool {
-		l := lines[i]
-		if len(l.gs) > 30 {
+		l := line(i)
+		if len(l.gs) == 0 || len(l.gs) > 30 {
 			return false
 		}
 		text := makeLine(l.gs, l.spaces, l.y, 0).text
-		return !strings.ContainsAny(text, "，。；") && utf8.RuneCountInString(text) <= 30 && !isCaption(text) && !isUnitNote(text)
+		return !strings.ContainsAny(text, "，。；") && utf8.RuneCountInString(text) <= 30 && !isTableTitle(text) && !isUnitNote(text)
 	}
-	near := func(a, b int) bool { return lines[a].y-lines[b].y <= 3*pf.em }
-	for i := 0; i < len(lines); {
+	near := func(a, b int) bool { return rows[a].y-rows[b].y <= 3*pf.em }
+	var out []pageTable
+	for i := 0; i < len(rows); {
 		if !gapped[i] {
 			i++
 			continue
 		}
-		n, j := 1, i+1 // gapped lines in the run, end of the run
-		for j < len(lines) && near(j-1, j) {
+		n, j := 1, i+1 // gapped rows in the run, end of the run
+		for j < len(rows) && near(j-1, j) {
 			if gapped[j] {
 				n++
 				j++
 				continue
 			}
-			// Up to two cell-like lines followed by a gapped one.
+			// Up to two cell-like rows followed by a gapped one.
 			k := j
-			for k < len(lines) && k < j+2 && !gapped[k] && near(k-1, k) && cell(k) {
+			for k < len(rows) && k < j+2 && !gapped[k] && near(k-1, k) && cell(k) {
 				k++
 			}
-			if k == j || k >= len(lines) || !gapped[k] || !near(k-1, k) {
+			if k == j || k >= len(rows) || !gapped[k] || !near(k-1, k) {
 				break
 			}
 			j = k
 		}
 		figures := 0
-		for _, l := range lines[i:j] {
-			if chunkFigures(l) {
+		for r := i; r < j && n >= 3; r++ {
+			if figureAfterFirst(gs(r), 0.6*rows[r].size) {
 				figures++
 			}
 		}
@@ -404,22 +410,26 @@ func (pf *pageFinder) alignedTables() []pageTable {
 			continue
 		}
 		lo := math.Inf(1)
-		for _, l := range lines[i:j] {
-			lo = math.Min(lo, l.x0())
+		for r := i; r < j; r++ {
+			if g := gs(r); len(g) > 0 {
+				lo = math.Min(lo, g[0].X)
+			}
 		}
-		// Header lines just above, within the run's width.
+		// Header rows just above, within the run's width.
 		k := i
 		for k > 0 && i-k < 3 {
-			l := lines[k-1]
-			if l.y-lines[k].y > 2.5*pf.em || l.x0() < lo-2*pf.em || !cell(k-1) {
+			g := gs(k - 1)
+			if len(g) == 0 || rows[k-1].y-rows[k].y > 2.5*pf.em || g[0].X < lo-2*pf.em || !cell(k-1) {
 				break
 			}
 			k--
 		}
 		b := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-		for _, l := range lines[k:j] {
-			y0, y1 := linesBox([]tline{l})
-			b = b.union(rect{l.x0(), y0, l.x1(), y1})
+		for r := k; r < j; r++ {
+			if l := line(r); len(l.gs) > 0 {
+				y0, y1 := linesBox([]tline{l})
+				b = b.union(rect{l.x0(), y0, l.x1(), y1})
+			}
 		}
 		reg := region{rect: b, xs: []float64{b.x0, b.x1}, ys: []float64{b.y1, b.y0}, head: math.NaN(), source: "aligned"}
 		if t := pf.build(reg); t != nil {
@@ -430,6 +440,63 @@ func (pf *pageFinder) alignedTables() []pageTable {
 	return out
 }
 
+// figureAfterFirst reports whether gs, the glyphs of a row in X order,
+// hold a figure (see isFigure) in a run after the first, runs being cut
+// at gaps of minGap: chunkFigures without building the runs.
+func figureAfterFirst(gs []Glyph, minGap float64) bool {
+	start := -1 // first glyph of the current run, after the first run
+	check := func(run []Glyph) bool {
+		digits, n := 0, 0
+		for _, g := range run {
+			for _, r := range g.Text {
+				n++
+				switch {
+				case r >= '0' && r <= '9', r >= '０' && r <= '９':
+					digits++
+				case strings.ContainsRune("+-−－.．,，%％()（） ", r):
+				default:
+					return false
+				}
+			}
+		}
+		if digits == 4 && n == 4 { // a year?
+			var b strings.Builder
+			for _, g := range run {
+				b.WriteString(g.Text)
+			}
+			return isFigure(b.String())
+		}
+		return digits > 0
+	}
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) && gs[i].X-(gs[i-1].X+gs[i-1].W) < minGap {
+			continue
+		}
+		if start >= 0 && check(gs[start:i]) {
+			return true
+		}
+		start = i
+	}
+	return false
+}
+
+// rowPart returns the unused glyphs of row ri whose centre lies between
+// lo and hi, as a line.
+func (pf *pageFinder) rowPart(ri int, lo, hi float64) tline {
+	l := tline{ri: ri, y: pf.rows[ri].y, size: pf.rows[ri].size}
+	for gi, g := range pf.rows[ri].glyphs {
+		if x, _ := centre(g); !pf.used[ri][gi] && x >= lo && x <= hi {
+			l.gi, l.gs = append(l.gi, gi), append(l.gs, g)
+		}
+	}
+	for _, s := range pf.rows[ri].spaces {
+		if s.X >= lo && s.X <= hi {
+			l.spaces = append(l.spaces, s)
+		}
+	}
+	return l
+}
+
 // caption gives t its caption and unit notes: up to five unused rows
 // right above it (each within 2.5 em of the next) that are unit notes
 // ("单位：万元", also as one part of a row "编制单位：…  单位：元") and, above
@@ -437,22 +504,7 @@ func (pf *pageFinder) alignedTables() []pageTable {
 // caption line right below it. The rows taken are marked used.
 func (pf *pageFinder) caption(t *pageTable) {
 	lo, hi := t.x0-2*pf.em, t.x1+2*pf.em
-	part := func(ri int) tline {
-		var l tline
-		l.ri, l.y = ri, pf.rows[ri].y
-		for gi, g := range pf.rows[ri].glyphs {
-			if x, _ := centre(g); !pf.used[ri][gi] && x >= lo && x <= hi {
-				l.gi, l.gs = append(l.gi, gi), append(l.gs, g)
-			}
-		}
-		for _, s := range pf.rows[ri].spaces {
-			if s.X >= lo && s.X <= hi {
-				l.spaces = append(l.spaces, s)
-			}
-		}
-		l.size = pf.rows[ri].size
-		return l
-	}
+	part := func(ri int) tline { return pf.rowPart(ri, lo, hi) }
 	take := func(l tline) {
 		for _, gi := range l.gi {
 			pf.used[l.ri][gi] = true
