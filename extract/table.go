@@ -169,15 +169,27 @@ func looksNumeric(s string) bool {
 	}
 	digits := 0
 	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			digits++
-		case strings.ContainsRune("+-−－.．,，%％()（） ", r):
-		default:
+		digit, ok := numericRune(r)
+		if !ok {
 			return false
+		}
+		if digit {
+			digits++
 		}
 	}
 	return digits > 0
+}
+
+// numericRune tells whether r may stand in a figure (see looksNumeric):
+// a digit, or a sign, separator, point, percent sign, bracket or space.
+func numericRune(r rune) (digit, ok bool) {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９':
+		return true, true
+	case strings.ContainsRune("+-−－.．,，%％()（） ", r):
+		return false, true
+	}
+	return false, false
 }
 
 // tableParas returns the paragraphs that stand for table t (the index of

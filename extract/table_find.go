@@ -449,12 +449,12 @@ func figureAfterFirst(gs []Glyph, minGap float64) bool {
 		for _, g := range run {
 			for _, r := range g.Text {
 				n++
-				switch {
-				case r >= '0' && r <= '9', r >= '０' && r <= '９':
-					digits++
-				case strings.ContainsRune("+-−－.．,，%％()（） ", r):
-				default:
+				digit, ok := numericRune(r)
+				if !ok {
 					return false
+				}
+				if digit {
+					digits++
 				}
 			}
 		}
