@@ -357,6 +357,9 @@ type gstate struct {
 	font               *font
 	fs                 float64
 	tr                 int
+	lw                 float64 // line width, in user space units
+	fillWhite          bool    // the non-stroking colour is white (see setColor)
+	strokeWhite        bool    // the stroking colour is white
 }
 
 const (
@@ -377,6 +380,9 @@ type interp struct {
 	unk    *font    // stand-in for a missing font resource
 	// running: glyphs now being painted are a pagination artifact
 	running bool
+	path    path    // the path being built (paths.go)
+	rules   []rule  // horizontal and vertical lines painted
+	shapes  []shape // other areas and curves painted
 }
 
 // run interprets one content stream with the given resources and
@@ -564,6 +570,14 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 			if n, ok := last(tokName); ok && res != nil {
 				in.do(string(n.s), res, gs)
 			}
+		case "w":
+			gs.lw = num(len(ops) - 1)
+		case "g", "rg", "k", "sc", "scn", "cs":
+			gs.fillWhite = string(t.s) != "cs" && setColor(string(t.s), ops)
+		case "G", "RG", "K", "SC", "SCN", "CS":
+			gs.strokeWhite = string(t.s) != "CS" && setColor(string(t.s), ops)
+		default:
+			in.pathOp(string(t.s), &gs, nums)
 		}
 		ops = ops[:0]
 	}

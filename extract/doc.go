@@ -17,6 +17,43 @@
 // Characters are kept exactly as the document has them: full-width
 // punctuation stays full-width. Normalisation belongs to package transform.
 //
+// # Tables
+//
+// A Document also carries its tables, [Document.Tables], as structure: a
+// [Table] is a grid of [Cell] values (text, page, box, merged cells) with
+// its caption, unit notes and header rows. Each table stands in the
+// reading order, in Paragraphs and Text, as its caption and one paragraph
+// per row, cells joined by TABs — what `zhibiao text` prints — so that
+// prose and tables share one text and one set of offsets. A text input's
+// tables are a caption line followed by TAB-separated lines.
+//
+// In a PDF, tables are found from three kinds of evidence, tried in turn:
+// a lattice of horizontal and vertical rulings (cell borders stroked as
+// lines, or drawn as the thin filled rectangles Word and WPS use) gives a
+// "ruled" table, its merged cells where a border is missing; a stack of
+// horizontal rules without vertical ones gives a "rules" table (a
+// three-line table, or one rule under every row); three or more rows cut
+// by wide gaps, a column of them figures, give an "aligned" table. Without
+// column rules, the columns come from the alignment of the body's text
+// (the bands no glyph covers), the header from the lines above the
+// header rule or the first figures, a header centred over several
+// columns becomes a merged cell, and lines closer than the row pitch —
+// a label wrapped beside its figures — are one row. A label wrapped
+// inside its cell is one label; a header stacked over several lines is
+// one header. The 表N line just above a table (or below it), or a title
+// ending in 表, is its caption; unit notes (单位：万元, 编制单位：…) just
+// above it go to Table.Notes and leave the text, as they do in a text
+// input. A table continued on the next page under a repeated header is
+// one table: the repeated header rows are dropped and each cell keeps
+// its page.
+//
+// Charts drawn as vector graphics are not tables: a plot area is found
+// from the shapes only charts are drawn with (slanted lines, open curves,
+// bars standing on one base line), and the rows inside it and its axis
+// margins that read like labels — ticks, category and data labels,
+// legends — are taken out of the text like running headers and kept in
+// Page.Dropped.
+//
 // # PDF
 //
 // github.com/ledongthuc/pdf is used only as the object layer (cross-reference
@@ -70,8 +107,17 @@ package extract
 
 // BUG(zhibiao): Image-only (scanned) PDFs are refused with [ErrNoText]: there is no OCR yet.
 
-// BUG(zhibiao): Tables are read row by row, cells separated by tabs; their structure is not kept.
-
 // BUG(zhibiao): A .docx has page numbers only where Word recorded its layout (w:lastRenderedPageBreak) or the file has explicit page breaks; a web page is one page.
 
 // BUG(zhibiao): Each .doc or .wps conversion starts LibreOffice with a fresh profile: a few seconds per file.
+
+// BUG(zhibiao): A table row that a PDF breaks over two pages comes out as two rows, the
+// second holding only the rest of the wrapped cells.
+
+// BUG(zhibiao): Tables side by side with one prose column beside them, and tables inside a
+// two-column page, are placed in the reading order by their top only.
+
+// BUG(zhibiao): A table drawn without any rule needs three rows with wide gaps, one column
+// of them figures; a two-row table without rules stays prose. Header cells merged over
+// columns are recognised in unruled tables only when they stand centred over the columns'
+// own headers.

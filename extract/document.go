@@ -42,7 +42,8 @@ type Page struct {
 	// begins on this page: [Start, End).
 	Start, End int
 	// Dropped holds the running headers, footers and page numbers removed
-	// from this page, as they were printed.
+	// from this page, as they were printed, then the labels, axis ticks
+	// and legends of the charts drawn on it (see the package doc).
 	Dropped []string
 }
 

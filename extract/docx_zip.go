@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
+	posixpath "path"
 	"strings"
 )
 
@@ -102,8 +102,8 @@ type relationship struct {
 // rels reads the relationships of part name ("" for the package) and
 // returns them with their targets resolved to part names.
 func (p *docxPackage) rels(name string) ([]relationship, error) {
-	dir, base := path.Split(name)
-	rc, err := p.open(path.Join(dir, "_rels", base+".rels"))
+	dir, base := posixpath.Split(name)
+	rc, err := p.open(posixpath.Join(dir, "_rels", base+".rels"))
 	if rc == nil || err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func (p *docxPackage) rels(name string) ([]relationship, error) {
 		if strings.HasPrefix(t, "/") {
 			t = strings.TrimPrefix(t, "/")
 		} else {
-			t = path.Join(dir, t)
+			t = posixpath.Join(dir, t)
 		}
 		doc.Rels[i].Target = t
 	}

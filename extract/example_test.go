@@ -93,3 +93,33 @@ func ExampleOpen_html() {
 	// 一、综合 true
 	// false false
 }
+
+func ExampleDocument_tables() {
+	// A budget whose cell borders are thin filled rectangles, as Word and
+	// WPS draw them; its second table runs over two pages.
+	doc, err := extract.Open("../fixtures/table-2023-budget.word-rect.pdf")
+	if err != nil {
+		log.Fatal(err)
+	}
+	t := doc.Tables[1]
+	fmt.Println(t.Caption, t.Notes, t.Source)
+	fmt.Println(len(t.Rows), "rows,", t.Header, "header row, pages", t.Rows[1][0].Page, "to", t.Rows[len(t.Rows)-1][0].Page)
+	fmt.Println(t.RowText(0))
+	fmt.Println(t.RowText(3))
+
+	// Cells hold their rune offsets in the clean text, where the table
+	// stands as its caption and TAB-joined rows.
+	c := t.Rows[3][1]
+	fmt.Println(c.Text, string([]rune(doc.Text)[c.Offset:c.Offset+4]))
+
+	// Merged cells: the first table's header 收入 spans two columns.
+	h := doc.Tables[0].Rows[0][0]
+	fmt.Println(h.Text, h.ColSpan, doc.Tables[0].At(0, 1))
+	// Output:
+	// 表2 2023年一般公共预算支出功能分类预算表 [金额单位：万元] ruled
+	// 31 rows, 1 header row, pages 1 to 2
+	// 科目编码	科目名称	合计	基本支出	项目支出	上年预算数	增减（%）
+	// 2010601	行政运行	4862.37	4862.37	0.00	4615.08	5.4
+	// 行政运行 行政运行
+	// 收入 2 收入
+}

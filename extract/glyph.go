@@ -37,5 +37,7 @@ type rawPage struct {
 	OffsetY       float64
 	Glyphs        []Glyph // in content-stream order
 	Images        int     // number of images painted on the page
+	Rules         []rule  // horizontal and vertical lines painted (table borders)
+	Shapes        []shape // other filled areas, curves and slanted lines (charts)
 	Err           error   // a problem decoding this page (glyphs read before it are kept)
 }

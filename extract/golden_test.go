@@ -48,27 +48,34 @@ func TestGolden(t *testing.T) {
 				}
 				t.Fatal(err)
 			}
-			got := doc.Text + "\n"
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./extract -update to create it)", err)
-			}
-			gotFile := strings.TrimSuffix(golden, ".golden") + ".got"
-			if got != string(want) {
-				os.WriteFile(gotFile, []byte(got), 0o644)
-				t.Errorf("clean text differs from %s (output in %s):\n%s", golden, gotFile, shortDiff(string(want), got))
-				return
-			}
-			os.Remove(gotFile)
+			checkGolden(t, "clean text", golden, doc.Text+"\n")
 		})
 	}
+}
+
+// checkGolden compares got with the golden file, or rewrites the file
+// with -update. A mismatch leaves got beside it as <name>.got (ignored by
+// git) and reports the first differing line; what names the output.
+func checkGolden(t *testing.T, what, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./extract -update to create it)", err)
+	}
+	gotFile := strings.TrimSuffix(golden, ".golden") + ".got"
+	if got != string(want) {
+		os.WriteFile(gotFile, []byte(got), 0o644)
+		t.Errorf("%s differs from %s (output in %s):\n%s", what, golden, gotFile, shortDiff(string(want), got))
+		return
+	}
+	os.Remove(gotFile)
 }

@@ -17,6 +17,7 @@ type line struct {
 	size   float64 // median font size of the glyphs, in points
 	tab    bool    // the line holds a cell boundary (a table row)
 	lead   float64 // width of the line's first unbreakable unit (a Latin word or number, else one character)
+	table  int     // a marker holding the place of the page's table number table (1-based, see pageLayout), else 0
 }
 
 // A row is the glyphs of one baseline across the whole page, left to right.

@@ -175,23 +175,30 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	}
 	drop, dropped := dropRunning(prs)
 	var cols []column
+	var frags []pageTable
 	for i, p := range prs {
 		pages[i].Dropped = dropped[i]
 		var kept []row
+		var furniture []float64
 		for ri, r := range p.rows {
 			if !drop[i][ri] {
 				kept = append(kept, r)
+			} else {
+				furniture = append(furniture, r.y)
 			}
 		}
-		for _, seg := range segments(kept, p.em) {
+		segs, tables, charts := pageLayout(p.raw, kept, p.em, furniture, len(frags))
+		frags = append(frags, tables...)
+		pages[i].Dropped = append(pages[i].Dropped, charts...)
+		for _, seg := range segs {
 			cols = append(cols, column{page: raw[i].Number, mid: raw[i].OffsetX + raw[i].Width/2, lines: seg})
 		}
 	}
-	paras := buildParagraphs(cols)
+	paras, tables := joinTables(buildParagraphs(cols), frags)
 	if len(paras) == 0 {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
-	doc := assemble(name, pages, paras, nil)
+	doc := assemble(name, pages, paras, tables)
 	doc.Title = coverTitle(paras, bodySize(cols))
 	return doc, nil
 }

@@ -79,8 +79,8 @@ func quadrant(angle float64) (int, bool) {
 	return k, d <= maxTilt
 }
 
-// turn rotates the page's glyphs by −k·90° about the origin and moves the
-// page box with them, so text running at k·90° runs at 0°.
+// turn rotates the page's glyphs, rules and shapes by −k·90° about the
+// origin and moves the page box with them, so text running at k·90° runs at 0°.
 func turn(p rawPage, k int) rawPage {
 	rot := func(x, y float64) (float64, float64) {
 		switch k {
@@ -106,5 +106,19 @@ func turn(p rawPage, k int) rawPage {
 		gs[i] = g
 	}
 	p.Glyphs = gs
+	turnRect := func(b rect) rect {
+		x0, y0 := rot(b.x0, b.y0)
+		x1, y1 := rot(b.x1, b.y1)
+		return rect{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
+	}
+	rules := make([]rule, len(p.Rules))
+	for i, r := range p.Rules {
+		rules[i] = rule{turnRect(r.rect)}
+	}
+	shapes := make([]shape, len(p.Shapes))
+	for i, s := range p.Shapes {
+		shapes[i] = shape{turnRect(s.rect), s.slanted, s.curved, s.open}
+	}
+	p.Rules, p.Shapes = rules, shapes
 	return p
 }

@@ -324,6 +324,12 @@ func buildParagraphs(cols []column) []para {
 		}
 		for li := range c.lines {
 			l := &c.lines[li]
+			if l.table > 0 {
+				flush()
+				out = append(out, para{page: c.page, table: l.table, row: placeholderRow})
+				prev = nil
+				continue
+			}
 			em := m.em
 			if em <= 0 {
 				em = l.size

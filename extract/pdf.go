@@ -354,11 +354,11 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 		if x := recover(); x != nil {
 			p.Err = &Error{File: name, Page: num, Err: damaged(fmt.Errorf("%v", x))}
 		}
-		p.Glyphs, p.Images = in.glyphs, in.images
+		p.Glyphs, p.Images, p.Rules, p.Shapes = in.glyphs, in.images, in.rules, in.shapes
 	}()
 	content, cerr := d.contents(n.v.Key("Contents"))
 	res := &pdfResources{doc: d, v: n.res}
-	in.run(content, res, gstate{ctm: ctm, th: 1})
+	in.run(content, res, gstate{ctm: ctm, th: 1, lw: 1})
 	if cerr != nil {
 		p.Err = &Error{File: name, Page: num, Err: damaged(cerr)}
 	}

@@ -119,9 +119,18 @@ func (t *Table) RowText(r int) string {
 // followed by a title or nothing.
 var captionRE = regexp.MustCompile(`^(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?:[\s　：:、．.]|$)|^续表`)
 
+// captionHanRE matches a caption whose title follows its number without
+// a space ("表3按商品分类限额以上…"); isCaption keeps sentences that begin
+// with a table's number ("表3显示，…") out by their punctuation.
+var captionHanRE = regexp.MustCompile(`^(?:附|续)?表\s*[0-9０-９]+(?:[-－—.．][0-9０-９]+)?[\p{Han}（(“]`)
+
 // isCaption reports whether s, a line of text, is a table caption.
 func isCaption(s string) bool {
-	return utf8.RuneCountInString(s) <= 60 && captionRE.MatchString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	return captionRE.MatchString(s) || captionHanRE.MatchString(s) && !strings.ContainsAny(s, "，。；")
 }
 
 // unitNoteRE matches a unit note printed with a table ("单位：亿元",
@@ -160,15 +169,27 @@ func looksNumeric(s string) bool {
 	}
 	digits := 0
 	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			digits++
-		case strings.ContainsRune("+-−－.．,，%％()（） ", r):
-		default:
+		digit, ok := numericRune(r)
+		if !ok {
 			return false
+		}
+		if digit {
+			digits++
 		}
 	}
 	return digits > 0
+}
+
+// numericRune tells whether r may stand in a figure (see looksNumeric):
+// a digit, or a sign, separator, point, percent sign, bracket or space.
+func numericRune(r rune) (digit, ok bool) {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９':
+		return true, true
+	case strings.ContainsRune("+-−－.．,，%％()（） ", r):
+		return false, true
+	}
+	return false, false
 }
 
 // tableParas returns the paragraphs that stand for table t (the index of
