@@ -363,20 +363,28 @@ const (
 	maxOperands  = 64      // operand stack cap
 	maxArray     = 1 << 16 // TJ array cap
 	maxGstack    = 256     // q nesting cap
-	maxFormDepth = 8       // Do recursion cap
-	maxTokens    = 1 << 24 // per page, over all forms: a hostile file cannot loop us
-	maxGlyphs    = 1 << 20 // per page: forms painted many times cannot exhaust memory
 )
 
 // An interp runs content streams and collects glyphs.
 type interp struct {
 	glyphs []Glyph
 	images int
-	tokens int
+	// bud counts tokens, forms and glyphs against the page's Limits, so
+	// that a hostile file cannot loop us or exhaust memory; nil: defaults.
+	bud *budget
 	forms  []uint64 // forms being interpreted, for cycle detection
 	unk    *font    // stand-in for a missing font resource
 	// running: glyphs now being painted are a pagination artifact
 	running bool
+}
+
+// budget returns the interpreter's budget, made with the default limits
+// when none was given.
+func (in *interp) budget() *budget {
+	if in.bud == nil {
+		in.bud = newBudget(nil, Limits{})
+	}
+	return in.bud
 }
 
 // run interprets one content stream with the given resources and
@@ -418,8 +426,7 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 		tm = tlm
 	}
 	for {
-		in.tokens++
-		if in.tokens > maxTokens {
+		if in.budget().operator() != nil {
 			return
 		}
 		t := lx.next()
@@ -576,7 +583,11 @@ func (in *interp) do(name string, res resourceSet, gs gstate) {
 		in.images++
 		return
 	}
-	if form == nil || len(in.forms) >= maxFormDepth {
+	if form == nil || in.budget().formCall() != nil {
+		return
+	}
+	if len(in.forms) >= in.bud.lim.FormDepth {
+		in.bud.limit(tooLarge("forms nested more than %d deep", in.bud.lim.FormDepth))
 		return
 	}
 	for _, id := range in.forms {
@@ -665,7 +676,11 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 	}
 	f.prepare(s)
 	th := gs.th
-	for len(s) > 0 && len(in.glyphs) < maxGlyphs {
+	limit := in.budget().lim.PageGlyphs
+	if len(in.glyphs) >= limit && len(s) > 0 {
+		in.bud.limit(tooLarge("the page shows more than %d characters", limit))
+	}
+	for len(s) > 0 && len(in.glyphs) < limit {
 		c := f.code(s)
 		s = s[c.n:]
 		trm := matrix{gs.fs * th, 0, 0, gs.fs, 0, gs.ts}.mul(*tm).mul(gs.ctm)

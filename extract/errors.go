@@ -10,6 +10,9 @@ type Error struct {
 	File string // base name of the input file
 	Page int    // 1-based page, or 0 when the whole file is concerned
 	Err  error  // the cause; errors.Is(err, ErrEncrypted) etc. test it
+	// Pages is the number of pages of a file refused as a whole (a
+	// scanned file, ErrNoText), when it could be counted; 0 otherwise.
+	Pages int
 }
 
 func (e *Error) Error() string {
@@ -38,4 +41,11 @@ var (
 	// can leave them). It comes with the Document, whose unknown
 	// characters are U+FFFD.
 	ErrUndecoded = errors.New("text not decodable: fonts without a Unicode map")
+	// ErrNotRegular: the input is not a regular file (a named pipe, a
+	// device, a folder), which is never read: reading it could block.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge: the file, or one page of it, goes over a [Limits]
+	// bound (decoded bytes, operators, forms, pages, size); the message
+	// names the bound.
+	ErrTooLarge = errors.New("too large")
 )

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // helloPDF is a valid two-page PDF: Chinese text in UniGB-UCS2-H on page
@@ -49,18 +49,14 @@ func TestReadPDF(t *testing.T) {
 	}
 }
 
-func encrypt(t *testing.T, b []byte, user, owner string, aes bool, bits int) []byte {
+// cryptFile returns helloPDF as encrypted by qpdf (testdata/crypt/README.md).
+func cryptFile(t *testing.T, kind string) []byte {
 	t.Helper()
-	conf := pdfcpuConf()
-	conf.UserPW, conf.OwnerPW = user, owner
-	conf.EncryptUsingAES = aes
-	conf.EncryptKeyLength = bits
-	conf.Permissions = model.PermissionsPrint
-	var out bytes.Buffer
-	if err := api.Encrypt(bytes.NewReader(b), &out, conf); err != nil {
-		t.Fatalf("encrypt: %v", err)
+	b, err := os.ReadFile(filepath.Join("testdata", "crypt", "hello."+kind+".pdf"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out.Bytes()
+	return b
 }
 
 // TestReadPDFRobust covers the malformed inputs of research notes §1.5.
@@ -79,11 +75,14 @@ func TestReadPDFRobust(t *testing.T) {
 		{"PDF-2.0 header", bytes.Replace(good, []byte("%PDF-1.7"), []byte("%PDF-2.0"), 1), nil},
 		{"header followed by a space", bytes.Replace(good, []byte("%PDF-1.7\n"), []byte("%PDF-1.7 "), 1), nil},
 		{"xref offset wrong", shiftedXref, nil},
-		{"owner password only, AES-256", encrypt(t, good, "", "owner", true, 256), nil},
-		{"owner password only, AES-128", encrypt(t, good, "", "owner", true, 128), nil},
-		{"owner password only, RC4-40", encrypt(t, good, "", "owner", false, 40), nil},
-		{"user password, AES-256", encrypt(t, good, "secret", "owner", true, 256), ErrEncrypted},
-		{"user password, RC4-128", encrypt(t, good, "secret", "owner", false, 128), ErrEncrypted},
+		{"owner password only, AES-256", cryptFile(t, "owner.aes-256"), nil},
+		{"owner password only, AES-256 R5", cryptFile(t, "owner.aes-256-r5"), nil},
+		{"owner password only, AES-256, object streams", cryptFile(t, "owner.aes-256-objstm"), nil},
+		{"owner password only, AES-128", cryptFile(t, "owner.aes-128"), nil},
+		{"owner password only, RC4-128", cryptFile(t, "owner.rc4-128"), nil},
+		{"owner password only, RC4-40", cryptFile(t, "owner.rc4-40"), nil},
+		{"user password, AES-256", cryptFile(t, "user.aes-256"), ErrEncrypted},
+		{"user password, RC4-128", cryptFile(t, "user.rc4-128"), ErrEncrypted},
 		{"truncated", good[:len(good)*6/10], ErrDamaged},
 		{"not a PDF", []byte("PK\x03\x04 this is a zip file"), ErrNotPDF},
 		{"empty", nil, ErrEmpty},

@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Limits bound the work one input may cost, so that a hostile or broken
+// file (a Flate bomb, a page that paints the same form a million times, a
+// file that claims a billion pages) becomes an error naming the limit
+// instead of exhausting memory or time. A zero field takes its default
+// (see [DefaultLimits]); a negative one means no limit.
+//
+// Limits are enforced where the work happens: decoded bytes are counted
+// as streams inflate, operators as the content interpreter runs them.
+// What goes over a limit is reported with [ErrTooLarge]: a page that does
+// gives the page's error (the other pages are still read); the document
+// limits stop the reading and give the pages read so far with the error.
+type Limits struct {
+	// FileBytes is the size of a PDF read into memory.
+	FileBytes int64
+	// TextBytes is the size of a text input.
+	TextBytes int64
+	// StreamBytes bounds the decoded bytes of one stream.
+	StreamBytes int64
+	// PageBytes bounds the decoded bytes read for one page: its content
+	// streams, the forms it paints and the fonts it loads first.
+	PageBytes int64
+	// DocumentBytes bounds the decoded bytes read for the whole file,
+	// object and cross-reference streams included.
+	DocumentBytes int64
+	// PageOperators bounds the content-stream tokens (operators and
+	// operands) run for one page, forms included.
+	PageOperators int
+	// FormDepth bounds the nesting of Form XObjects.
+	FormDepth int
+	// FormCalls bounds the Form XObjects painted on one page (fan-out).
+	FormCalls int
+	// PageGlyphs bounds the glyphs kept for one page.
+	PageGlyphs int
+	// Pages bounds the pages read: a file with more gives its first
+	// Pages pages and an ErrTooLarge error saying so.
+	Pages int
+	// Time bounds the time spent on the file; 0 (the default) means no
+	// limit other than the context's.
+	Time time.Duration
+}
+
+// DefaultLimits returns the limits used for zero fields of a [Limits].
+// They are far above what any real report needs (a dense page decodes to
+// well under 1 MB and runs fewer than 100,000 operators) and keep one
+// input under a few hundred megabytes.
+func DefaultLimits() Limits {
+	return Limits{
+		FileBytes:     1 << 30,
+		TextBytes:     64 << 20,
+		StreamBytes:   64 << 20,
+		PageBytes:     128 << 20,
+		DocumentBytes: 2 << 30,
+		PageOperators: 1 << 24,
+		FormDepth:     8,
+		FormCalls:     10000,
+		PageGlyphs:    1 << 20,
+		Pages:         100000,
+	}
+}
+
+// withDefaults fills the zero fields of l from DefaultLimits and turns
+// negative ones into "no limit".
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	const none = 1<<62 - 1
+	i64 := func(v *int64, def int64) {
+		switch {
+		case *v == 0:
+			*v = def
+		case *v < 0:
+			*v = none
+		}
+	}
+	i := func(v *int, def int) {
+		switch {
+		case *v == 0:
+			*v = def
+		case *v < 0:
+			*v = none
+		}
+	}
+	i64(&l.FileBytes, d.FileBytes)
+	i64(&l.TextBytes, d.TextBytes)
+	i64(&l.StreamBytes, d.StreamBytes)
+	i64(&l.PageBytes, d.PageBytes)
+	i64(&l.DocumentBytes, d.DocumentBytes)
+	i(&l.PageOperators, d.PageOperators)
+	i(&l.FormDepth, d.FormDepth)
+	i(&l.FormCalls, d.FormCalls)
+	i(&l.PageGlyphs, d.PageGlyphs)
+	i(&l.Pages, d.Pages)
+	return l
+}
+
+// A budget counts the work of one document against its Limits and its
+// context. It is used by one goroutine.
+type budget struct {
+	ctx context.Context
+	lim Limits
+
+	doc, page int64 // decoded bytes: whole document, current page
+	ops       int   // tokens run on the current page
+	calls     int   // forms painted on the current page
+	tick      int   // operations since the context was last checked
+
+	pageErr error // the page limit hit on the current page
+	docErr  error // the document limit hit, or the context's error
+}
+
+func newBudget(ctx context.Context, lim Limits) *budget {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return &budget{ctx: ctx, lim: lim.withDefaults()}
+}
+
+// startPage resets the page counters.
+func (b *budget) startPage() {
+	b.page, b.ops, b.calls, b.pageErr = 0, 0, 0, nil
+}
+
+// err returns the first limit hit on this page or in this document, or
+// the context's error.
+func (b *budget) err() error {
+	if b.docErr != nil {
+		return b.docErr
+	}
+	return b.pageErr
+}
+
+// checkCtx looks at the context every so many calls: ctx.Err takes a
+// lock, and the interpreter calls this for every token.
+func (b *budget) checkCtx() error {
+	if b.tick++; b.tick&1023 == 0 {
+		if err := b.ctx.Err(); err != nil && b.docErr == nil {
+			b.docErr = err
+		}
+	}
+	return b.docErr
+}
+
+// cancelled reports the context's error now.
+func (b *budget) cancelled() error {
+	if err := b.ctx.Err(); err != nil && b.docErr == nil {
+		b.docErr = err
+	}
+	return b.docErr
+}
+
+// decoded charges n decoded bytes to the page and the document.
+func (b *budget) decoded(n int) error {
+	b.doc += int64(n)
+	b.page += int64(n)
+	switch {
+	case b.docErr != nil:
+	case b.doc > b.lim.DocumentBytes:
+		b.docErr = tooLarge("the file decodes to more than %s", b.lim.DocumentBytes)
+	case b.page > b.lim.PageBytes && b.pageErr == nil:
+		b.pageErr = tooLarge("the page decodes to more than %s", b.lim.PageBytes)
+	}
+	if err := b.checkCtx(); err != nil {
+		return err
+	}
+	return b.pageErr
+}
+
+// operator counts one content-stream token.
+func (b *budget) operator() error {
+	if b.ops++; b.ops > b.lim.PageOperators && b.pageErr == nil {
+		b.pageErr = tooLarge("the page runs more than %d operators", b.lim.PageOperators)
+	}
+	if err := b.checkCtx(); err != nil {
+		return err
+	}
+	return b.pageErr
+}
+
+// formCall counts one Form XObject painted on the page.
+func (b *budget) formCall() error {
+	if b.calls++; b.calls > b.lim.FormCalls && b.pageErr == nil {
+		b.pageErr = tooLarge("the page paints more than %d forms", b.lim.FormCalls)
+	}
+	return b.err()
+}
+
+// limit records a page limit that was hit.
+func (b *budget) limit(err error) {
+	if b.pageErr == nil {
+		b.pageErr = err
+	}
+}
+
+// tooLarge returns an ErrTooLarge error; a %s verb gets a byte count
+// written in MB.
+func tooLarge(format string, n any) error {
+	if v, ok := n.(int64); ok {
+		return fmt.Errorf("%w: "+format, ErrTooLarge, mb(v))
+	}
+	return fmt.Errorf("%w: "+format, ErrTooLarge, n)
+}
+
+// mb writes a byte count for a message.
+func mb(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
