@@ -360,9 +360,9 @@ type gstate struct {
 }
 
 const (
-	maxOperands  = 64      // operand stack cap
-	maxArray     = 1 << 16 // TJ array cap
-	maxGstack    = 256     // q nesting cap
+	maxOperands = 64      // operand stack cap
+	maxArray    = 1 << 16 // TJ array cap
+	maxGstack   = 256     // q nesting cap
 )
 
 // An interp runs content streams and collects glyphs.
@@ -371,9 +371,9 @@ type interp struct {
 	images int
 	// bud counts tokens, forms and glyphs against the page's Limits, so
 	// that a hostile file cannot loop us or exhaust memory; nil: defaults.
-	bud *budget
-	forms  []uint64 // forms being interpreted, for cycle detection
-	unk    *font    // stand-in for a missing font resource
+	bud   *budget
+	forms []uint64 // forms being interpreted, for cycle detection
+	unk   *font    // stand-in for a missing font resource
 	// running: glyphs now being painted are a pagination artifact
 	running bool
 }

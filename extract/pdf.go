@@ -166,8 +166,8 @@ type pdfDoc struct {
 	r      *pdf.Reader
 	bud    *budget
 	fonts  map[fontKey]*font
-	forms     map[uint64]*formXObject
-	images    map[uint64]bool
+	forms  map[uint64]*formXObject
+	images map[uint64]bool
 }
 
 type fontKey struct {
@@ -190,11 +190,11 @@ func openPDF(b []byte) (d *pdfDoc, err error) {
 		return nil, errors.New("malformed PDF: no trailer")
 	}
 	return &pdfDoc{
-		r:         r,
-		bud:       newBudget(context.Background(), Limits{}),
-		fonts:     map[fontKey]*font{},
-		forms:     map[uint64]*formXObject{},
-		images:    map[uint64]bool{},
+		r:      r,
+		bud:    newBudget(context.Background(), Limits{}),
+		fonts:  map[fontKey]*font{},
+		forms:  map[uint64]*formXObject{},
+		images: map[uint64]bool{},
 	}, nil
 }
 

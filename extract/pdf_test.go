@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // helloPDF is a valid two-page PDF: Chinese text in UniGB-UCS2-H on page
