@@ -112,7 +112,8 @@ type budget struct {
 	tick      int   // operations since the context was last checked
 
 	pageErr error // the page limit hit on the current page
-	docErr  error // the document limit hit, or the context's error
+	docErr  error // the document limit hit
+	ctxErr  error // the context's error, once seen
 }
 
 func newBudget(ctx context.Context, lim Limits) *budget {
@@ -127,10 +128,13 @@ func (b *budget) startPage() {
 	b.page, b.ops, b.calls, b.pageErr = 0, 0, 0, nil
 }
 
-// err returns the first limit hit on this page or in this document, or
-// the context's error.
+// err returns the context's error, or the first limit hit in this
+// document or on this page.
 func (b *budget) err() error {
-	if b.docErr != nil {
+	switch {
+	case b.ctxErr != nil:
+		return b.ctxErr
+	case b.docErr != nil:
 		return b.docErr
 	}
 	return b.pageErr
@@ -140,53 +144,66 @@ func (b *budget) err() error {
 // lock, and the interpreter calls this for every token.
 func (b *budget) checkCtx() error {
 	if b.tick++; b.tick&1023 == 0 {
-		if err := b.ctx.Err(); err != nil && b.docErr == nil {
-			b.docErr = err
-		}
+		return b.cancelled()
+	}
+	return b.ctxErr
+}
+
+// stopped returns the error that stops the whole document: the
+// context's, or a document limit.
+func (b *budget) stopped() error {
+	if err := b.cancelled(); err != nil {
+		return err
 	}
 	return b.docErr
 }
 
 // cancelled reports the context's error now.
 func (b *budget) cancelled() error {
-	if err := b.ctx.Err(); err != nil && b.docErr == nil {
-		b.docErr = err
+	if b.ctxErr == nil {
+		b.ctxErr = b.ctx.Err()
 	}
-	return b.docErr
+	return b.ctxErr
 }
 
-// decoded charges n decoded bytes to the page and the document.
+// decoded charges n decoded bytes to the page and the document. It
+// returns the error that must stop the decoding.
 func (b *budget) decoded(n int) error {
 	b.doc += int64(n)
 	b.page += int64(n)
-	switch {
-	case b.docErr != nil:
-	case b.doc > b.lim.DocumentBytes:
+	if b.doc > b.lim.DocumentBytes && b.docErr == nil {
 		b.docErr = tooLarge("the file decodes to more than %s", b.lim.DocumentBytes)
-	case b.page > b.lim.PageBytes && b.pageErr == nil:
-		b.pageErr = tooLarge("the page decodes to more than %s", b.lim.PageBytes)
 	}
-	if err := b.checkCtx(); err != nil {
+	if b.page > b.lim.PageBytes {
+		b.limit(tooLarge("the page decodes to more than %s", b.lim.PageBytes))
+	}
+	if err := b.cancelled(); err != nil { // a call decodes up to 64 KB: look every time
 		return err
 	}
-	return b.pageErr
+	return b.err()
 }
 
-// operator counts one content-stream token.
+// operator counts one content-stream token. It returns the error that
+// must stop the interpreter: the context's, or too many operators. (What
+// was read within the byte limits is still run.)
 func (b *budget) operator() error {
-	if b.ops++; b.ops > b.lim.PageOperators && b.pageErr == nil {
-		b.pageErr = tooLarge("the page runs more than %d operators", b.lim.PageOperators)
-	}
 	if err := b.checkCtx(); err != nil {
 		return err
 	}
-	return b.pageErr
+	if b.ops++; b.ops > b.lim.PageOperators {
+		err := tooLarge("the page runs more than %d operators", b.lim.PageOperators)
+		b.limit(err)
+		return err
+	}
+	return nil
 }
 
-// formCall counts one Form XObject painted on the page.
+// formCall counts one Form XObject painted on the page, and returns an
+// error when it must not be painted: too many forms, or a limit already
+// hit (a form would be read for nothing).
 func (b *budget) formCall() error {
-	if b.calls++; b.calls > b.lim.FormCalls && b.pageErr == nil {
-		b.pageErr = tooLarge("the page paints more than %d forms", b.lim.FormCalls)
+	if b.calls++; b.calls > b.lim.FormCalls {
+		b.limit(tooLarge("the page paints more than %d forms", b.lim.FormCalls))
 	}
 	return b.err()
 }

@@ -161,7 +161,12 @@ func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Docu
 	doc, perr := layoutBudget(bud, name, raw)
 	if perr != nil {
 		var e *Error
-		if errors.Is(perr, ErrNoText) && errors.As(perr, &e) {
+		switch {
+		case err != nil && errors.As(err, &e):
+			return nil, e // the reader's error says more than "no text"
+		case err != nil:
+			return nil, &Error{File: name, Err: err}
+		case errors.Is(perr, ErrNoText) && errors.As(perr, &e):
 			e.Pages = len(raw)
 		}
 		return nil, perr

@@ -289,7 +289,7 @@ func (d *pdfDoc) pages(name string) (out []rawPage, err error) {
 	}
 	out = make([]rawPage, 0, len(nodes))
 	for i, n := range nodes {
-		if err := d.bud.cancelled(); err != nil {
+		if err := d.bud.stopped(); err != nil {
 			if isContextErr(err) {
 				return nil, &Error{File: name, Err: err}
 			}
@@ -298,6 +298,9 @@ func (d *pdfDoc) pages(name string) (out []rawPage, err error) {
 			return out, &Error{File: name, Err: err}
 		}
 		out = append(out, d.page(name, i+1, n))
+	}
+	if err := d.bud.cancelled(); err != nil {
+		return nil, &Error{File: name, Err: err}
 	}
 	if more {
 		declared := d.r.Trailer().Key("Root").Key("Pages").Key("Count").Int64()
@@ -362,8 +365,8 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 			p.Err = &Error{File: name, Page: num, Err: damaged(fmt.Errorf("%v", x))}
 		}
 		p.Glyphs, p.Images = in.glyphs, in.images
-		// A page limit ends the page where it was hit: a loss to report.
-		if err := d.bud.pageErr; err != nil && p.Err == nil {
+		// A limit ends the page where it was hit: a loss to report.
+		if err := d.bud.err(); err != nil && p.Err == nil && !isContextErr(err) {
 			p.Err = &Error{File: name, Page: num, Err: err}
 		}
 	}()
