@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zhibiao/zhibiao/extract/internal/hostile"
+	"github.com/zhibiao/zhibiao/extract/hostile"
 )
 
 // This file is the reliability suite of package extract: it builds

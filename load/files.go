@@ -8,7 +8,8 @@ var fileHeaders = []string{"文件", "路径", "标题", "报告年份", "页数
 var fileWidths = []float64{30, 40, 40, 9, 7, 9, 8, 9, 30, 60}
 
 // writeFiles writes sheet 文件: one row per input, in input order, with
-// "ok" or the reason of its failure.
+// "ok", the reason of its failure, or what is doubtful about a file
+// converted in part or after repairs.
 func (w *Workbook) writeFiles() error {
 	sw, err := w.xf.NewStreamWriter(SheetFiles)
 	if err != nil {
@@ -31,6 +32,9 @@ func (w *Workbook) writeFiles() error {
 	}
 	for i, f := range w.files {
 		status, detail := "ok", f.Note
+		if f.Reason != "" { // converted, but in part or after repairs
+			status = f.Reason
+		}
 		if f.Err != nil {
 			status, detail = f.Reason, f.Err.Error()
 			if status == "" {

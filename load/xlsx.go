@@ -1,9 +1,10 @@
 package load
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -88,6 +89,8 @@ const (
 type Workbook struct {
 	path string
 	tmp  *os.File
+	xdir string          // excelize's temporary folder
+	ctx  context.Context // set by CloseContext
 	xf   *excelize.File
 	sw   *excelize.StreamWriter
 	rows int // rows written to 指标, header included
@@ -106,19 +109,19 @@ type Workbook struct {
 // its temporary file in path's folder at once, so that an unwritable
 // target is reported before any work is done.
 func NewWorkbook(path string) (*Workbook, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := CreateTemp(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) { // name the workbook, not the temporary file
-			err = pe.Err
-		}
+		return nil, fmt.Errorf("workbook: %w", err)
+	}
+	// excelize spills large sheets to temporary files of its own; they go
+	// to a folder named like ours, so that a killed run's are found too.
+	xdir, err := os.MkdirTemp(filepath.Dir(tmp.Name()), tempPattern(filepath.Base(path)+".d"))
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return nil, fmt.Errorf("cannot write workbook %s: %w", path, err)
 	}
-	w := &Workbook{path: path, tmp: tmp, xf: excelize.NewFile()}
+	w := &Workbook{path: path, tmp: tmp, xdir: xdir, xf: excelize.NewFile(excelize.Options{TmpDir: xdir})}
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -242,6 +245,14 @@ func (w *Workbook) numStyle(v float64) int {
 	return w.decStyle
 }
 
+// CloseContext is Close that gives up, writing nothing, when ctx is done
+// before the final rename: assembling a large workbook takes seconds,
+// and an interrupted run must not leave it behind.
+func (w *Workbook) CloseContext(ctx context.Context) error {
+	w.ctx = ctx
+	return w.Close()
+}
+
 // Close writes sheets 汇总 and 文件, assembles the workbook and renames
 // it to its path. It returns the first error met; the temporary file is
 // removed in every case.
@@ -261,6 +272,9 @@ func (w *Workbook) Close() error {
 }
 
 func (w *Workbook) write() error {
+	if err := w.interrupted(); err != nil {
+		return err
+	}
 	last, _ := excelize.CoordinatesToCellName(len(Fields), w.rows)
 	yes := true
 	if err := w.sw.AddTable(&excelize.Table{
@@ -277,7 +291,10 @@ func (w *Workbook) write() error {
 	if err := w.writeFiles(); err != nil {
 		return fmt.Errorf("workbook: sheet %s: %w", SheetFiles, err)
 	}
-	if err := w.xf.Write(w.tmp); err != nil {
+	if err := w.interrupted(); err != nil {
+		return err
+	}
+	if err := w.xf.Write(ctxWriter{w.ctx, w.tmp}); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	if err := w.xf.Close(); err != nil { // removes excelize's own temporary files
@@ -289,11 +306,38 @@ func (w *Workbook) write() error {
 	if err := w.tmp.Close(); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
+	if err := w.interrupted(); err != nil {
+		return err
+	}
 	if err := os.Rename(w.tmp.Name(), w.path); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	w.tmp = nil
+	os.RemoveAll(w.xdir)
 	return nil
+}
+
+// interrupted returns the context's error, if CloseContext was given one
+// that is done.
+func (w *Workbook) interrupted() error {
+	if w.ctx == nil || w.ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("workbook: %w", w.ctx.Err())
+}
+
+// A ctxWriter fails its writes once its context is done, so that the
+// assembly of a workbook stops on Ctrl-C.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if c.ctx != nil && c.ctx.Err() != nil {
+		return 0, c.ctx.Err()
+	}
+	return c.w.Write(p)
 }
 
 // Abort discards the workbook: it removes the temporary files and writes
@@ -314,5 +358,8 @@ func (w *Workbook) Abort() {
 	}
 	if w.xf != nil {
 		w.xf.Close()
+	}
+	if w.xdir != "" {
+		os.RemoveAll(w.xdir)
 	}
 }

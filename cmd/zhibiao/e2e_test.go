@@ -218,7 +218,7 @@ func TestConvertInterrupted(t *testing.T) {
 	}
 	o := options{out: filepath.Join(out, "o.xlsx"), jsonl: filepath.Join(out, "o.jsonl"), workers: 2}
 	var stderr bytes.Buffer
-	if code := convert(ctx, o, tr, []string{"testdata/small.txt", "testdata/small2.txt"}, os.Stdout, &stderr); code != exitFail {
+	if code := convert(ctx, o, tr, inputsOf("testdata/small.txt", "testdata/small2.txt"), os.Stdout, &stderr); code != exitFail {
 		t.Errorf("exit %d, want %d", code, exitFail)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
@@ -273,13 +273,13 @@ func BenchmarkConvert(b *testing.B) {
 	if len(paths) == 0 {
 		paths, _ = filepath.Glob("testdata/*.txt")
 	}
-	paths, err := collect(paths)
+	ins, err := collect(paths)
 	if err != nil {
 		b.Fatal(err)
 	}
 	pages := 0
-	for _, p := range paths {
-		if d, err := extract.Open(p); d != nil && err == nil {
+	for _, in := range ins {
+		if d, err := extract.Open(in.path); d != nil && err == nil {
 			pages += len(d.Pages)
 		}
 	}
@@ -294,7 +294,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		stderr.Reset()
-		if code := convert(context.Background(), o, tr, paths, nil, &stderr); code == exitFail {
+		if code := convert(context.Background(), o, tr, ins, nil, &stderr); code == exitFail {
 			b.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	}
@@ -337,6 +337,15 @@ func TestMemory(t *testing.T) {
 	}
 }
 
+// inputsOf makes the inputs of files named directly.
+func inputsOf(paths ...string) []input {
+	var ins []input
+	for _, p := range paths {
+		ins = append(ins, input{path: p, doc: filepath.Base(p)})
+	}
+	return ins
+}
+
 // panicky fails on one document as a buggy stage would.
 type panicky struct{}
 
@@ -351,7 +360,7 @@ func TestConvertPanic(t *testing.T) {
 	out := t.TempDir()
 	o := options{out: filepath.Join(out, "o.xlsx"), workers: 2, verbose: true}
 	var stderr bytes.Buffer
-	code := convert(context.Background(), o, panicky{}, []string{"testdata/small.txt", "testdata/small2.txt"}, nil, &stderr)
+	code := convert(context.Background(), o, panicky{}, inputsOf("testdata/small.txt", "testdata/small2.txt"), nil, &stderr)
 	if code != exitPartial {
 		t.Errorf("exit %d, want %d", code, exitPartial)
 	}
