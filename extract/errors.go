@@ -32,6 +32,10 @@ var (
 	ErrNoText = errors.New("no text layer: image-only or scanned PDF (OCR is not supported yet)")
 	// ErrDamaged: the file is damaged or truncated, or a page could not be decoded.
 	ErrDamaged = errors.New("damaged PDF")
+	// ErrTruncated: the file ends before its end (no %%EOF), as a cut
+	// download does. It is an ErrDamaged too; with the text read, the
+	// Document is returned.
+	ErrTruncated = fmt.Errorf("%w: truncated file (no %%%%EOF)", ErrDamaged)
 	// ErrEmpty: the file is empty or holds no text at all.
 	ErrEmpty = errors.New("empty file")
 	// ErrNotPDF: the file is neither a PDF nor a text file zhibiao can read.

@@ -76,7 +76,7 @@ func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64) (pages []r
 		return nil, repairs, stop
 	}
 	if truncated {
-		stop = joinErr(stop, fail(ErrDamaged, "truncated file (no %%EOF): text was recovered but may be incomplete"))
+		stop = joinErr(stop, fail(ErrTruncated, "text was recovered but may be incomplete"))
 	}
 	if noGlyphs(pages) {
 		images := 0
@@ -126,7 +126,7 @@ func isContextErr(err error) bool {
 // openDetail explains why a file could not be opened, even after repair.
 func openDetail(err error, truncated bool) string {
 	if truncated {
-		return "truncated file (no %%EOF) that could not be rebuilt"
+		return "truncated file (no %%EOF): could not be rebuilt (" + shortErr(err) + ")"
 	}
 	return shortErr(err)
 }

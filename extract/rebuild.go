@@ -34,7 +34,8 @@ type mended struct {
 // stops it.
 func mend(b []byte, bud *budget) (mended, error) {
 	var repairs []string
-	why := "" // why the file is scanned for its objects
+	why := ""   // why the file is scanned for its objects
+	badLen := 0 // streams whose /Length is wrong
 	x, xerr := readXref(b, bud)
 	if err := bud.err(); err != nil {
 		return mended{}, err
@@ -51,6 +52,9 @@ func mend(b []byte, bud *budget) (mended, error) {
 				s.loc[num] = objLoc{off: e.off, stm: e.stm, inStm: true}
 			}
 		}
+		// Check every object where the table says it is, and its
+		// stream length, without keeping it: a sound file is given to
+		// the library as it is.
 		bad, total := 0, 0
 		for num, l := range s.loc {
 			if l.inStm {
@@ -59,8 +63,12 @@ func mend(b []byte, bud *budget) (mended, error) {
 			if total++; total&255 == 0 && bud.cancelled() != nil {
 				return mended{}, bud.err()
 			}
-			if o := s.get(num); o == nil || o.gen != l.gen {
+			o, ok := parseObjectAt(b, l.off, s.length)
+			switch {
+			case !ok || o.num != num || o.gen != l.gen:
 				bad++
+			case o.stream && !o.lengthOK:
+				badLen++
 			}
 		}
 		if bad > 0 {
@@ -99,15 +107,19 @@ func mend(b []byte, bud *budget) (mended, error) {
 		}
 		repairs = append(repairs, fmt.Sprintf("%s: rebuilt from the %d objects found in the file", why, len(s.loc)))
 	}
-	badLen, inStm := 0, false
-	for num, l := range s.loc {
-		if l.inStm {
-			inStm = true
-			continue
+	inStm := false
+	if !fromXref { // the lengths of the objects found by scanning
+		badLen = 0
+		for num, l := range s.loc {
+			if !l.inStm {
+				if o := s.get(num); o != nil && o.stream && !o.lengthOK {
+					badLen++
+				}
+			}
 		}
-		if o := s.get(num); o != nil && o.stream && !o.lengthOK {
-			badLen++
-		}
+	}
+	for _, l := range s.loc {
+		inStm = inStm || l.inStm
 	}
 	if err := bud.err(); err != nil {
 		return mended{}, err

@@ -62,6 +62,8 @@ func partReason(err error) string {
 		return "部分文字无法解码，请核对 (undecodable fonts)"
 	case errors.Is(err, extract.ErrTooLarge):
 		return "过大，只读取了一部分 (too large, read in part)"
+	case errors.Is(err, extract.ErrTruncated):
+		return "文件不完整，可能缺少内容 (truncated)"
 	}
 	return "部分页面无法读取 (read in part)"
 }

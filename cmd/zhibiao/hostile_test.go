@@ -91,7 +91,7 @@ func writeHostileBatch(t testing.TB, dir string, bomb bombSize) (fail, doubtful 
 	// Cut before the cross-reference table: every object is there, and
 	// is read, but the file says it may be incomplete.
 	write("truncated-at-xref.pdf", seedPDF[:bytes.LastIndex(seedPDF, []byte("\nxref"))])
-	doubtful["truncated-at-xref.pdf"] = "部分"
+	doubtful["truncated-at-xref.pdf"] = "不完整"
 	// Cut in half: LibreOffice writes the page tree last; poppler and
 	// MuPDF cannot read it either.
 	write("truncated-in-half.pdf", seedPDF[:len(seedPDF)/2])
@@ -384,4 +384,18 @@ func TestStaleTemporaryFiles(t *testing.T) {
 func isJSONLine(b []byte) bool {
 	var m map[string]any
 	return json.Unmarshal(b, &m) == nil
+}
+
+// TestWriteHostileBatch writes the hostile batch with issue 11's full
+// bombs (streams of 255 MB) into $ZB_HOSTILE_DIR, for measuring the
+// default limits with the real command:
+//
+//	ZB_HOSTILE_DIR=/tmp/hb go test ./cmd/zhibiao -run TestWriteHostileBatch
+//	/usr/bin/time -v zhibiao convert -o /tmp/hb.xlsx /tmp/hb
+func TestWriteHostileBatch(t *testing.T) {
+	dir := os.Getenv("ZB_HOSTILE_DIR")
+	if dir == "" {
+		t.Skip("set ZB_HOSTILE_DIR to write the batch")
+	}
+	writeHostileBatch(t, dir, 255<<20)
 }
