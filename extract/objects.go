@@ -190,7 +190,8 @@ func (s *objectSet) catalog() bool {
 
 // write renders the objects as a sound file: a classic cross-reference
 // table, every stream's /Length right, objects out of their object
-// streams and, for an encrypted file, everything decrypted.
+// streams and, for an encrypted file, everything decrypted. It returns
+// nil when the context ended or the catalog could not be written.
 func (s *objectSet) write() []byte {
 	nums := make([]uint32, 0, len(s.loc))
 	for num := range s.loc {
@@ -245,6 +246,10 @@ func (s *objectSet) write() []byte {
 		w.WriteString("\nstream\n")
 		w.Write(data)
 		w.WriteString("\nendstream\nendobj\n")
+	}
+	root, _ := s.trailer["Root"].(pdfRef)
+	if !slices.ContainsFunc(entries, func(e entry) bool { return e.num == root.num }) {
+		return nil // the catalog could not be written: nothing to read
 	}
 	xref := w.Len()
 	w.WriteString("xref\n0 1\n0000000000 65535 f \n")

