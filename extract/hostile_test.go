@@ -111,7 +111,7 @@ func TestCancel(t *testing.T) {
 // found them in the wild and checks that each reads back to the clean
 // file's text, with a remark.
 func TestDamagedFixtures(t *testing.T) {
-	names := []string{"lo-serif", "chrome", "rl-stsong"}
+	names := []string{"lo-serif", "chrome", "rl-stsong", "wordlike"}
 	if !testing.Short() && os.Getenv("ZB_ALL_FIXTURES") != "" {
 		names = append(names, "cairo", "wk", "mupdf-html", "lo-2col", "lo-spaced")
 	}

@@ -232,29 +232,34 @@ func parseObjectAt(b []byte, off int64, length func(any) (int64, bool)) (o rawOb
 // when the declared length n is followed by endstream, else the first
 // endstream after start (one end-of-line before it is not data), else
 // the end of the file.
+//
+// A length followed by blanks and then endstream is taken as right, but
+// the data runs on to the end-of-line before endstream: a length one
+// short whose data ends with a blank byte (an uncompressed
+// cross-reference stream's last entry) would otherwise lose that byte.
 func streamEnd(b []byte, start int, n int64, known bool) (end int, exact bool) {
+	i := bytes.Index(b[start:], []byte("endstream"))
+	alt := len(b)
+	if i >= 0 {
+		alt = start + i
+		switch {
+		case alt-2 >= start && b[alt-2] == '\r' && b[alt-1] == '\n':
+			alt -= 2
+		case alt-1 >= start && (b[alt-1] == '\n' || b[alt-1] == '\r'):
+			alt--
+		}
+	}
 	if known && n >= 0 && n <= int64(len(b)-start) {
 		e := start + int(n)
-		i := e
-		for i < len(b) && i < e+4 && isSpace(b[i]) {
-			i++
+		j := e
+		for j < len(b) && j < e+4 && isSpace(b[j]) {
+			j++
 		}
-		if bytes.HasPrefix(b[i:], []byte("endstream")) {
-			return e, true
+		if bytes.HasPrefix(b[j:], []byte("endstream")) {
+			return max(e, min(alt, j)), true
 		}
 	}
-	i := bytes.Index(b[start:], []byte("endstream"))
-	if i < 0 {
-		return len(b), false
-	}
-	end = start + i
-	switch {
-	case end-2 >= start && b[end-2] == '\r' && b[end-1] == '\n':
-		end -= 2
-	case end-1 >= start && (b[end-1] == '\n' || b[end-1] == '\r'):
-		end--
-	}
-	return end, false
+	return alt, false
 }
 
 // parseValueAt reads the value at pos of b (an object inside an object

@@ -399,3 +399,78 @@ func TestWriteHostileBatch(t *testing.T) {
 	}
 	writeHostileBatch(t, dir, 255<<20)
 }
+
+// TestMeasureDamaged measures, for every PDF matching $ZB_MEASURE_PDFS
+// (a glob; the fixture PDFs when it is "fixtures"), how many of the clean
+// file's figures its damaged copies give, and prints one line per copy:
+//
+//	ZB_MEASURE_PDFS='/tmp/corpus-pdf/*.pdf' go test ./cmd/zhibiao -run TestMeasureDamaged -v
+func TestMeasureDamaged(t *testing.T) {
+	glob := os.Getenv("ZB_MEASURE_PDFS")
+	if glob == "" {
+		t.Skip("set ZB_MEASURE_PDFS")
+	}
+	if glob == "fixtures" {
+		glob = filepath.Join(fixtures, "*.pdf")
+	}
+	files, _ := filepath.Glob(glob)
+	tr := sharedTransformer(t)
+	measured := append(slices.Clone(damages), []struct {
+		name   string
+		damage func([]byte) []byte
+	}{
+		{"offsets+1", func(b []byte) []byte { return hostile.ShiftOffsets(b, 1) }},
+		{"offsets-40", func(b []byte) []byte { return hostile.ShiftOffsets(b, -40) }},
+		{"offsets+40", func(b []byte) []byte { return hostile.ShiftOffsets(b, 40) }},
+	}...)
+	copies, read, whole := 0, 0, 0
+	for _, name := range files {
+		clean, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.NewReader(bytes.NewReader(clean), int64(len(clean)), "f.pdf")
+		if doc == nil || err != nil {
+			continue // encrypted, scanned: nothing to compare with
+		}
+		want := figures(t, tr, clean)
+		total := 0
+		for _, c := range want {
+			total += c
+		}
+		for _, d := range measured {
+			b := d.damage(clean)
+			if b == nil || bytes.Equal(b, clean) {
+				continue // a damage this file's structure does not allow
+			}
+			copies++
+			start := time.Now()
+			doc, err := extract.NewReader(bytes.NewReader(b), int64(len(b)), "f.pdf")
+			took := time.Since(start)
+			got := map[string]int{}
+			if doc != nil {
+				read++
+				for _, r := range tr.Indicators(doc) {
+					v := "-"
+					if r.Value != nil {
+						v = fmt.Sprint(*r.Value)
+					}
+					got[r.Name+"|"+v+"|"+r.Unit]++
+				}
+			}
+			kept := 0
+			for f, c := range want {
+				kept += min(c, got[f])
+			}
+			if kept == total {
+				whole++
+			}
+			note := ""
+			if doc != nil {
+				note = strings.Join(doc.Repairs, "; ")
+			}
+			t.Logf("%-50s %-18s %4d/%4d figures %6.0f ms err=%v %s", filepath.Base(name), d.name, kept, total, took.Seconds()*1000, err, note)
+		}
+	}
+	t.Logf("%d damaged copies: %d read, %d with every figure of the clean file", copies, read, whole)
+}
