@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zhibiao/zhibiao/extract/hostile"
 )
@@ -177,11 +178,29 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add(hostile.ShortLengths(helloPDF()))
 	f.Add(hostile.ZeroOffsets(hybridPDF()))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		pages, err := readPDF("fuzz.pdf", bytes.NewReader(b), int64(len(b)))
-		if err == nil && len(pages) == 0 {
-			t.Fatal("no error and no pages")
-		}
+		within(t, 10*time.Second, func() {
+			pages, err := readPDF("fuzz.pdf", bytes.NewReader(b), int64(len(b)))
+			if err == nil && len(pages) == 0 {
+				t.Error("no error and no pages")
+			}
+		})
 	})
+}
+
+// within runs fn and fails the test when it takes longer than d: the
+// fuzzing engine reports a crash, not a hang, and keeps the input.
+func within(t *testing.T, d time.Duration, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("still running after %v", d)
+	}
 }
 
 // TestObjID guards the reflection on ledongthuc/pdf's unexported object

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract/hostile"
@@ -34,7 +35,8 @@ func FuzzMend(f *testing.F) {
 			return
 		}
 		lim := Limits{DocumentBytes: 64 << 20, StreamBytes: 16 << 20}
-		m, err := mend(b, newBudget(context.Background(), lim))
+		var m mended
+		within(t, 10*time.Second, func() { m, err = mend(b, newBudget(context.Background(), lim)) })
 		if err != nil || len(m.b) == 0 || &m.b[0] == &b[0] {
 			return
 		}
