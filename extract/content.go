@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"math"
 	"strings"
 	"unicode/utf16"
@@ -382,7 +383,7 @@ type interp struct {
 // when none was given.
 func (in *interp) budget() *budget {
 	if in.bud == nil {
-		in.bud = newBudget(nil, Limits{})
+		in.bud = newBudget(context.Background(), Limits{})
 	}
 	return in.bud
 }
