@@ -1,8 +1,10 @@
 package load_test
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/zhibiao/zhibiao/load"
@@ -51,4 +53,36 @@ func ExampleNewCSV() {
 	// byte order mark: true
 	// doc,page,section,period,name,canonical,value,unit,std_value,std_unit,yoy,basis,pp,completion,delta,status,bound,max,table,sentence,offset,review
 	// report.txt,2,,2020,实际利用外资,,25494.69,万美元,254946900,美元,,,,,,actual,=,,,实际利用外资25494.69万美元,812,
+}
+
+func ExampleWorkbook_CloseContext() {
+	dir, _ := os.MkdirTemp("", "zhibiao-example")
+	defer os.RemoveAll(dir)
+	w, err := load.NewWorkbook(filepath.Join(dir, "out.xlsx"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w.Add(load.File{Name: "report.txt"}, nil)
+	// Ctrl-C while the workbook is assembled: nothing is written, and
+	// no temporary file is left.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	fmt.Println(w.CloseContext(ctx))
+	entries, _ := os.ReadDir(dir)
+	fmt.Println(len(entries), "files")
+	// Output:
+	// workbook: context canceled
+	// 0 files
+}
+
+func ExampleRemoveStale() {
+	dir, _ := os.MkdirTemp("", "zhibiao-example")
+	defer os.RemoveAll(dir)
+	// What a run killed with SIGKILL leaves: its temporary workbook,
+	// named after the process (here one that cannot exist).
+	os.WriteFile(filepath.Join(dir, load.TempPrefix+"999999999-1234-out.xlsx"), []byte("half"), 0o644)
+	fmt.Println(load.RemoveStale(dir))
+	// Output:
+	// [.zhibiao-tmp-999999999-1234-out.xlsx]
 }
