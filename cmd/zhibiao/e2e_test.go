@@ -171,6 +171,9 @@ func TestConvertBatch(t *testing.T) {
 	}
 	for _, row := range files[1:] {
 		name, status := row[0], row[8]
+		if name == "scanned.pdf" && row[4] != "3" {
+			t.Errorf("文件: scanned.pdf has %s pages, want 3 (a scanned file still has its page count)", row[4])
+		}
 		want, isBad := bad[name]
 		switch {
 		case isBad && !strings.Contains(status, want):
