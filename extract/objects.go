@@ -195,9 +195,7 @@ func (s *objectSet) catalog() bool {
 func (s *objectSet) write() []byte {
 	nums := make([]uint32, 0, len(s.loc))
 	for num := range s.loc {
-		// ledongthuc sizes its table by the largest number: a number the
-		// file cannot hold that many objects for is a lie.
-		if num != 0 && int64(num) <= int64(len(s.b))+1024 {
+		if num != 0 && objNumOK(num, len(s.b)) {
 			nums = append(nums, num)
 		}
 	}
@@ -276,6 +274,14 @@ func (s *objectSet) write() []byte {
 	writeValue(&w, t, nil)
 	w.WriteString("\nstartxref\n" + itoa(int64(xref)) + "\n%%EOF\n")
 	return w.Bytes()
+}
+
+// objNumOK reports whether an object number is one a file of n bytes
+// may use: ledongthuc sizes its table by the largest number (40 bytes an
+// entry), so a number far beyond what the file can hold is a lie that
+// would cost memory.
+func objNumOK(num uint32, n int) bool {
+	return int64(num) <= int64(max(n, 1<<20))
 }
 
 // hasCryptFilter reports a stream with its own /Crypt filter, which

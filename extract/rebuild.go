@@ -164,15 +164,15 @@ func (s *objectSet) decryptor() error {
 }
 
 // sizeOK reports whether ledongthuc can size its table from the trailer:
-// /Size covers every object, and no object number is larger than the
-// file (the library allocates a table that long).
+// /Size covers every object, and no object number is out of bounds (see
+// objNumOK).
 func (x *xrefInfo) sizeOK(n int) bool {
-	size, ok := integer(x.trailer["Size"], int64(n))
+	size, ok := integer(x.trailer["Size"], int64(max(n, 1<<20))+1)
 	if !ok {
 		return false
 	}
 	for num, e := range x.entries {
-		if int64(num) > int64(n) || e.kind != 0 && int64(num) >= size {
+		if !objNumOK(num, n) || e.kind != 0 && int64(num) >= size {
 			return false
 		}
 	}

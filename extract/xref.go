@@ -107,7 +107,7 @@ func (x *xrefInfo) readSection(b []byte, off int64, bud *budget) (pdfDict, xrefS
 		d, err := x.readStream(b, off, sec, bud)
 		return d, sec, err
 	}
-	return nil, nil, fmt.Errorf("no cross-reference xrefSection at offset %d", off)
+	return nil, nil, fmt.Errorf("no cross-reference section at offset %d", off)
 }
 
 // readTable reads a classic table after its "xref" keyword.
