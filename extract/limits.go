@@ -55,7 +55,7 @@ type Limits struct {
 // take about 7 s and 300 MB).
 func DefaultLimits() Limits {
 	return Limits{
-		FileBytes:     1 << 30,
+		FileBytes:     512 << 20,
 		TextBytes:     64 << 20,
 		StreamBytes:   64 << 20,
 		PageBytes:     128 << 20,

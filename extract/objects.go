@@ -190,8 +190,9 @@ func (s *objectSet) catalog() bool {
 
 // write renders the objects as a sound file: a classic cross-reference
 // table, every stream's /Length right, objects out of their object
-// streams and, for an encrypted file, everything decrypted. It returns
-// nil when the context ended or the catalog could not be written.
+// streams, image data left out and, for an encrypted file, everything
+// decrypted. It returns nil when the context ended or the catalog could
+// not be written.
 func (s *objectSet) write() []byte {
 	nums := make([]uint32, 0, len(s.loc))
 	for num := range s.loc {
@@ -236,7 +237,14 @@ func (s *objectSet) write() []byte {
 			d[k] = v
 		}
 		data := o.data
-		if s.dec != nil && !(d["Type"] == pdfName("Metadata") && !s.dec.encryptMeta) && !hasCryptFilter(d) {
+		switch {
+		case d["Subtype"] == pdfName("Image"):
+			// Images are counted, never decoded: their data, most of a
+			// scanned file, is left out of the copy.
+			data = nil
+			delete(d, "Filter")
+			delete(d, "DecodeParms")
+		case s.dec != nil && !(d["Type"] == pdfName("Metadata") && !s.dec.encryptMeta) && !hasCryptFilter(d):
 			data = s.dec.decrypt(data, num, o.gen, s.dec.stm)
 		}
 		d["Length"] = float64(len(data))
