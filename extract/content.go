@@ -696,13 +696,18 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 			}
 			adv *= th
 		}
-		if txt := f.text(c); txt != "" {
+		// A glyph placed by numbers too large to compute with (operands of
+		// hundreds of digits overflow to infinity) is nowhere: skipped.
+		if txt := f.text(c); txt != "" && finite(trm) {
 			// A Type3 FontMatrix may flip its glyphs, but so may their
 			// procedures: only the text rendering matrix is telling.
 			angle, skew := orientation(trm)
 			w := math.Abs(adv) * math.Hypot(m[0], m[1])
 			if f.vertical {
 				w = math.Abs(gs.fs) * math.Hypot(m[0], m[1])
+			}
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				w = 0
 			}
 			in.glyphs = append(in.glyphs, Glyph{
 				Text:    txt,
