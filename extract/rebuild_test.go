@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -68,4 +71,36 @@ func FuzzDecodeText(f *testing.F) {
 			t.Fatalf("valid UTF-8 %q changed to %q", b, s)
 		}
 	})
+}
+
+// TestHugeNumbers feeds files whose numbers ask for huge tables: the
+// library sizes its cross-reference table by them (an out-of-memory
+// crash that recover cannot catch), so such files must be rebuilt with
+// sane numbers, or refused, at once.
+func TestHugeNumbers(t *testing.T) {
+	good := helloPDF()
+	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
+	tests := []struct {
+		name string
+		pdf  []byte
+		text string // what must be read; "" for an ErrDamaged file
+	}{
+		{"trailer /Size", bytes.Replace(good, []byte("/Size 10"), []byte("/Size 1023456789"), 1), "税收总收入15亿元"},
+		{"huge subsection", append(append(bytes.Clone(good[:xref]), []byte("xref\n0 1\n0000000000 65535 f \n1000000000 1\n0000000015 00000 n \ntrailer\n<< /Size 1000000001 /Root 1 0 R >>\nstartxref\n")...), []byte(strconv.Itoa(xref)+"\n%%EOF\n")...), "税收总收入15亿元"},
+		{"huge reference", bytes.Replace(good, []byte("/Pages 2 0 R"), []byte("/Pages 123456789 0 R"), 1), ""},
+		{"huge object number", bytes.Replace(good, []byte("\n3 0 obj"), []byte("\n3999999999 0 obj"), 1), "亿元"}, // page 1 is lost
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var pages []rawPage
+			var err error
+			within(t, 5*time.Second, func() { pages, err = readPDF("h.pdf", bytes.NewReader(tc.pdf), int64(len(tc.pdf))) })
+			switch {
+			case tc.text == "" && !errors.Is(err, ErrDamaged):
+				t.Errorf("err = %v, want ErrDamaged", err)
+			case tc.text != "" && (err != nil || pageText(pages) != tc.text):
+				t.Errorf("read %q, %v; want %q", pageText(pages), err, tc.text)
+			}
+		})
+	}
 }
