@@ -405,6 +405,7 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 		tm, tlm = identity, identity
 		ops     = make([]token, 0, 16)
 		marks   []markedContent // open BMC/BDC sequences
+		arena   []token         // the elements of the arrays among ops
 	)
 	num := func(i int) float64 {
 		if i >= 0 && i < len(ops) && ops[i].kind == tokNum {
@@ -441,7 +442,7 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 		case tokEOF:
 			return
 		case tokArrOpen:
-			t = readArray(&lx)
+			t, arena = readArray(&lx, arena)
 		case tokOp:
 			if string(t.s) == "<<" {
 				// Inline dictionaries in a content stream are
@@ -588,6 +589,7 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 			in.pathOp(string(t.s), &gs, nums)
 		}
 		ops = ops[:0]
+		arena = arena[:0] // no array outlives its operator
 	}
 }
 
@@ -622,21 +624,27 @@ func (in *interp) do(name string, res resourceSet, gs gstate) {
 
 // readArray collects the tokens of an array after its "[". Nested arrays
 // are flattened and dictionaries dropped: only TJ arrays matter here.
-func readArray(lx *lexer) token {
-	arr := token{kind: tokArray}
+// The elements are appended to arena, whose memory serves every array of
+// a content stream (one TJ array each few glyphs), and the grown arena is
+// returned with the array.
+func readArray(lx *lexer, arena []token) (token, []token) {
+	start := len(arena)
+	array := func() token {
+		return token{kind: tokArray, list: arena[start:len(arena):len(arena)]}
+	}
 	depth := 1
 	for {
 		t := lx.next()
 		switch t.kind {
 		case tokEOF:
-			return arr
+			return array(), arena
 		case tokArrOpen:
 			depth++
 			continue
 		case tokArrClose:
 			depth--
 			if depth == 0 {
-				return arr
+				return array(), arena
 			}
 			continue
 		case tokOp:
@@ -647,12 +655,12 @@ func readArray(lx *lexer) token {
 			// An operator inside an array means the array was never
 			// closed; stop so the operator is not swallowed for good.
 			if string(t.s) != "null" && string(t.s) != "true" && string(t.s) != "false" {
-				return arr
+				return array(), arena
 			}
 			continue
 		}
-		if len(arr.list) < maxArray {
-			arr.list = append(arr.list, t)
+		if len(arena)-start < maxArray {
+			arena = append(arena, t)
 		}
 	}
 }

@@ -40,4 +40,9 @@ type rawPage struct {
 	Rules         []rule  // horizontal and vertical lines painted (table borders)
 	Shapes        []shape // other filled areas, curves and slanted lines (charts)
 	Err           error   // a problem decoding this page (glyphs read before it are kept)
+
+	// The glyphs painted and those that could not be decoded (U+FFFD),
+	// counted as the page is read: Glyphs is released once the page's
+	// rows are built (see readPDFWith).
+	nGlyphs, nUnknown int
 }

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,7 +56,7 @@ func cleanGlyph(g Glyph) (string, bool) {
 // place — fake bold — is kept once.
 func buildRows(p rawPage) (rows []row, em float64) {
 	gs := make([]Glyph, 0, len(p.Glyphs))
-	var sizes []float64
+	sizes := make([]float64, 0, len(p.Glyphs))
 	for _, g := range p.Glyphs {
 		t, ok := cleanGlyph(g)
 		if !ok || !(g.Size > 0) || math.IsInf(g.X, 0) || math.IsNaN(g.X) || math.IsNaN(g.Y) || math.IsInf(g.Y, 0) {
@@ -79,7 +81,7 @@ func buildRows(p rawPage) (rows []row, em float64) {
 		return nil, 0
 	}
 	em = median(sizes)
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
+	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(b.Y, a.Y) }) // (no NaN is left)
 	for i := 0; i < len(gs); {
 		top := gs[i].Y
 		j := i + 1
@@ -100,12 +102,13 @@ func buildRows(p rawPage) (rows []row, em float64) {
 }
 
 // makeRow sorts the glyphs of one baseline by X and removes duplicates.
+// It sorts and compacts gs in place: the row's glyphs are gs's memory.
 func makeRow(gs []Glyph) row {
-	sorted := append([]Glyph(nil), gs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].X < sorted[j].X })
-	var r row
-	var ys, sizes []float64
-	for _, g := range sorted {
+	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(a.X, b.X) })
+	r := row{glyphs: gs[:0:len(gs)]}
+	ys := make([]float64, 0, len(gs))
+	sizes := make([]float64, 0, len(gs))
+	for _, g := range gs { // writes go to indexes not yet read past
 		if isSpaceGlyph(g) {
 			r.spaces = append(r.spaces, g)
 			continue

@@ -46,7 +46,15 @@ func OpenContext(ctx context.Context, path string, lim Limits) (*Document, error
 	if !st.Mode().IsRegular() { // replaced since the first look
 		return nil, &Error{File: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(st.Mode()))}
 	}
-	return NewReaderContext(ctx, f, st.Size(), name, lim)
+	type result struct {
+		doc *Document
+		err error
+	}
+	res := readMapped(f, st.Size(), func(r io.ReaderAt) result {
+		doc, err := NewReaderContext(ctx, r, st.Size(), name, lim)
+		return result{doc, err}
+	})
+	return res.doc, res.err
 }
 
 // fileKind names what a file that is not a regular file is.
@@ -133,8 +141,8 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 	if size > bud.lim.TextBytes {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: a text file larger than %s", ErrTooLarge, mb(bud.lim.TextBytes))}
 	}
-	b := make([]byte, size)
-	if n, err := r.ReadAt(b, 0); int64(n) < size {
+	b, err := contentOf(r, size)
+	if err != nil {
 		return nil, &Error{File: name, Err: fmt.Errorf("reading: %w", err)}
 	}
 	s, repairs, ok := decodeText(b)
@@ -154,9 +162,19 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 	return doc, err
 }
 
-// readPDFDocument reads a PDF's glyphs and lays them out.
+// readPDFDocument reads a PDF's glyphs and lays them out. Each page's
+// rows are built as soon as it is read and its glyphs released, so that
+// the glyphs of only one page are in memory at a time.
 func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Document, error) {
-	raw, repairs, err := readPDFWith(bud, name, r, size)
+	var prs []pageRows
+	raw, repairs, err := readPDFWith(bud, name, r, size, func(p *rawPage) {
+		pr := pageRowsOf(p)
+		own := *p // the page without its glyphs, for the layout
+		own.Glyphs = nil
+		pr.raw = &own
+		prs = append(prs, pr)
+		p.Glyphs = nil
+	})
 	if err != nil && len(raw) == 0 {
 		var e *Error
 		if errors.As(err, &e) {
@@ -167,7 +185,7 @@ func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Docu
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	doc, perr := layoutBudget(bud, name, raw)
+	doc, perr := layoutPages(bud, name, prs)
 	if perr != nil {
 		var e *Error
 		switch {
@@ -230,20 +248,37 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 // ends.
 func layoutBudget(bud *budget, name string, raw []rawPage) (*Document, error) {
 	prs := make([]pageRows, len(raw))
-	pages := make([]Page, len(raw))
 	for i := range raw {
 		if err := bud.checkCtx(); err != nil && isContextErr(err) {
 			return nil, &Error{File: name, Err: err}
 		}
-		raw[i] = upright(raw[i])
-		rows, em := buildRows(raw[i])
-		prs[i] = pageRows{raw: &raw[i], rows: rows, em: em}
-		pages[i] = Page{Number: raw[i].Number, Width: raw[i].Width, Height: raw[i].Height}
+		prs[i] = pageRowsOf(&raw[i])
+	}
+	return layoutPages(bud, name, prs)
+}
+
+// pageRowsOf turns page p upright (see upright) and groups its glyphs
+// into rows.
+func pageRowsOf(p *rawPage) pageRows {
+	*p = upright(*p)
+	rows, em := buildRows(*p)
+	return pageRows{raw: p, rows: rows, em: em}
+}
+
+// layoutPages lays out the rows of the pages of a document (see
+// layoutDocument), stopping when the budget's context ends.
+func layoutPages(bud *budget, name string, prs []pageRows) (*Document, error) {
+	pages := make([]Page, len(prs))
+	for i, p := range prs {
+		pages[i] = Page{Number: p.raw.Number, Width: p.raw.Width, Height: p.raw.Height}
 	}
 	drop, dropped := dropRunning(prs)
 	var cols []column
 	var frags []pageTable
 	for i, p := range prs {
+		if err := bud.checkCtx(); err != nil && isContextErr(err) {
+			return nil, &Error{File: name, Err: err}
+		}
 		pages[i].Dropped = dropped[i]
 		var kept []row
 		var furniture []float64
@@ -258,8 +293,9 @@ func layoutBudget(bud *budget, name string, raw []rawPage) (*Document, error) {
 		frags = append(frags, tables...)
 		pages[i].Dropped = append(pages[i].Dropped, charts...)
 		for _, seg := range segs {
-			cols = append(cols, column{page: raw[i].Number, mid: raw[i].OffsetX + raw[i].Width/2, lines: seg})
+			cols = append(cols, column{page: p.raw.Number, mid: p.raw.OffsetX + p.raw.Width/2, lines: seg})
 		}
+		prs[i].rows = nil // laid out: its lines stand for it now
 	}
 	if err := bud.cancelled(); err != nil && isContextErr(err) {
 		return nil, &Error{File: name, Err: err}

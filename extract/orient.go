@@ -31,22 +31,27 @@ func upright(p rawPage) rawPage {
 			dom = c
 		}
 	}
+	keep := count[dom]
 	if dom%4 != 0 {
 		p = turn(p, dom%4)
 		dom -= dom % 4
-	}
-	kept := p.Glyphs[:0:0]
-	dropped := false
-	for _, g := range p.Glyphs {
-		if c, ok := class(g); !ok || c != dom {
-			dropped = true
-			continue
+		keep = 0 // counted again as turned (angles are rounded)
+		for _, g := range p.Glyphs {
+			if c, ok := class(g); ok && c == dom {
+				keep++
+			}
 		}
-		kept = append(kept, g)
 	}
-	if dropped {
-		p.Glyphs = kept
+	if keep == len(p.Glyphs) {
+		return p // nothing to drop: no copy (glyphs are most of a page's memory)
 	}
+	kept := make([]Glyph, 0, keep)
+	for _, g := range p.Glyphs {
+		if c, ok := class(g); ok && c == dom {
+			kept = append(kept, g)
+		}
+	}
+	p.Glyphs = kept
 	return p
 }
 

@@ -15,7 +15,7 @@ import (
 // readPDF reads the glyphs of every page of the PDF in r with the
 // default limits; see readPDFWith.
 func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
-	pages, _, err := readPDFWith(newBudget(context.Background(), Limits{}), name, r, size)
+	pages, _, err := readPDFWith(newBudget(context.Background(), Limits{}), name, r, size, nil)
 	return pages, err
 }
 
@@ -31,7 +31,13 @@ func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 // most of its text cannot be decoded (ErrUndecoded, with the pages), or
 // when a document limit stopped the reading (ErrTooLarge, with the pages
 // read). repairs lists what had to be mended to read the file.
-func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64) (pages []rawPage, repairs []string, err error) {
+//
+// each, when not nil, is given every page as soon as it is read, before
+// the next one is: it may take the page's glyphs (set Glyphs to nil) once
+// it has built what it needs from them, so that a long document never
+// holds the glyphs of all its pages at once; their memory then serves
+// the next page.
+func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64, each func(*rawPage)) (pages []rawPage, repairs []string, err error) {
 	fail := func(cause error, detail string) error {
 		if detail == "" {
 			return &Error{File: name, Err: cause}
@@ -44,11 +50,11 @@ func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64) (pages []r
 	if size > bud.lim.FileBytes {
 		return nil, nil, fail(ErrTooLarge, fmt.Sprintf("the file is larger than %s", mb(bud.lim.FileBytes)))
 	}
-	b, err := io.ReadAll(io.NewSectionReader(r, 0, size))
+	b, err := contentOf(r, size)
 	if err != nil {
 		return nil, nil, &Error{File: name, Err: err}
 	}
-	truncated := !bytes.Contains(b, []byte("%%EOF"))
+	truncated := bytes.LastIndex(b, []byte("%%EOF")) < 0 // (from the end: the rest of a mapped file stays unread)
 	b, err = sanitize(b)
 	if err != nil {
 		return nil, nil, fail(ErrNotPDF, "no %PDF- header in the first 1 KB")
@@ -71,7 +77,7 @@ func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64) (pages []r
 		return nil, repairs, fail(ErrDamaged, openDetail(err, truncated))
 	}
 	doc.bud = bud
-	pages, stop := doc.pages(name)
+	pages, stop := doc.pages(name, each)
 	if pages == nil {
 		return nil, repairs, stop
 	}
@@ -135,11 +141,7 @@ func openDetail(err error, truncated bool) string {
 func countUnknown(pages []rawPage) int {
 	n := 0
 	for _, p := range pages {
-		for _, g := range p.Glyphs {
-			if g.Text == "\uFFFD" {
-				n++
-			}
-		}
+		n += p.nUnknown
 	}
 	return n
 }
@@ -155,7 +157,7 @@ func noGlyphs(pages []rawPage) bool { return countGlyphs(pages) == 0 }
 func countGlyphs(pages []rawPage) int {
 	n := 0
 	for _, p := range pages {
-		n += len(p.Glyphs)
+		n += p.nGlyphs
 	}
 	return n
 }
@@ -168,6 +170,7 @@ type pdfDoc struct {
 	fonts  map[fontKey]*font
 	forms  map[uint64]*formXObject
 	images map[uint64]bool
+	spare  []Glyph // the memory of a page's glyphs released by pages' each, for the next page
 }
 
 type fontKey struct {
@@ -270,11 +273,12 @@ func (d *pdfDoc) walkPages() (out []pageNode, more bool) {
 	return out, more
 }
 
-// pages extracts every page. A page that fails records its error and
+// pages extracts every page, giving each one to each (when not nil; see
+// readPDFWith) as it is read. A page that fails records its error and
 // keeps the glyphs read before the failure. The error is non-nil, with
 // the pages read, when a document limit stopped the reading; it is
 // non-nil with no pages when none could be found or the context ended.
-func (d *pdfDoc) pages(name string) (out []rawPage, err error) {
+func (d *pdfDoc) pages(name string, each func(*rawPage)) (out []rawPage, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			out, err = nil, &Error{File: name, Err: damaged(fmt.Errorf("page tree: %v", x))}
@@ -297,7 +301,16 @@ func (d *pdfDoc) pages(name string) (out []rawPage, err error) {
 			err = fmt.Errorf("%w; reading stopped at page %d of %d", err, i+1, len(nodes))
 			return out, &Error{File: name, Err: err}
 		}
-		out = append(out, d.page(name, i+1, n))
+		p := d.page(name, i+1, n)
+		if each != nil {
+			buf := p.Glyphs
+			each(&p)
+			if p.Glyphs == nil {
+				clear(buf) // (no text kept alive from here)
+				d.spare = buf[:0]
+			}
+		}
+		out = append(out, p)
 	}
 	if err := d.bud.cancelled(); err != nil {
 		return nil, &Error{File: name, Err: err}
@@ -359,12 +372,19 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 	}
 
 	d.bud.startPage()
-	in := &interp{bud: d.bud}
+	in := &interp{bud: d.bud, glyphs: d.spare}
+	d.spare = nil
 	defer func() {
 		if x := recover(); x != nil {
 			p.Err = &Error{File: name, Page: num, Err: damaged(fmt.Errorf("%v", x))}
 		}
 		p.Glyphs, p.Images, p.Rules, p.Shapes = in.glyphs, in.images, in.rules, in.shapes
+		p.nGlyphs = len(p.Glyphs)
+		for _, g := range p.Glyphs {
+			if g.Text == "\uFFFD" {
+				p.nUnknown++
+			}
+		}
 		// A limit ends the page where it was hit: a loss to report.
 		if err := d.bud.err(); err != nil && p.Err == nil && !isContextErr(err) {
 			p.Err = &Error{File: name, Page: num, Err: err}

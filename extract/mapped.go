@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"io"
+	"os"
+	"runtime/debug"
+)
+
+// mappedFile is the content of an input file mapped into memory (see
+// mapFile): a PDF or a text is read from it without a copy on the heap,
+// and only the pages of the file the reading touches are loaded (not the
+// images of a PDF). Writes to it stay private to this process.
+type mappedFile []byte
+
+// ReadAt implements io.ReaderAt, for the readers that read by parts.
+func (m mappedFile) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off >= int64(len(m)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// readMapped calls read with f's content mapped into memory when the
+// system can map it, else with f itself. A fault on the mapping (the
+// file truncated by another process while it is read) becomes a panic
+// of the calling goroutine, which the readers recover as a damaged file,
+// rather than a crash of the program; the mapping is gone when readMapped
+// returns, and nothing read from it is kept: every string of a Document
+// is a copy.
+func readMapped[T any](f *os.File, size int64, read func(io.ReaderAt) T) T {
+	b, unmap, err := mapFile(f, size)
+	if err != nil {
+		return read(f)
+	}
+	defer unmap()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return read(mappedFile(b))
+}
+
+// contentOf returns the whole content of a document of the given size:
+// the mapping itself, or a copy read from r.
+func contentOf(r io.ReaderAt, size int64) ([]byte, error) {
+	if m, ok := r.(mappedFile); ok && int64(len(m)) == size {
+		return m, nil
+	}
+	b := make([]byte, size)
+	if n, err := r.ReadAt(b, 0); int64(n) < size {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return b, nil
+}
