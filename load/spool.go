@@ -10,14 +10,45 @@ import (
 
 // A spool keeps the values of a batch in a temporary file while the batch
 // is added, so that a sheet can be written once its size and the whole
-// batch are known, in memory that does not grow with the batch. JSON
-// keeps what the values say exactly (a nil number stays nil).
+// batch are known, in memory that does not grow with the batch. The
+// values are written with the spool's codec (JSON when it has none: JSON
+// keeps what the values say exactly, a nil number stays nil).
 type spool[T any] struct {
-	dir string // where the file goes; "" for the system's temporary folder
-	f   *os.File
-	w   *bufio.Writer
+	dir   string          // where the file goes; "" for the system's temporary folder
+	codec func() codec[T] // makes the codec of a writer or a reader; nil for JSON
+	f     *os.File
+	w     *bufio.Writer
+	put   codec[T] // the writer's
+	n     int      // values added
+}
+
+// A codec writes or reads back the values of a spool, in order: one
+// codec writes them all, another reads them all, so that a codec may
+// refer to the value it wrote or read before.
+type codec[T any] interface {
+	put(w *bufio.Writer, v *T) error
+	get(r *bufio.Reader, v *T) error
+}
+
+// jsonCodec writes one JSON value a line.
+type jsonCodec[T any] struct {
 	enc *json.Encoder
-	n   int // values added
+	dec *json.Decoder
+}
+
+func (c *jsonCodec[T]) put(w *bufio.Writer, v *T) error {
+	if c.enc == nil {
+		c.enc = json.NewEncoder(w)
+		c.enc.SetEscapeHTML(false)
+	}
+	return c.enc.Encode(v)
+}
+
+func (c *jsonCodec[T]) get(r *bufio.Reader, v *T) error {
+	if c.dec == nil {
+		c.dec = json.NewDecoder(r)
+	}
+	return c.dec.Decode(v)
 }
 
 // add appends v, creating the file on first use.
@@ -27,11 +58,9 @@ func (s *spool[T]) add(v *T) error {
 		if err != nil {
 			return fmt.Errorf("temporary file: %w", err)
 		}
-		s.f, s.w = f, bufio.NewWriterSize(f, 1<<16)
-		s.enc = json.NewEncoder(s.w)
-		s.enc.SetEscapeHTML(false)
+		s.f, s.w, s.put = f, bufio.NewWriterSize(f, 1<<16), s.newCodec()
 	}
-	if err := s.enc.Encode(v); err != nil {
+	if err := s.put.put(s.w, v); err != nil {
 		return fmt.Errorf("temporary file: %w", err)
 	}
 	s.n++
@@ -39,7 +68,7 @@ func (s *spool[T]) add(v *T) error {
 }
 
 // each calls fn with every value, in the order added, and stops at the
-// first error.
+// first error. fn must not keep the value: it is reused.
 func (s *spool[T]) each(fn func(*T) error) error {
 	if s.f == nil {
 		return nil
@@ -50,10 +79,11 @@ func (s *spool[T]) each(fn func(*T) error) error {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("temporary file: %w", err)
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(s.f, 1<<16))
+	r, get := bufio.NewReaderSize(s.f, 1<<16), s.newCodec()
+	var v, zero T
 	for i := 0; i < s.n; i++ {
-		var v T
-		if err := dec.Decode(&v); err != nil {
+		v = zero // (a JSON value read into v would keep the fields it lacks)
+		if err := get.get(r, &v); err != nil {
 			return fmt.Errorf("temporary file: %w", err)
 		}
 		if err := fn(&v); err != nil {
@@ -63,11 +93,19 @@ func (s *spool[T]) each(fn func(*T) error) error {
 	return nil
 }
 
+// newCodec returns a codec for one writer or one reader.
+func (s *spool[T]) newCodec() codec[T] {
+	if s.codec == nil {
+		return &jsonCodec[T]{}
+	}
+	return s.codec()
+}
+
 // remove deletes the file; the spool is empty after it.
 func (s *spool[T]) remove() {
 	if s.f != nil {
 		s.f.Close()
 		os.Remove(s.f.Name())
 	}
-	*s = spool[T]{}
+	*s = spool[T]{dir: s.dir, codec: s.codec}
 }

@@ -97,6 +97,7 @@ func NewWorkbook(path string) (*Workbook, error) {
 	w := &Workbook{path: path, tmp: tmp, xdir: xdir, xf: excelize.NewFile(excelize.Options{TmpDir: xdir}),
 		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields))}
 	w.recs.dir, w.tables.dir = xdir, xdir
+	w.recs.codec = newRecordCodec
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
