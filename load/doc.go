@@ -20,6 +20,12 @@
 //   - 文件 ([SheetFiles]): one row per input, converted or not, with its
 //     status (ok, 部分读取, or why it failed).
 //
+// A [Part] is the share of a batch one shard of it converted: its
+// records as JSON Lines, with lines for the rows of 文件 and the tables of
+// 表格 between them (see [PartHeader]). A [PartReader] reads one back;
+// the parts of all shards, given to the writers in input order, make the
+// outputs one run over the whole batch would.
+//
 // # Sheet 汇总
 //
 // Rows are the indicators that compare: those with a catalog name first

@@ -130,3 +130,36 @@ func ExampleRemoveStale() {
 	// Output:
 	// [.zhibiao-tmp-999999999-1234-out.xlsx]
 }
+
+func ExampleNewPart() {
+	v := 12.0
+	rec := transform.Indicator{Doc: "b.txt", Page: 1, Name: "新建学校", Value: &v, Unit: "所", StdValue: &v, StdUnit: "所",
+		Status: transform.Actual, Bound: transform.Exact, Sentence: "新建学校12所。", Offset: 2}
+	var part strings.Builder
+	p := load.NewPart(&part, load.PartHeader{Shard: 2, Of: 4, Batch: "5d41402abc4b2a76", Inputs: 9})
+	p.Add(load.File{Path: "in/b.txt", Name: "b.txt", Format: "text", Chars: 9}, []transform.Indicator{rec})
+	if err := p.Close(); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Print(part.String())
+
+	// Reading it back, as zhibiao merge does.
+	pr, err := load.NewPartReader(strings.NewReader(part.String()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for {
+		f, recs, err := pr.Next()
+		if err != nil {
+			break // io.EOF: the whole part was read
+		}
+		fmt.Printf("shard %d/%d: %s, %d record\n", pr.Header().Shard, pr.Header().Of, f.Name, len(recs))
+	}
+	// Output:
+	// {"zhibiao_part":1,"shard":2,"of":4,"batch":"5d41402abc4b2a76","inputs":9}
+	// {"file":{"path":"in/b.txt","doc":"b.txt","format":"text","title":"","year":"","pages":0,"chars":9,"seconds":0,"reason":"","note":"","error":"","records":1,"tables":0}}
+	// {"doc":"b.txt","page":1,"section":"","period":"","name":"新建学校","canonical":"","value":12,"unit":"所","std_value":12,"std_unit":"所","yoy":null,"basis":"","pp":null,"completion":null,"delta":null,"status":"actual","bound":"=","max":null,"table":"","sentence":"新建学校12所。","offset":2,"review":""}
+	// {"zhibiao_part_end":1}
+	// shard 2/4: b.txt, 1 record
+}

@@ -35,6 +35,8 @@ type options struct {
 	timeout time.Duration // per input; 0 for none
 	limits  extract.Limits
 	verbose bool
+	shard   shard            // --shard i/n; n == 0 for a whole batch
+	part    *load.PartHeader // set when sharding: out is then the part file, not a workbook
 }
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
@@ -48,30 +50,26 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	flags.StringVar(&o.catalog, "catalog", "", "add the indicator names of `file` to the built-in catalog")
 	flags.DurationVar(&o.timeout, "timeout", 60*time.Second, "give up on an input after `duration` (0: no limit)")
 	flags.BoolVar(&o.verbose, "v", false, "report every input, and the stack of internal errors")
+	shardFlag := flags.String("shard", "", "convert only the `i/n`-th part of the inputs, and write it as a part file (-o, default zhibiao-part-i-of-n.jsonl) for zhibiao merge")
 	flags.Usage = func() {
 		fmt.Fprint(stderr, "usage: zhibiao convert [flags] INPUT...\n\nINPUT is a .pdf, .docx, .doc, .wps, .html, .htm or .txt file, or a folder searched\nrecursively for them (.doc and .wps are read through LibreOffice when it is installed).\nFlags may come before or after the inputs.\n\n")
 		flags.PrintDefaults()
 		fmt.Fprint(stderr, "\nExample:\n  zhibiao convert -o 指标.xlsx --jsonl out.jsonl reports/\n")
 	}
-	// Accept flags after inputs too: parse, take one input, parse the rest.
-	var inputs []string
-	for {
-		if err := flags.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				return exitOK
-			}
+	inputs, code, ok := parseArgs(flags, args)
+	if !ok {
+		return code
+	}
+	if *shardFlag != "" {
+		sh, err := parseShard(*shardFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "zhibiao convert: %v\n", err)
 			return exitUsage
 		}
-		rest := flags.Args()
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
-			inputs = append(inputs, rest...) // all that follows "--" is an input
-			break
+		o.shard = sh
+		if !flagSet(flags, "o") {
+			o.out = partName(sh)
 		}
-		if len(rest) == 0 {
-			break
-		}
-		inputs = append(inputs, rest[0])
-		args = rest[1:]
 	}
 	switch {
 	case len(inputs) == 0:
@@ -86,6 +84,9 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case o.out == "" || o.out == "-":
 		fmt.Fprintln(stderr, "zhibiao convert: -o needs a file name (the workbook cannot go to standard output)")
+		return exitUsage
+	case o.shard.n > 0 && strings.EqualFold(filepath.Ext(o.out), ".xlsx"):
+		fmt.Fprintf(stderr, "zhibiao convert: with --shard, -o names the part file (JSON Lines), not a workbook: %s\n", o.out)
 		return exitUsage
 	}
 
@@ -106,6 +107,10 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if len(ins) == 0 {
 		fmt.Fprintf(stderr, "zhibiao: no %s file found in %s\n", strings.Join(inputExts, " "), strings.Join(inputs, " "))
 		return exitFail
+	}
+	if o.shard.n > 0 {
+		o.part = &load.PartHeader{Shard: o.shard.i, Of: o.shard.n, Batch: batchDigest(ins), Inputs: len(ins)}
+		ins = o.shard.of(ins) // may be none: the part says so
 	}
 	if err := checkOutputPaths(o, ins); err != nil { // mistakes: before any work, every input intact
 		fmt.Fprintf(stderr, "zhibiao convert: %v\n", err)
@@ -229,9 +234,40 @@ type result struct {
 	stack []byte // of an internal error
 }
 
+// parseArgs parses the flags of a subcommand, before or after its
+// positional arguments, and returns those. ok is false when the command
+// must end with code (help asked for, or a bad flag).
+func parseArgs(flags *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	// Accept flags after inputs too: parse, take one input, parse the rest.
+	for {
+		if err := flags.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		rest := flags.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(positional, rest...), 0, true // all that follows "--" is an input
+		}
+		if len(rest) == 0 {
+			return positional, 0, true
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(flags *flag.FlagSet, name string) bool {
+	set := false
+	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // convert runs the pipeline over the inputs:
 //
-//	inputs ──workers: extract.OpenContext, Indicators──▶ results in input order ──▶ sinks (workbook, JSONL, CSV)
+//	inputs ──workers: extract.OpenContext, Indicators──▶ results in input order ──▶ sinks (workbook or part, JSONL, CSV)
 //
 // Only an interruption (ctx: Ctrl-C, SIGHUP, SIGTERM, standard output
 // closed) stops it; a failed input is a result like any other, and an
@@ -239,7 +275,23 @@ type result struct {
 func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits) }
+	results := func(yield func(result, error) bool) {
+		for r := range ordered(ctx, ins, o.workers, work) {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+	return write(ctx, cancel, o, len(ins), results, stdout, stderr)
+}
 
+// write gives the results, in order, to every output, then finishes the
+// outputs and reports; it returns the exit status. cancel stops whatever
+// makes the results (ctx's), when standard output is closed. A result
+// that comes with an error (a merge's part that cannot be read) stops
+// the run: nothing is written.
+func write(ctx context.Context, cancel context.CancelFunc, o options, n int, results iter.Seq2[result, error], stdout, stderr io.Writer) int {
 	outs, err := openOutputs(o, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
@@ -247,9 +299,13 @@ func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, st
 	}
 	defer outs.abort() // no-op after commit
 
-	rep := &reporter{w: stderr, verbose: o.verbose, bar: newProgress(stderr, len(ins))}
-	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits) }
-	for r := range ordered(ctx, ins, o.workers, work) {
+	rep := &reporter{w: stderr, verbose: o.verbose, bar: newProgress(stderr, n)}
+	for r, err := range results {
+		if err != nil {
+			rep.bar.clear()
+			fmt.Fprintf(stderr, "zhibiao: %v; nothing written\n", err)
+			return exitFail
+		}
 		if err := outs.add(r.file, r.recs); err != nil {
 			rep.bar.clear()
 			if errors.Is(err, errStdout) {
@@ -281,7 +337,11 @@ func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, st
 		}
 		return exitFail
 	}
-	return rep.done(o.out)
+	where := "sheet 文件 of " + o.out
+	if o.part != nil {
+		where = "part " + o.out + ", for sheet 文件 once merged"
+	}
+	return rep.done(where, o.out)
 }
 
 // ordered runs work on every path with n goroutines and yields the
@@ -381,10 +441,11 @@ func (rep *reporter) add(r result) {
 	rep.bar.step(f.Name, f.Err != nil)
 }
 
-// done prints the count of failures and returns the exit status.
-func (rep *reporter) done(out string) int {
+// done prints the count of failures and returns the exit status;
+// where names the rows of the inputs that failed.
+func (rep *reporter) done(where, out string) int {
 	if rep.failed > 0 {
-		fmt.Fprintf(rep.w, "zhibiao: %d of %d inputs failed (see sheet 文件 of %s)\n", rep.failed, rep.bar.done, out)
+		fmt.Fprintf(rep.w, "zhibiao: %d of %d inputs failed (see %s)\n", rep.failed, rep.bar.done, where)
 		return exitPartial
 	}
 	if rep.verbose {
@@ -497,18 +558,25 @@ var errStdout = errors.New("standard output closed")
 // reported before any input is read.
 func openOutputs(o options, stdout io.Writer) (*outputs, error) {
 	outs := &outputs{}
-	wb, err := load.NewWorkbook(o.out)
-	if err != nil {
-		return nil, err
+	if o.part == nil {
+		wb, err := load.NewWorkbook(o.out)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := sourceDate(); ok {
+			wb.SetCreated(t) // a reproducible workbook
+		}
+		outs.list = append(outs.list, &output{name: "workbook " + o.out, sink: wb, wb: wb, path: o.out})
 	}
-	if t, ok := sourceDate(); ok {
-		wb.SetCreated(t) // a reproducible workbook
+	part := ""
+	if o.part != nil {
+		part = o.out
 	}
-	outs.list = append(outs.list, &output{name: "workbook " + o.out, sink: wb, wb: wb, path: o.out})
 	for _, s := range []struct {
 		path, what string
 		make       func(io.Writer) load.Sink
 	}{
+		{part, "part", func(w io.Writer) load.Sink { return load.NewPart(w, *o.part) }},
 		{o.jsonl, "JSON Lines", func(w io.Writer) load.Sink { return load.NewJSONL(w) }},
 		{o.csv, "CSV", func(w io.Writer) load.Sink { return load.NewCSV(w) }},
 	} {
@@ -675,7 +743,11 @@ func checkOutputPaths(o options, ins []input) error {
 		sig        string // how a file of this output begins
 	}
 	var outs []named
-	for _, x := range []named{{"-o", o.out, "PK\x03\x04"}, {"--jsonl", o.jsonl, `{"doc":`}, {"--csv", o.csv, "\ufeffdoc,page,"}} {
+	sig := "PK\x03\x04"
+	if o.shard.n > 0 {
+		sig = `{"zhibiao_part":`
+	}
+	for _, x := range []named{{"-o", o.out, sig}, {"--jsonl", o.jsonl, `{"doc":`}, {"--csv", o.csv, "\ufeffdoc,page,"}} {
 		if x.path == "" || x.path == "-" {
 			continue
 		}

@@ -4,6 +4,8 @@
 // Usage:
 //
 //	zhibiao convert [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] [-j workers] [--catalog file] [-timeout d] [-v] INPUT...
+//	zhibiao convert --shard i/n [-o part.jsonl] … INPUT...
+//	zhibiao merge [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] PART...
 //	zhibiao text INPUT
 //	zhibiao version
 //	zhibiao help
@@ -30,6 +32,19 @@
 // rebuilt cross-reference table, stream lengths corrected, invalid bytes
 // replaced), is converted with a status other than "ok" and a note, and
 // named on standard error.
+//
+// A batch too large for one machine is converted in shards: "convert
+// --shard i/n" converts the i-th of n parts of the inputs (those whose
+// doc hashes to it: every machine given the same inputs computes the
+// same parts) and writes a part file (-o, default
+// zhibiao-part-i-of-n.jsonl: the records as JSON Lines, plus lines for
+// sheets 文件 and 表格; see load.PartHeader) instead of a workbook; merge
+// reads the parts of all n shards and writes the workbook, JSON Lines and
+// CSV that one run over all the inputs would write. Only the seconds of
+// sheet 文件 (measured by each shard) and the time the workbook states
+// it was made (see SOURCE_DATE_EPOCH) can differ. merge refuses parts
+// that do not make one batch (a shard missing or given twice, parts of
+// other inputs) and parts cut short: nothing is written.
 //
 // The outputs are checked before any work: an output that is a folder,
 // in a folder that does not exist, one of the inputs (or an existing
@@ -82,6 +97,10 @@ or text) into an Excel workbook of indicators (指标).
 Usage:
   zhibiao convert [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] [-j workers]
                   [--catalog file] [-timeout 60s] [-v] INPUT...
+  zhibiao convert --shard i/n [-o part.jsonl] [flags] INPUT...
+                          convert the i-th of n parts of the inputs, for merge
+  zhibiao merge [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] PART...
+                          write the outputs of a batch from the parts of its shards
   zhibiao text INPUT      print the clean text of one input, one paragraph a line
   zhibiao version         print the version
   zhibiao help            print this help
@@ -94,7 +113,7 @@ Example:
 
 Exit status: 0 all inputs converted, 3 outputs written but some inputs failed
 (see sheet 文件), 1 nothing could be written, 2 bad usage.
-Run 'zhibiao convert -h' for the flags of convert.
+Run 'zhibiao convert -h' for the flags of convert, 'zhibiao merge -h' for merge's.
 `
 
 // run is the whole program: it reads no global state, so tests call it
@@ -108,6 +127,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "convert":
 		return runConvert(rest, stdout, stderr)
+	case "merge":
+		return runMerge(rest, stdout, stderr)
 	case "text":
 		return runText(rest, stdout, stderr)
 	case "version", "-version", "--version":
