@@ -320,7 +320,13 @@ func layoutPages(bud *budget, name string, prs []pageRows) (*Document, error) {
 func assemble(name string, pages []Page, paras []para, tables []Table) *Document {
 	doc := &Document{Name: name, Pages: pages, Paragraphs: make([]Paragraph, len(paras)), Tables: tables}
 	var b strings.Builder
+	n := 0
+	for _, p := range paras {
+		n += len(p.text) + 1
+	}
+	b.Grow(n)
 	off := 0
+	ends := make([]int, len(paras)) // where each paragraph ends in doc.Text, in bytes
 	for i, p := range paras {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -328,9 +334,16 @@ func assemble(name string, pages []Page, paras []para, tables []Table) *Document
 		}
 		doc.Paragraphs[i] = Paragraph{Text: p.text, Page: p.page, Offset: off, Heading: p.heading, Table: p.table}
 		b.WriteString(p.text)
+		ends[i] = b.Len()
 		off += utf8.RuneCountInString(p.text)
 	}
 	doc.Text = b.String()
+	// The paragraphs' texts are doc.Text's own memory, not a second copy
+	// of the text (the lines they were built from can go).
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		p.Text = doc.Text[ends[i]-len(p.Text) : ends[i]]
+	}
 	placeTables(doc, paras)
 	// A page's text runs from where its first line (of a paragraph
 	// begun there or continued from an earlier page) stands to where the

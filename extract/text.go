@@ -347,7 +347,9 @@ func readText(name, s string) (*Document, error) {
 			continue
 		}
 		indent := strings.IndexFunc(p, isIndentSpace) == 0
-		p = markdownHeading.ReplaceAllString(strings.TrimLeftFunc(p, isIndentSpace), "")
+		if p = strings.TrimLeftFunc(p, isIndentSpace); strings.HasPrefix(p, "#") {
+			p = markdownHeading.ReplaceAllString(p, "") // (which copies every line it is given)
+		}
 		for i, part := range splitIndents(p) {
 			for j, l := range splitInline(part) {
 				indented := i > 0 || j > 0 || indent
@@ -383,9 +385,27 @@ func readText(name, s string) (*Document, error) {
 	doc := assemble(name, []Page{{Number: 1}}, paras, tables)
 	doc.Format = "text"
 	if paras[0].table == 0 {
-		doc.Title = paras[0].text
+		doc.Title = doc.Paragraphs[0].Text
+	}
+	// The tables' texts are parts of the file's lines: copied, they do not
+	// keep the whole file in memory beside doc.Text.
+	for i := range doc.Tables {
+		ownTexts(&doc.Tables[i])
 	}
 	return doc, nil
+}
+
+// ownTexts gives t texts of its own (see readText).
+func ownTexts(t *Table) {
+	t.Caption = strings.Clone(t.Caption)
+	for i := range t.Notes {
+		t.Notes[i] = strings.Clone(t.Notes[i])
+	}
+	for _, row := range t.Rows {
+		for j := range row {
+			row[j].Text = strings.Clone(row[j].Text)
+		}
+	}
 }
 
 // runOnCaptionRE matches a caption whose title follows its number with

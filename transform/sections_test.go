@@ -135,8 +135,11 @@ func TestSoftBreaks(t *testing.T) {
 	// Each rune maps back to the same rune of doc.Text.
 	full := []rune(doc.Text)
 	for i, r := range text {
-		if full[orig[i]] != r {
-			t.Fatalf("rune %d %q maps to %d %q", i, r, orig[i], full[orig[i]])
+		if full[orig.orig(i)] != r {
+			t.Fatalf("rune %d %q maps to %d %q", i, r, orig.orig(i), full[orig.orig(i)])
 		}
+	}
+	if orig.orig(len(text)) != len(full) {
+		t.Errorf("the end maps to %d, want %d", orig.orig(len(text)), len(full))
 	}
 }

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/zhibiao/zhibiao/extract"
@@ -108,22 +109,37 @@ func softBreaks(doc *extract.Document) []int {
 	return out
 }
 
-// compact returns text without the runes at the offsets drop (sorted) and,
-// for each rune of the result, its offset in text.
-func compact(text []rune, drop []int) ([]rune, []int) {
-	out := make([]rune, 0, len(text)-len(drop))
-	orig := make([]int, 0, len(text)-len(drop)+1)
+// compact returns text without the runes at the offsets drop (sorted,
+// each once), and the map of the offsets of the result back to text. It
+// reuses text's memory: text is the result's after.
+func compact(text []rune, drop []int) ([]rune, offsetMap) {
+	out := text[:0] // writes never pass reads
+	m := offsetMap{at: make([]int, 0, len(drop))}
 	d := 0
 	for i, r := range text {
 		if d < len(drop) && drop[d] == i {
+			m.at = append(m.at, len(out))
 			d++
 			continue
 		}
 		out = append(out, r)
-		orig = append(orig, i)
 	}
-	orig = append(orig, len(text)) // the end maps to the end
-	return out, orig
+	return out, m
+}
+
+// An offsetMap maps the rune offsets of a text that compact took runes
+// out of back to the offsets of the text it took them from. It keeps
+// where each rune was taken out, not an offset per rune, which took eight
+// bytes a rune: more memory than the text itself.
+type offsetMap struct {
+	at []int // offsets in the compacted text of the runes taken out, ascending; nil: nothing was
+}
+
+// orig returns the offset in the original text of the rune at offset i
+// of the compacted one (the end maps to the end).
+func (m offsetMap) orig(i int) int {
+	// Every rune taken out at or before i shifts i by one.
+	return i + sort.Search(len(m.at), func(k int) bool { return m.at[k] > i })
 }
 
 // leaderAt returns the length of the dot leaders of a table of contents

@@ -63,7 +63,7 @@ func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
 		return nil
 	}
 	text := []rune(doc.Text)
-	var orig []int
+	var orig offsetMap
 	if soft := softBreaks(doc); len(soft) > 0 {
 		text, orig = compact(text, soft)
 	}
@@ -82,8 +82,8 @@ func isFigure(q quantity) bool {
 type run struct {
 	t         *Transformer
 	doc       *extract.Document
-	text      []rune // the text searched: doc.Text without soft line breaks
-	orig      []int  // offset in doc.Text of each rune of text; nil when text is doc.Text
+	text      []rune    // the text searched: doc.Text without soft line breaks
+	orig      offsetMap // from offsets in text to offsets in doc.Text
 	secs      []headingPath
 	ry        int           // report year, 0 if unknown
 	delivered int           // year the report was delivered in, 0 if unknown
@@ -96,21 +96,30 @@ type run struct {
 	out       []Indicator
 	starts    []int    // offset in text of the figure of each record of out
 	cur       textSpan // the sentence whose records are being built
+	said      textSpan // the sentence of the last record made, whose text its records share:
+	saidText  string   // one string per sentence, not per record
 }
 
 // indicators builds the records of doc from its text and quantities.
 //
-// text is doc.Text with its soft line breaks removed; orig maps each of its
-// rune offsets to one of doc.Text, or is nil when nothing was removed.
-func (t *Transformer) indicators(doc *extract.Document, text []rune, orig []int, qs []quantity) []Indicator {
+// text is doc.Text with its soft line breaks removed; orig maps its rune
+// offsets to those of doc.Text (empty when nothing was removed).
+func (t *Transformer) indicators(doc *extract.Document, text []rune, orig offsetMap, qs []quantity) []Indicator {
 	ry, delivered := years(doc)
 	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
 		plans: planParagraphs(doc, ry, delivered), items: listItems(doc), later: laterReports(doc)}
-	if orig == nil {
+	if len(orig.at) == 0 {
 		r.estFrom = estimatesFrom(doc.Text)
 	} else {
 		r.estFrom = estimatesFrom(string(text))
 	}
+	n := 0
+	for _, q := range qs {
+		if isFigure(q) {
+			n++
+		}
+	}
+	r.out = make([]Indicator, 0, n) // about one record a figure: no room wasted on growth in a long text
 	qi := 0
 	var figs []quantity
 	skip := tableSpans(doc)
@@ -354,12 +363,18 @@ func converted(text []rune, start int) bool {
 	return false
 }
 
+// sentenceText returns the text of sentence s, the same string for all
+// the records of one sentence.
+func (r *run) sentenceText(s textSpan) string {
+	if s != r.said || r.saidText == "" {
+		r.said, r.saidText = s, string(r.text[s.start:s.end])
+	}
+	return r.saidText
+}
+
 // origOffset returns the offset in doc.Text of rune i of r.text.
 func (r *run) origOffset(i int) int {
-	if r.orig == nil {
-		return i
-	}
-	return r.orig[i]
+	return r.orig.orig(i)
 }
 
 // add appends rec, whose figure starts at offset start of r.text, with its
@@ -522,7 +537,7 @@ func (r *run) record(s textSpan, sec headingPath, q quantity, lo int) Indicator 
 		StdUnit:  q.StdUnit,
 		Status:   statusOf(r.text, s, q.Start, sec, r.estFrom),
 		Bound:    boundOf(r.text, lo, q),
-		Sentence: string(r.text[s.start:s.end]),
+		Sentence: r.sentenceText(s),
 		Offset:   r.origOffset(q.Start),
 	}
 	if q.Max != nil {
