@@ -140,18 +140,15 @@ func dropRunning(pages []pageRows) (drop [][]bool, dropped [][]string) {
 	for pi, p := range pages {
 		drop[pi] = make([]bool, len(p.rows))
 		h := p.raw.Height
-		if !(h > 0) {
-			continue
-		}
 		for ri, r := range p.rows {
+			if !runningCandidate(p.raw, r) {
+				continue
+			}
 			if tagged(r) {
 				drop[pi][ri] = true
 				continue
 			}
 			y := r.y - p.raw.OffsetY
-			if y < 0.88*h && y > 0.10*h {
-				continue
-			}
 			text := rowLine(r).text
 			if isPageNumberAt(text, p.raw.Number) {
 				drop[pi][ri] = true
@@ -228,6 +225,23 @@ func dropRunning(pages []pageRows) (drop [][]bool, dropped [][]string) {
 		}
 	}
 	return drop, dropped
+}
+
+// runningCandidate reports whether dropRunning may drop row r of page p:
+// a row tagged as a pagination artifact, or one in the top 12 % or the
+// bottom 10 % of the page (of a page with a height). No other row is ever
+// dropped, so the rows of a long document can wait packed (see
+// heldPages) while only these are looked at.
+func runningCandidate(p *rawPage, r row) bool {
+	h := p.Height
+	if !(h > 0) {
+		return false
+	}
+	if tagged(r) {
+		return true
+	}
+	y := r.y - p.OffsetY
+	return !(y < 0.88*h && y > 0.10*h)
 }
 
 // tagged reports whether the producer tagged every glyph of the row as a

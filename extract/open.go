@@ -166,13 +166,20 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 // rows are built as soon as it is read and its glyphs released, so that
 // the glyphs of only one page are in memory at a time.
 func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Document, error) {
-	var prs []pageRows
+	return readPDFPacked(bud, name, r, size, packAbove)
+}
+
+// readPDFPacked is readPDFDocument that packs the rows held past pack
+// glyphs (negative: never; see heldPages).
+func readPDFPacked(bud *budget, name string, r io.ReaderAt, size int64, pack int) (*Document, error) {
+	held := heldPages{packAbove: pack}
 	raw, repairs, err := readPDFWith(bud, name, r, size, func(p *rawPage) {
 		pr := pageRowsOf(p)
+		bud.keptGlyphs(rowGlyphs(pr.rows))
 		own := *p // the page without its glyphs, for the layout
 		own.Glyphs = nil
 		pr.raw = &own
-		prs = append(prs, pr)
+		held.add(pr)
 		p.Glyphs = nil
 	})
 	if err != nil && len(raw) == 0 {
@@ -185,7 +192,7 @@ func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Docu
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	doc, perr := layoutPages(bud, name, prs)
+	doc, perr := layoutPages(bud, name, &held)
 	if perr != nil {
 		var e *Error
 		switch {
@@ -247,14 +254,14 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 // layoutBudget is layoutDocument that stops when the budget's context
 // ends.
 func layoutBudget(bud *budget, name string, raw []rawPage) (*Document, error) {
-	prs := make([]pageRows, len(raw))
+	held := heldPages{packAbove: -1}
 	for i := range raw {
 		if err := bud.checkCtx(); err != nil && isContextErr(err) {
 			return nil, &Error{File: name, Err: err}
 		}
-		prs[i] = pageRowsOf(&raw[i])
+		held.add(pageRowsOf(&raw[i]))
 	}
-	return layoutPages(bud, name, prs)
+	return layoutPages(bud, name, &held)
 }
 
 // pageRowsOf turns page p upright (see upright) and groups its glyphs
@@ -267,23 +274,28 @@ func pageRowsOf(p *rawPage) pageRows {
 
 // layoutPages lays out the rows of the pages of a document (see
 // layoutDocument), stopping when the budget's context ends.
-func layoutPages(bud *budget, name string, prs []pageRows) (*Document, error) {
-	pages := make([]Page, len(prs))
-	for i, p := range prs {
-		pages[i] = Page{Number: p.raw.Number, Width: p.raw.Width, Height: p.raw.Height}
+func layoutPages(bud *budget, name string, held *heldPages) (*Document, error) {
+	prs := make([]pageRows, len(held.pages)) // what dropRunning looks at
+	pages := make([]Page, len(held.pages))
+	for i, h := range held.pages {
+		prs[i] = h.pageRows
+		pages[i] = Page{Number: h.raw.Number, Width: h.raw.Width, Height: h.raw.Height}
 	}
 	drop, dropped := dropRunning(prs)
+	prs = nil
 	var cols []column
 	var frags []pageTable
-	for i, p := range prs {
+	for i := range held.pages {
 		if err := bud.checkCtx(); err != nil && isContextErr(err) {
 			return nil, &Error{File: name, Err: err}
 		}
+		p := &held.pages[i]
 		pages[i].Dropped = dropped[i]
+		rows, mask := held.rowsOf(p, drop[i])
 		var kept []row
 		var furniture []float64
-		for ri, r := range p.rows {
-			if !drop[i][ri] {
+		for ri, r := range rows {
+			if !mask[ri] {
 				kept = append(kept, r)
 			} else {
 				furniture = append(furniture, r.y)
@@ -295,7 +307,7 @@ func layoutPages(bud *budget, name string, prs []pageRows) (*Document, error) {
 		for _, seg := range segs {
 			cols = append(cols, column{page: p.raw.Number, mid: p.raw.OffsetX + p.raw.Width/2, lines: seg})
 		}
-		prs[i].rows = nil // laid out: its lines stand for it now
+		p.rows, p.packed = nil, nil // laid out: its lines stand for it now
 	}
 	if err := bud.cancelled(); err != nil && isContextErr(err) {
 		return nil, &Error{File: name, Err: err}
