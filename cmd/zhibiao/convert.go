@@ -93,6 +93,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if o.workers == 0 {
 		o.workers = runtime.NumCPU()
 	}
+	limitMemory()
 	// A closed terminal (SIGHUP), kill (SIGTERM) and a reader of standard
 	// output gone (SIGPIPE, "--jsonl - | head") stop the run like Ctrl-C:
 	// temporary files removed, previous outputs kept.

@@ -60,6 +60,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitFail
 	}
+	limitMemory()
 	removeStale(o, stderr)
 	if err := checkOutputs(o); err != nil {
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)

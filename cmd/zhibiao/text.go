@@ -28,6 +28,7 @@ func runText(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	path := fs.Arg(0)
+	limitMemory()
 	doc, err := open(context.Background(), path, extract.Limits{})
 	if doc == nil {
 		fmt.Fprintf(stderr, "zhibiao: %s: %s: %v\n", path, reason(err), err)
