@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +29,7 @@ type blockPart struct {
 
 // attachmentLine matches the "附件2" line that opens an attachment, above
 // its title.
-var attachmentLine = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$`)
+var attachmentLine = lazyRegexp(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$`)
 
 // A docBuild is the paragraphs and tables of a Document being built.
 type docBuild struct {
@@ -178,7 +177,7 @@ func (b *docBuild) setTitle(title string) {
 	if title != "" {
 		title = cleanSpaces(title)
 		first := 0
-		for first < len(b.paras) && b.paras[first].table == 0 && attachmentLine.MatchString(b.paras[first].text) {
+		for first < len(b.paras) && b.paras[first].table == 0 && attachmentLine().MatchString(b.paras[first].text) {
 			first++
 		}
 		// The title among the first paragraphs (after a line of the
@@ -205,7 +204,7 @@ func (b *docBuild) setTitle(title string) {
 		}
 	}
 	i := 0
-	for i < len(b.paras) && b.paras[i].table == 0 && attachmentLine.MatchString(b.paras[i].text) {
+	for i < len(b.paras) && b.paras[i].table == 0 && attachmentLine().MatchString(b.paras[i].text) {
 		i++
 	}
 	if i < len(b.paras) && b.paras[i].table == 0 && looksLikeTitle(b.paras[i].text) {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -19,10 +18,10 @@ type docxStyle struct {
 
 // headingStyleName matches the names Word and WPS give heading styles, in
 // English and Chinese, and the ids Chinese Word derives from them.
-var headingStyleName = regexp.MustCompile(`(?i)^(?:heading|标题)\s*[1-9]$`)
+var headingStyleName = lazyRegexp(`(?i)^(?:heading|标题)\s*[1-9]$`)
 
 // tocStyleName matches the styles of a table of contents.
-var tocStyleName = regexp.MustCompile(`(?i)^(?:toc|目录)\s*[1-9]$|^(?i:toc heading)$`)
+var tocStyleName = lazyRegexp(`(?i)^(?:toc|目录)\s*[1-9]$|^(?i:toc heading)$`)
 
 // rawStyle is a w:style as written.
 type rawStyle struct {
@@ -96,12 +95,12 @@ func parseStyles(raw []rawStyle) *styleSheet {
 			st.heading = err == nil && n >= 0 && n <= 8
 		}
 		switch {
-		case headingStyleName.MatchString(name), headingStyleName.MatchString(id):
+		case headingStyleName().MatchString(name), headingStyleName().MatchString(id):
 			st.heading = true
 		case strings.EqualFold(name, "title") || name == "标题" || strings.EqualFold(name, "subtitle") || name == "副标题":
 			st.heading = true
 			st.title = strings.EqualFold(name, "title") || name == "标题"
-		case tocStyleName.MatchString(name):
+		case tocStyleName().MatchString(name):
 			st.toc, st.heading = true, false
 		}
 		if np := r.PPr.NumPr; np != nil {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +15,7 @@ import (
 // these are the longer lines.
 
 // siteLine matches a short line of furniture, whole.
-var siteLine = regexp.MustCompile(`^(?:` +
+var siteLine = lazyRegexp(`^(?:` +
 	// "- 2021-04-15 发布 |", "2021-04-15 10:30 上传", "- 5页", "- 37.5 KB |"
 	`[-–—•·]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?.{0,16}|` +
 	`\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:发布|上传|更新|发表|[|｜]).{0,12}|` +
@@ -38,13 +37,13 @@ var siteLine = regexp.MustCompile(`^(?:` +
 // public-security filing numbers, the site code, copyright, the office
 // that runs the site. Footers run long, so there is no length limit below
 // maxFooter runes.
-var siteFooter = regexp.MustCompile(`ICP备|ICP证|公网安备|网安备|网站标识码|网站识别码|政府网站标识|版权所有|Copyright|All Rights Reserved|©|` +
+var siteFooter = lazyRegexp(`ICP备|ICP证|公网安备|网安备|网站标识码|网站识别码|政府网站标识|版权所有|Copyright|All Rights Reserved|©|` +
 	`(?:^|\s)(?:主办|承办|协办|主管|技术支持|运行维护|维护)(?:单位)?[:：]|建议使用.{0,30}(?:浏览器|分辨率)|` +
 	`(?:电话|传真|邮编|邮政编码)\s*[:：]\s*[0-9（(]`)
 
 // siteNotice matches the disclaimer of a document-sharing site ("申明敬告:
 // 本站不保证该用户上传的文档完整性…"), however long.
-var siteNotice = regexp.MustCompile(`^(?:申明敬告|免责声明|版权声明|特别声明|声明|温馨提示)\s*[:：].*(?:本站|本网|网站|用户上传|下载|转载)`)
+var siteNotice = lazyRegexp(`^(?:申明敬告|免责声明|版权声明|特别声明|声明|温馨提示)\s*[:：].*(?:本站|本网|网站|用户上传|下载|转载)`)
 
 const (
 	maxSiteLine = 64  // runes of the longest short furniture line
@@ -54,30 +53,30 @@ const (
 // isSiteFurniture reports whether s, one trimmed line, is site furniture.
 func isSiteFurniture(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n <= maxSiteLine && siteLine.MatchString(s) ||
-		n <= maxFooter && siteFooter.MatchString(s) && !strings.HasSuffix(s, "。") ||
-		n <= 2*maxFooter && siteNotice.MatchString(s)
+	return n <= maxSiteLine && siteLine().MatchString(s) ||
+		n <= maxFooter && siteFooter().MatchString(s) && !strings.HasSuffix(s, "。") ||
+		n <= 2*maxFooter && siteNotice().MatchString(s)
 }
 
 // docExtension matches a file extension that a document-sharing site
 // shows after a report's title ("…工作思路.docx").
-var docExtension = regexp.MustCompile(`(?i)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?)$`)
+var docExtension = lazyRegexp(`(?i)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?)$`)
 
 // trimDocExtension removes such an extension from a title line.
 func trimDocExtension(s string) string {
 	if utf8.RuneCountInString(s) > 80 {
 		return s
 	}
-	return docExtension.ReplaceAllString(s, "")
+	return docExtension().ReplaceAllString(s, "")
 }
 
 // trailSep matches a breadcrumb trail written on one line ("首页 > 政务公开
 // > 统计数据").
-var trailSep = regexp.MustCompile(`^(?:[^>»›]{1,16}\s*[>»›]\s*){2,}[^>»›]{0,40}$`)
+var trailSep = lazyRegexp(`^(?:[^>»›]{1,16}\s*[>»›]\s*){2,}[^>»›]{0,40}$`)
 
 // isTrail reports whether s is a breadcrumb trail.
 func isTrail(s string) bool {
-	return utf8.RuneCountInString(s) <= 100 && trailSep.MatchString(s) && !strings.ContainsAny(s, "。；")
+	return utf8.RuneCountInString(s) <= 100 && trailSep().MatchString(s) && !strings.ContainsAny(s, "。；")
 }
 
 // toolbarWords are the words of share and print bars.
@@ -107,10 +106,10 @@ func isToolbar(s string) bool {
 }
 
 // metaWords are the labels of a publication line.
-var metaWords = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|更新时间|信息来源|来源|作者|编辑|责任编辑|审核|浏览次数|点击数|阅读次数|访问量|阅读量|字号|字体|发布机构|文章来源|时间)\s*[:：]`)
+var metaWords = lazyRegexp(`(?:发布时间|发布日期|发表时间|更新时间|信息来源|来源|作者|编辑|责任编辑|审核|浏览次数|点击数|阅读次数|访问量|阅读量|字号|字体|发布机构|文章来源|时间)\s*[:：]`)
 
 // hasMetaLabels reports whether s is a publication line: a short line with
 // two or more of its labels ("发布时间：2021-04-15 来源：区政府办 浏览次数：123").
 func hasMetaLabels(s string) bool {
-	return utf8.RuneCountInString(s) <= 100 && len(metaWords.FindAllStringIndex(s, 3)) >= 2 && !strings.HasSuffix(s, "。")
+	return utf8.RuneCountInString(s) <= 100 && len(metaWords().FindAllStringIndex(s, 3)) >= 2 && !strings.HasSuffix(s, "。")
 }

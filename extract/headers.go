@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,7 +11,7 @@ import (
 // "— 3 —", "- 3 -", "·3·", "3", "iv", "第3页", "第3页共7页", "3/7", "3／7页",
 // "Page 3 of 7". The total needs a separator or 共 before it: a bare
 // "12962" is a figure, not "1296 of 2".
-var pageNumberRE = regexp.MustCompile(`^(?i:[-—–－_·•~～\[\]【】()（）]*(?:第|page)?(?:[0-9０-９]{1,4}|[ivxlc]{1,6})(?:页)?(?:(?:[/／]|of)共?[0-9０-９]{1,4}页?|[，,]?共[0-9０-９]{1,4}页?)?[-—–－_·•~～\[\]【】()（）]*)$`)
+var pageNumberRE = lazyRegexp(`^(?i:[-—–－_·•~～\[\]【】()（）]*(?:第|page)?(?:[0-9０-９]{1,4}|[ivxlc]{1,6})(?:页)?(?:(?:[/／]|of)共?[0-9０-９]{1,4}页?|[，,]?共[0-9０-９]{1,4}页?)?[-—–－_·•~～\[\]【】()（）]*)$`)
 
 // squeezeSpace returns s without whitespace.
 func squeezeSpace(s string) string {
@@ -28,7 +27,7 @@ func squeezeSpace(s string) string {
 // only a page number.
 func isPageNumber(s string) bool {
 	s = squeezeSpace(s)
-	return s != "" && pageNumberRE.MatchString(s)
+	return s != "" && pageNumberRE().MatchString(s)
 }
 
 // maxPageOffset is how far a bare printed page number may stand from the

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -175,7 +174,7 @@ func attrOf(n *html.Node, key string) string {
 }
 
 // hiddenStyle matches an inline style that hides an element.
-var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var hiddenStyle = lazyRegexp(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // prune removes what is never text of the page: scripts, styles, forms'
 // controls, frames, pictures' markup, hidden elements, comments.
@@ -194,7 +193,7 @@ func prune(n *html.Node) {
 				drop = true
 			default:
 				_, hiddenAttr := attrMap(c)["hidden"]
-				drop = hiddenAttr || hiddenStyle.MatchString(attrOf(c, "style")) || strings.EqualFold(attrOf(c, "aria-hidden"), "true")
+				drop = hiddenAttr || hiddenStyle().MatchString(attrOf(c, "style")) || strings.EqualFold(attrOf(c, "aria-hidden"), "true")
 			}
 		}
 		if drop {
@@ -431,12 +430,12 @@ func (w *htmlWalker) list(ol *html.Node) {
 }
 
 // listStyle matches a list-style-type in an inline style.
-var listStyle = regexp.MustCompile(`(?i)list-style(?:-type)?\s*:\s*([a-z-]+)`)
+var listStyle = lazyRegexp(`(?i)list-style(?:-type)?\s*:\s*([a-z-]+)`)
 
 // listFormat returns the numbering of a list or item: its type attribute
 // or its list-style-type, "" when it sets none.
 func listFormat(n *html.Node) string {
-	if m := listStyle.FindStringSubmatch(attrOf(n, "style")); m != nil {
+	if m := listStyle().FindStringSubmatch(attrOf(n, "style")); m != nil {
 		return strings.ToLower(m[1])
 	}
 	return attrOf(n, "type")
@@ -515,7 +514,7 @@ func (w *htmlWalker) blocks() []block {
 // made mostly of links that is no sentence (related links, previous and
 // next, attachments lists).
 func isFurnitureLine(t string, l hline) bool {
-	if isBoilerplate(t) || labelOnly.MatchString(t) || isBreadcrumb(t) || isTrail(t) || isToolbar(t) || hasMetaLabels(t) {
+	if isBoilerplate(t) || labelOnly().MatchString(t) || isBreadcrumb(t) || isTrail(t) || isToolbar(t) || hasMetaLabels(t) {
 		return true
 	}
 	return l.runes > 0 && l.link*10 >= l.runes*6 && !strings.ContainsAny(t, "。；") && l.runes <= 120

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,8 +48,8 @@ const sentencePunct = "，。；、,"
 // Class and id names that make an element more or less likely to be the
 // article.
 var (
-	goodName = regexp.MustCompile(`(?i)article|content|zoom|trs_?editor|main|detail|text|body|zhengwen|zw|wenzhang|news_?con|con_?text|view|正文`)
-	badName  = regexp.MustCompile(`(?i)nav|menu|foot|header|share|comment|related|side|crumb|copyright|banner|login|search|weizhi|position|location|bottom|toolbar|print|fenxiang|advert|friend|links?\b`)
+	goodName = lazyRegexp(`(?i)article|content|zoom|trs_?editor|main|detail|text|body|zhengwen|zw|wenzhang|news_?con|con_?text|view|正文`)
+	badName  = lazyRegexp(`(?i)nav|menu|foot|header|share|comment|related|side|crumb|copyright|banner|login|search|weizhi|position|location|bottom|toolbar|print|fenxiang|advert|friend|links?\b`)
 )
 
 // newArticle scores the elements of the page under root.
@@ -256,10 +255,10 @@ func (a *article) final(n *html.Node) float64 {
 	}
 	v := s.score * (1 - a.linkShare(n))
 	name := attrOf(n, "class") + " " + attrOf(n, "id")
-	if goodName.MatchString(name) {
+	if goodName().MatchString(name) {
 		v *= 1.25
 	}
-	if badName.MatchString(name) {
+	if badName().MatchString(name) {
 		v *= 0.5
 	}
 	return v
@@ -403,26 +402,26 @@ func isDataTable(t *html.Node) bool {
 
 // siteName matches the part of a page title that names the site rather
 // than the page ("XX市人民政府", "XX政府门户网站", "统计局").
-var siteName = regexp.MustCompile(`(?:人民政府|人民政府网|政府网|门户网站|网站|网|首页|政务公开|信息公开|政府信息公开|统计局|统计信息网|办公室|委员会)$`)
+var siteName = lazyRegexp(`(?:人民政府|人民政府网|政府网|门户网站|网站|网|首页|政务公开|信息公开|政府信息公开|统计局|统计信息网|办公室|委员会)$`)
 
 // titleSep splits a page title into the page's and the site's parts.
-var titleSep = regexp.MustCompile(`\s*[_|｜]\s*|\s+[-–—]{1,2}\s+|--`)
+var titleSep = lazyRegexp(`\s*[_|｜]\s*|\s+[-–—]{1,2}\s+|--`)
 
 // cleanTitle returns the page's own part of a <title>: the longest part
 // that does not name the site.
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
-	parts := titleSep.Split(s, -1)
+	parts := titleSep().Split(s, -1)
 	// "…公报-某县统计局": a dash without spaces before the site's name.
 	for i, p := range parts {
-		if j := strings.LastIndexAny(p, "-–—"); j > 0 && siteName.MatchString(p[j:]) {
+		if j := strings.LastIndexAny(p, "-–—"); j > 0 && siteName().MatchString(p[j:]) {
 			parts[i] = strings.TrimRight(p[:j], "-–— ")
 		}
 	}
 	best := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
-		if p == "" || siteName.MatchString(p) && len(parts) > 1 {
+		if p == "" || siteName().MatchString(p) && len(parts) > 1 {
 			continue
 		}
 		if utf8.RuneCountInString(p) > utf8.RuneCountInString(best) {
@@ -451,7 +450,7 @@ func squeeze(s string) string {
 
 // titleClass matches the class or id of an element that holds a page's
 // title.
-var titleClass = regexp.MustCompile(`(?i)title|tit\b|bt\b|biaoti|headline`)
+var titleClass = lazyRegexp(`(?i)title|tit\b|bt\b|biaoti|headline`)
 
 // findTitle returns the element that holds the page's title and the
 // title: a heading (h1–h3, or an element whose class says title) whose
@@ -460,7 +459,7 @@ var titleClass = regexp.MustCompile(`(?i)title|tit\b|bt\b|biaoti|headline`)
 // whose <title> is empty or names the site only has no title of its own
 // here: the article's first paragraph is taken when it reads as one.
 func findTitle(root *html.Node, pageTitle string) (*html.Node, string) {
-	if pageTitle == "" || siteName.MatchString(pageTitle) {
+	if pageTitle == "" || siteName().MatchString(pageTitle) {
 		return nil, ""
 	}
 	if t := titleElement(root, squeeze(pageTitle)); t != nil {
@@ -490,7 +489,7 @@ func titleElement(root *html.Node, want string) *html.Node {
 				rank = 1
 			case n.DataAtom == atom.H3:
 				rank = 2
-			case titleClass.MatchString(attrOf(n, "class") + " " + attrOf(n, "id")):
+			case titleClass().MatchString(attrOf(n, "class") + " " + attrOf(n, "id")):
 				rank = 3
 			}
 			if rank < bestRank {

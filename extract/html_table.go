@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -120,7 +119,7 @@ func cellTextHTML(c *html.Node) string {
 
 // metaLabel matches the labels of a government page's metadata table
 // (索引号, 发布机构, 成文日期 …), which describes the page, not the report.
-var metaLabel = regexp.MustCompile(`^(?:索引号|信息索引号|发布机构|发文机构|发文机关|生成日期|成文日期|发布日期|公开日期|文号|发文字号|主题分类|体裁分类|组配分类|服务对象分类|公开方式|公开范围|公开时限|有效性|主题词|信息分类|信息名称|内容概述|名称)[:：]?$`)
+var metaLabel = lazyRegexp(`^(?:索引号|信息索引号|发布机构|发文机构|发文机关|生成日期|成文日期|发布日期|公开日期|文号|发文字号|主题分类|体裁分类|组配分类|服务对象分类|公开方式|公开范围|公开时限|有效性|主题词|信息分类|信息名称|内容概述|名称)[:：]?$`)
 
 // isMetadataTable reports whether a table lists a page's metadata.
 func isMetadataTable(t *html.Node) bool {
@@ -128,9 +127,9 @@ func isMetadataTable(t *html.Node) bool {
 	for _, tr := range tableRows(t) {
 		for _, c := range rowCells(tr) {
 			s := squeeze(textOf(c))
-			if metaLabel.MatchString(s) {
+			if metaLabel().MatchString(s) {
 				n++
-			} else if i := strings.IndexAny(s, ":："); i > 0 && metaLabel.MatchString(s[:i]) {
+			} else if i := strings.IndexAny(s, ":："); i > 0 && metaLabel().MatchString(s[:i]) {
 				n++
 			}
 		}

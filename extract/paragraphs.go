@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -13,10 +12,10 @@ import (
 // 一、 （一） (一) 1. 1、 第一章 第二节 第三部分 第四条. "1." must not be
 // followed by a digit, so a wrapped "1.5%" is not a heading, and the word
 // after 第… is matched whole, so "第95百分位数" is not "第95百 分".
-var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)|第[一二三四五六七八九十百0-9]+(?:章|节|部分|条|篇))`)
+var headingRE = lazyRegexp(`^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)|第[一二三四五六七八九十百0-9]+(?:章|节|部分|条|篇))`)
 
 // isHeading reports whether s opens like a numbered heading.
-func isHeading(s string) bool { return headingRE.MatchString(s) }
+func isHeading(s string) bool { return headingRE().MatchString(s) }
 
 // isWide reports whether r is a Han character or CJK/full-width
 // punctuation: characters between which a space is never part of the text.

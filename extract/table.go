@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,12 +116,12 @@ func (t *Table) RowText(r int) string {
 
 // captionRE matches a table caption: 表1, 表 2, 表十二, 附表3 and 续表,
 // followed by a title or nothing.
-var captionRE = regexp.MustCompile(`^(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?:[\s　：:、．.]|$)|^续表`)
+var captionRE = lazyRegexp(`^(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?:[\s　：:、．.]|$)|^续表`)
 
 // captionHanRE matches a caption whose title follows its number without
 // a space ("表3按商品分类限额以上…"); isCaption keeps sentences that begin
 // with a table's number ("表3显示，…") out by their punctuation.
-var captionHanRE = regexp.MustCompile(`^(?:附|续)?表\s*[0-9０-９]+(?:[-－—.．][0-9０-９]+)?[\p{Han}（(“]`)
+var captionHanRE = lazyRegexp(`^(?:附|续)?表\s*[0-9０-９]+(?:[-－—.．][0-9０-９]+)?[\p{Han}（(“]`)
 
 // isCaption reports whether s, a line of text, is a table caption.
 func isCaption(s string) bool {
@@ -130,15 +129,15 @@ func isCaption(s string) bool {
 	if utf8.RuneCountInString(s) > 60 {
 		return false
 	}
-	return captionRE.MatchString(s) || captionHanRE.MatchString(s) && !strings.ContainsAny(s, "，。；")
+	return captionRE().MatchString(s) || captionHanRE().MatchString(s) && !strings.ContainsAny(s, "，。；")
 }
 
 // unitNoteRE matches a unit note printed with a table ("单位：亿元",
 // "（单位：万元）", "金额单位：万元").
-var unitNoteRE = regexp.MustCompile(`^[（(]?(?:金额|计量|数量)?单位\s*[:：]\s*\S{1,16}[）)]?$`)
+var unitNoteRE = lazyRegexp(`^[（(]?(?:金额|计量|数量)?单位\s*[:：]\s*\S{1,16}[）)]?$`)
 
 // isUnitNote reports whether s is a table's unit note.
-func isUnitNote(s string) bool { return unitNoteRE.MatchString(strings.TrimSpace(s)) }
+func isUnitNote(s string) bool { return unitNoteRE().MatchString(strings.TrimSpace(s)) }
 
 // headerRows returns how many of the first rows of a table are column
 // headers: the rows before the first one with a figure in a cell other

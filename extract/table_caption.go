@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,7 +54,7 @@ func (pf *pageFinder) caption(t *pageTable) {
 			case isUnitNote(text):
 				unit = true
 				kept = append(kept, c)
-			case isLabelNote(text), len(notes) > 0 && dateRE.MatchString(text):
+			case isLabelNote(text), len(notes) > 0 && dateRE().MatchString(text):
 				kept = append(kept, c)
 			}
 		}
@@ -119,7 +118,7 @@ func (pf *pageFinder) rowPart(ri int, lo, hi float64) tline {
 
 // dateRE matches a line that is only a date or a period ("2020年12月31日",
 // "2020年度", "2021年1-6月").
-var dateRE = regexp.MustCompile(`^[0-9]{4}年(?:[0-9]{1,2}(?:[-－—~～至][0-9]{1,2})?月(?:[0-9]{1,2}日)?|度)?$`)
+var dateRE = lazyRegexp(`^[0-9]{4}年(?:[0-9]{1,2}(?:[-－—~～至][0-9]{1,2})?月(?:[0-9]{1,2}日)?|度)?$`)
 
 // isLabelNote reports whether s is a "label：value" note printed with a
 // table's unit ("编制单位：上海市财政局", "币种：人民币").

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -136,7 +135,7 @@ func plural(n int, one, many string) string {
 // boilerplate matches the lines of web-page furniture that text copied
 // from government sites and document-sharing sites carries: toolbar
 // words, font-size switches, share and print links, upload details.
-var boilerplate = regexp.MustCompile(`^(?:` +
+var boilerplate = lazyRegexp(`^(?:` +
 	`下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|默认|大|中|小|【|】|>|»|` +
 	`【?字[号体][:：]?.*|分享[:：].*|` +
 	`打印本页|关闭窗口|关闭本页|返回顶部|保存本页|打印正文|` +
@@ -153,20 +152,20 @@ var boilerplate = regexp.MustCompile(`^(?:` +
 // isBoilerplate reports whether a line (already trimmed) is web-page
 // furniture rather than report text.
 func isBoilerplate(s string) bool {
-	return utf8.RuneCountInString(s) <= 48 && boilerplate.MatchString(s) ||
+	return utf8.RuneCountInString(s) <= 48 && boilerplate().MatchString(s) ||
 		strings.ContainsAny(s, "|｜") && strings.Contains(s, "下载") && strings.Contains(s, "打印") ||
 		isSiteFurniture(s)
 }
 
 // labelOnly matches a boilerplate label whose value the page put on the
 // next line ("来源：" then "宁夏日报客户端").
-var labelOnly = regexp.MustCompile(`^(?:来源|发表时间|发布时间|发布日期|更新时间|责任编辑|编辑|作者|阅读量|浏览次数|点击数|时间|日期)[:：]$`)
+var labelOnly = lazyRegexp(`^(?:来源|发表时间|发布时间|发布日期|更新时间|责任编辑|编辑|作者|阅读量|浏览次数|点击数|时间|日期)[:：]$`)
 
 // isLabelValue reports whether t is the value of the boilerplate label
 // on the line before it: a short line that ends no sentence, and that
 // holds a digit unless the label names a source or a person.
 func isLabelValue(label, t string) bool {
-	if !labelOnly.MatchString(label) || utf8.RuneCountInString(t) > 24 || endsSentence(t) {
+	if !labelOnly().MatchString(label) || utf8.RuneCountInString(t) > 24 || endsSentence(t) {
 		return false
 	}
 	return strings.ContainsAny(t, "0123456789") ||
@@ -176,7 +175,7 @@ func isLabelValue(label, t string) bool {
 // markdownHeading matches the heading marks of text saved as Markdown
 // ("## 一、卫生资源"). A '#' glued to a word is kept: statistical tables
 // mark "of which" rows that way ("#新能源汽车").
-var markdownHeading = regexp.MustCompile(`^#{1,6}[ \t\x{3000}]+`)
+var markdownHeading = lazyRegexp(`^#{1,6}[ \t\x{3000}]+`)
 
 // isBreadcrumb reports whether s is a separator of a site's breadcrumb
 // trail ("首页", ">", "政务信息", ">", …, one item a line).
@@ -348,13 +347,13 @@ func readText(name, s string) (*Document, error) {
 		}
 		indent := strings.IndexFunc(p, isIndentSpace) == 0
 		if p = strings.TrimLeftFunc(p, isIndentSpace); strings.HasPrefix(p, "#") {
-			p = markdownHeading.ReplaceAllString(p, "") // (which copies every line it is given)
+			p = markdownHeading().ReplaceAllString(p, "") // (which copies every line it is given)
 		}
 		for i, part := range splitIndents(p) {
 			for j, l := range splitInline(part) {
 				indented := i > 0 || j > 0 || indent
 				l = strings.TrimFunc(l, unicode.IsSpace)
-				if l == "" || isBoilerplate(l) || labelOnly.MatchString(l) || isBreadcrumb(l) {
+				if l == "" || isBoilerplate(l) || labelOnly().MatchString(l) || isBreadcrumb(l) {
 					continue
 				}
 				if l = cleanSpaces(l); l != "" {
@@ -410,18 +409,18 @@ func ownTexts(t *Table) {
 
 // runOnCaptionRE matches a caption whose title follows its number with
 // no space ("表3按商品分类限额以上批发零售企业消费品零售情况").
-var runOnCaptionRE = regexp.MustCompile(`^(?:附|续)?表[0-9０-９]{1,2}\p{Han}`)
+var runOnCaptionRE = lazyRegexp(`^(?:附|续)?表[0-9０-９]{1,2}\p{Han}`)
 
 // runOnCaption reports whether s is a caption run on into its title: a
 // short line with no sentence punctuation ("表854份，…" is prose), taken
 // for a caption only when TAB-separated rows follow it.
 func runOnCaption(s string) bool {
-	return utf8.RuneCountInString(s) <= 40 && runOnCaptionRE.MatchString(s) && !strings.ContainsAny(s, "，。；,;")
+	return utf8.RuneCountInString(s) <= 40 && runOnCaptionRE().MatchString(s) && !strings.ContainsAny(s, "，。；,;")
 }
 
 // figureCaptionRE matches the caption of a chart ("图 9 2017-2021年…"),
 // which ends a table: its TABs lay out the caption, not cells.
-var figureCaptionRE = regexp.MustCompile(`^图\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|$)`)
+var figureCaptionRE = lazyRegexp(`^图\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|$)`)
 
 // textTable reads the table that opens lines, if any: a caption line
 // ("表2 2021年主要工业产品产量情况", TABs inside it taken as spaces),
@@ -444,7 +443,7 @@ func textTable(lines []string) (Table, int) {
 	}
 	start := i
 	for i < len(lines) && strings.Contains(strings.TrimLeft(lines[i], " \u3000"), "\t") && !isCaption(cleanCell(lines[i])) &&
-		!figureCaptionRE.MatchString(cleanCell(lines[i])) {
+		!figureCaptionRE().MatchString(cleanCell(lines[i])) {
 		i++
 	}
 	if i == start {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,10 +25,10 @@ const maxTitleRunes = 80
 
 // dateOnly matches a paragraph that is only a date ("2018年04月",
 // "2022年07月19日", "披露日期：2012年3月27日").
-var dateOnly = regexp.MustCompile(`^(?:[^0-9０-９]{0,6}[：:])?[0-9０-９]{4}\s*年(?:\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?)?$`)
+var dateOnly = lazyRegexp(`^(?:[^0-9０-９]{0,6}[：:])?[0-9０-９]{4}\s*年(?:\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?)?$`)
 
 // leaders matches the dot leaders of a table of contents.
-var leaders = regexp.MustCompile(`(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{6,})`)
+var leaders = lazyRegexp(`(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{6,})`)
 
 // bodySize returns the median font size of the lines of cols: the size
 // of the body text, which a title is larger than.
@@ -108,7 +107,7 @@ func titleOf(ps []para, em float64, toc []string) string {
 // date, a numbered heading nor an entry of the table of contents toc.
 func titlePart(p para, toc []string) bool {
 	if !p.centred || p.table != 0 || strings.Contains(p.text, "\t") || !hasHan(p.text) ||
-		utf8.RuneCountInString(p.text) > maxTitleRunes || isHeading(p.text) || dateOnly.MatchString(p.text) ||
+		utf8.RuneCountInString(p.text) > maxTitleRunes || isHeading(p.text) || dateOnly().MatchString(p.text) ||
 		isContentsHeading(p.text) {
 		return false
 	}
@@ -135,12 +134,12 @@ func coverOnly(ps []para) bool {
 
 // latinTail matches a run of Latin words ending a title line after its
 // Chinese ("安徽安利合成革股份有限公司ANHUI ANLI ARTIFICIAL LEATHER CO.,LTD.").
-var latinTail = regexp.MustCompile(`[A-Za-z][A-Za-z0-9 .,&'()\-]{9,}$`)
+var latinTail = lazyRegexp(`[A-Za-z][A-Za-z0-9 .,&'()\-]{9,}$`)
 
 // titleText returns the text of a title paragraph without an English
 // translation run into its Chinese.
 func titleText(s string) string {
-	if loc := latinTail.FindStringIndex(s); loc != nil && hasHan(s[:loc[0]]) {
+	if loc := latinTail().FindStringIndex(s); loc != nil && hasHan(s[:loc[0]]) {
 		return strings.TrimSpace(s[:loc[0]])
 	}
 	return s
@@ -165,7 +164,7 @@ func isContentsPage(ps []para) bool {
 	}
 	n := 0
 	for _, p := range ps {
-		if leaders.MatchString(p.text) {
+		if leaders().MatchString(p.text) {
 			n++
 		}
 	}
@@ -176,7 +175,7 @@ func isContentsPage(ps []para) bool {
 // ("术语定义Terms and Definitions ......1" → 术语定义TermsandDefinitions),
 // squeezed; "" for a line that is no entry.
 func contentsEntry(s string) string {
-	loc := leaders.FindStringIndex(s)
+	loc := leaders().FindStringIndex(s)
 	if loc == nil {
 		return ""
 	}

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -117,7 +116,7 @@ func itemAt(items []item, offset int) string {
 // classificationMark matches the mark of a level of the government's
 // classification of revenue and spending (政府收支分类科目) written after
 // each level's name, with or without its code: （类）, （204类）, (06款).
-var classificationMark = regexp.MustCompile(`[（(][0-9０-９]{0,8}[类款项][）)]`)
+var classificationMark = lazyRegexp(`[（(][0-9０-９]{0,8}[类款项][）)]`)
 
 // classificationName returns the name of a classified budget item
 // written with its levels ("一般公共服务支出（类）统计信息事务（款）专项
@@ -128,7 +127,7 @@ var classificationMark = regexp.MustCompile(`[（(][0-9０-９]{0,8}[类款项][
 // returned as it is. The 类 names the broad function only, and one 款 holds many 项 of
 // the same name (一般行政管理事务), so the two lowest levels name the item.
 func classificationName(s string) string {
-	marks := classificationMark.FindAllStringIndex(s, -1)
+	marks := classificationMark().FindAllStringIndex(s, -1)
 	if marks == nil {
 		return s
 	}

@@ -1,5 +1,7 @@
 package transform
 
+import "sync"
+
 // Protected terms: words and names that contain numerals but are not
 // figures. The scanner checks them at every position before it reads a
 // number, so the 五 of 十四五 and the 2.5 of PM2.5 never start a figure.
@@ -56,45 +58,46 @@ type protected struct {
 	emit bool // return it as a NotFigure "name" span
 }
 
-// protectedTrie maps each protected term to whether it is emitted.
-var protectedTrie, protectedEmit = buildProtected()
-
-func buildProtected() (*runeTrie, map[string]bool) {
-	t := &runeTrie{}
-	emit := make(map[string]bool)
-	for _, w := range protectedWords {
-		t.add(w)
-		emit[w] = false
-	}
-	for _, w := range protectedNames {
-		t.add(w)
-		emit[w] = true
-	}
-	return t, emit
+// protectedTables are the lookup tables of the protected terms, built
+// when first needed (not at start-up).
+type protectedTables struct {
+	trie  *runeTrie       // the terms
+	emit  map[string]bool // whether a term is returned as a span
+	first *[1 << 10]uint64
 }
 
-// protectedFirst marks the first runes of protected terms (BMP only, as
-// all terms are), so the scanner skips other runes with one bit test.
-var protectedFirst = func() *[1 << 10]uint64 {
-	var set [1 << 10]uint64
-	for _, ws := range [][]string{protectedWords, protectedNames} {
-		for _, w := range ws {
+// protectedIndex returns the tables, built once.
+var protectedIndex = sync.OnceValue(buildProtected)
+
+func buildProtected() protectedTables {
+	t := protectedTables{trie: &runeTrie{}, emit: make(map[string]bool), first: new([1 << 10]uint64)}
+	for _, set := range []struct {
+		terms []string
+		emit  bool
+	}{{protectedWords, false}, {protectedNames, true}} {
+		for _, w := range set.terms {
+			t.trie.add(w)
+			t.emit[w] = set.emit
+			// first marks the first runes of protected terms (BMP only,
+			// as all terms are), so the scanner skips other runes with
+			// one bit test.
 			r := []rune(w)[0]
-			set[r>>6] |= 1 << (r & 63)
+			t.first[r>>6] |= 1 << (r & 63)
 		}
 	}
-	return &set
-}()
+	return t
+}
 
 // protectedAt returns the protected term starting at text[i], if any.
 // A term that starts or ends with a digit or a Latin letter must not be
 // part of a longer number or word: 12345 is not inside 1234567, 5G not
 // inside 5GW.
 func protectedAt(text []rune, i int) (protected, bool) {
-	if i >= len(text) || text[i] >= 1<<16 || protectedFirst[text[i]>>6]&(1<<(text[i]&63)) == 0 {
+	pt := protectedIndex()
+	if i >= len(text) || text[i] >= 1<<16 || pt.first[text[i]>>6]&(1<<(text[i]&63)) == 0 {
 		return protected{}, false
 	}
-	w, n := protectedTrie.longest(text, i)
+	w, n := pt.trie.longest(text, i)
 	if n == 0 {
 		return protected{}, false
 	}
@@ -108,7 +111,7 @@ func protectedAt(text []rune, i int) (protected, bool) {
 			return protected{}, false
 		}
 	}
-	return protected{n: n, emit: protectedEmit[w]}, true
+	return protected{n: n, emit: pt.emit[w]}, true
 }
 
 // isAlnum reports whether r is an Arabic digit or a Latin letter.

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -25,7 +24,7 @@ func isNoFigure(s string) bool {
 
 // codeCellRE matches a classification code written with its level
 // ("208类", "05款", "01项") or a bracketed code ("[201]").
-var codeCellRE = regexp.MustCompile(`^(?:[0-9]{1,7}\s*[类款项目级]|[\[［【][0-9]{1,9}[\]］】])$`)
+var codeCellRE = lazyRegexp(`^(?:[0-9]{1,7}\s*[类款项目级]|[\[［【][0-9]{1,9}[\]］】])$`)
 
 // cellFigure reads a cell that holds one figure and nothing else: a
 // number with an optional sign, thousands separators, a decimal point, a
@@ -35,7 +34,7 @@ var codeCellRE = regexp.MustCompile(`^(?:[0-9]{1,7}\s*[类款项目级]|[\[［�
 // or a date.
 func cellFigure(s string) (q quantity, norm string, ok bool) {
 	s = strings.TrimSpace(s)
-	if isNoFigure(s) || codeCellRE.MatchString(s) {
+	if isNoFigure(s) || codeCellRE().MatchString(s) {
 		return quantity{}, "", false
 	}
 	s = strings.TrimPrefix(s, "+")
@@ -143,10 +142,10 @@ func unitRemark(s string) bool {
 // （%）"), a unit note inside it ("（单位：%）", "单位：万元"), or a
 // trailing percent sign ("增长%", "构成%").
 func unitOf(s string) string {
-	if m := unitNoteIn.FindStringSubmatch(s); m != nil && isUnit(m[1]) {
+	if m := unitNoteIn().FindStringSubmatch(s); m != nil && isUnit(m[1]) {
 		return m[1]
 	}
-	for _, m := range bracketRE.FindAllStringSubmatch(s, -1) {
+	for _, m := range bracketRE().FindAllStringSubmatch(s, -1) {
 		if u := strings.TrimSpace(m[1]); isUnit(u) {
 			return u
 		}
@@ -160,9 +159,9 @@ func unitOf(s string) string {
 
 var (
 	// unitNoteIn finds a unit note ("单位：亿元", "金额单位:万元").
-	unitNoteIn = regexp.MustCompile(`单位\s*[:：]\s*([^\s，,；;）)]+)`)
+	unitNoteIn = lazyRegexp(`单位\s*[:：]\s*([^\s，,；;）)]+)`)
 	// bracketRE finds the content of brackets.
-	bracketRE = regexp.MustCompile(`[（(]([^（()）]{1,12})[）)]`)
+	bracketRE = lazyRegexp(`[（(]([^（()）]{1,12})[）)]`)
 )
 
 // isUnit reports whether s is a unit of the lexicon, with or without a

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,7 +65,7 @@ var codeLevels = map[string]bool{"类": true, "款": true, "项": true, "目": t
 
 // dateCellRE matches a cell that holds a date ("2016年05月18日",
 // "2020-06-10", "2021.3").
-var dateCellRE = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*(?:年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?)$`)
+var dateCellRE = lazyRegexp(`^(?:19|20)[0-9]{2}\s*(?:年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?)$`)
 
 // yearHeads name a column whose cells are years: the rows' periods.
 var yearHeads = map[string]bool{"年份": true, "年度": true, "时间": true, "日期": true, "月份": true, "年": true}
@@ -77,7 +76,7 @@ func isYearHead(h string) bool {
 	if i := strings.LastIndex(h, "/"); i >= 0 {
 		h = h[i+1:]
 	}
-	return yearHeads[strings.TrimSpace(anyBracketRE.ReplaceAllString(h, ""))]
+	return yearHeads[strings.TrimSpace(anyBracketRE().ReplaceAllString(h, ""))]
 }
 
 // headerText returns the text of the header of column c of t: the
@@ -156,7 +155,7 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 		s := strings.TrimSpace(cell.Text)
 		switch q, norm, ok := cellFigure(s); {
 		case isNoFigure(s):
-		case codeCellRE.MatchString(s):
+		case codeCellRE().MatchString(s):
 			codes++
 		case ok:
 			nums++
@@ -170,12 +169,12 @@ func columnRole(t *extract.Table, c int, h string) colRole {
 			if isUnit(s) {
 				units++
 			}
-			if dateCellRE.MatchString(s) {
+			if dateCellRE().MatchString(s) {
 				dates++
 			}
 		}
 	}
-	unitHead := strings.Contains(h, "单位") && !unitNoteIn.MatchString(h)
+	unitHead := strings.Contains(h, "单位") && !unitNoteIn().MatchString(h)
 	switch {
 	case dates > 0 && dates*2 >= texts && dates >= nums:
 		return colText // 任期起始日期: dates qualify the row, they name nothing
@@ -261,12 +260,12 @@ func containsAny(s string, words []string) bool {
 // Header words of the kinds of value columns.
 var (
 	shareHeads      = []string{"比重", "占比", "构成", "所占", "份额", "占全"}
-	sharePhraseRE   = regexp.MustCompile(`占[^/（(]{1,12}?(?:的)?(?:比例|比重)`)
-	completionHeads = regexp.MustCompile(`(?:完成|为|占)(?:年度|全年|年初|调整)?(?:预算|计划|目标)|执行率|完成率`)
+	sharePhraseRE   = lazyRegexp(`占[^/（(]{1,12}?(?:的)?(?:比例|比重)`)
+	completionHeads = lazyRegexp(`(?:完成|为|占)(?:年度|全年|年初|调整)?(?:预算|计划|目标)|执行率|完成率`)
 	growthHeads     = []string{"增长", "增减", "增幅", "增速", "涨跌", "涨幅", "降幅", "上涨", "下降", "升降", "变动", "变化", "增加", "减少", "±", "同比", "环比"}
 	fallHeads       = []string{"下降", "减少", "降低"}
 	riseHeads       = []string{"增", "涨", "升", "加"}
-	indexHeads      = regexp.MustCompile(`[=＝]\s*100|指数`)
+	indexHeads      = lazyRegexp(`[=＝]\s*100|指数`)
 	// levelWords hold growth words but name a level: 增加值, 新增就业.
 	levelWords = []string{"增加值", "新增"}
 )
@@ -324,15 +323,15 @@ func describeValues(col *tableCol, titles map[string]bool) {
 	switch {
 	case strings.Contains(h, "百分点"):
 		col.kind = figPoints
-	case containsAny(h, shareHeads) || sharePhraseRE.MatchString(h):
+	case containsAny(h, shareHeads) || sharePhraseRE().MatchString(h):
 		col.kind = figShare
-	case completionHeads.MatchString(h):
+	case completionHeads().MatchString(h):
 		col.kind = figCompletion
 	case growth && (col.unit == "" || col.unit == "%" || col.unit == "％"):
 		col.kind = figGrowth
 	case growth:
 		col.kind = figDelta
-	case indexHeads.MatchString(h):
+	case indexHeads().MatchString(h):
 		col.kind = figIndex
 	}
 	if col.kind != figLevel {
@@ -350,7 +349,7 @@ func describeValues(col *tableCol, titles map[string]bool) {
 		col.prev = containsAny(h, []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
 	}
 	col.status = statusIn(h)
-	if actualHeads.MatchString(h) && col.status == "" {
+	if actualHeads().MatchString(h) && col.status == "" {
 		col.status = Actual
 	}
 	var own []string
@@ -360,14 +359,14 @@ func describeValues(col *tableCol, titles map[string]bool) {
 		}
 	}
 	col.word = headWord(strings.Join(own, "/"), col.kind)
-	if m := sharePhraseRE.FindString(h); col.kind == figShare && m != "" {
+	if m := sharePhraseRE().FindString(h); col.kind == figShare && m != "" {
 		col.word = m // 占总资产的比例: a share of what
 	}
 }
 
 // actualHeads name a column of results (2021年完成, 实际数) in a table
 // whose caption names targets.
-var actualHeads = regexp.MustCompile(`完成|实际|实绩|决算`)
+var actualHeads = lazyRegexp(`完成|实际|实绩|决算`)
 
 // headUnit returns the unit the header h of a value column names: the
 // unit of its lowest part that names one, going up only through parts
@@ -413,9 +412,9 @@ func statusIn(s string) Status {
 
 var (
 	// yearPhraseRE finds a year in a header ("2021年末", "2021 年", "2021").
-	yearPhraseRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年|[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)?`)
+	yearPhraseRE = lazyRegexp(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年|[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)?`)
 	// anyBracketRE finds a remark in brackets.
-	anyBracketRE = regexp.MustCompile(`[（(][^（()）]*[）)]`)
+	anyBracketRE = lazyRegexp(`[（(][^（()）]*[）)]`)
 )
 
 // genericHeads are header words that say how a figure is given, not what
@@ -441,9 +440,9 @@ var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true
 func headWord(h string, k figKind) string {
 	var parts []string
 	for _, p := range strings.Split(h, "/") {
-		p = anyBracketRE.ReplaceAllString(p, "")
-		p = unitNoteIn.ReplaceAllString(p, "")
-		p = yearPhraseRE.ReplaceAllString(p, "")
+		p = anyBracketRE().ReplaceAllString(p, "")
+		p = unitNoteIn().ReplaceAllString(p, "")
+		p = yearPhraseRE().ReplaceAllString(p, "")
 		p = strings.TrimRight(strings.TrimSpace(p), "%％")
 		if k != figLevel {
 			for _, w := range basisWords {

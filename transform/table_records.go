@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,7 +48,7 @@ type tableInfo struct {
 
 // rateCaptionRE finds a caption of a table of rises ("价格涨跌幅度",
 // "增长速度", "变动情况").
-var rateCaptionRE = regexp.MustCompile(`涨跌|涨幅|增长速度|增速|增长率|增幅|变动|变化`)
+var rateCaptionRE = lazyRegexp(`涨跌|涨幅|增长速度|增速|增长率|增幅|变动|变化`)
 
 // tableCaption returns the records' Table of t, the ti-th table (0-based)
 // of its document: its caption, or for a table without one, the header's
@@ -84,8 +83,8 @@ func readTableInfo(t *extract.Table, ti int) tableInfo {
 			info.year = firstYearIn([]rune(n))
 		}
 	}
-	info.rates = rateCaptionRE.MatchString(t.Caption)
-	info.index = indexHeads.MatchString(t.Caption) && strings.Contains(t.Caption, "100")
+	info.rates = rateCaptionRE().MatchString(t.Caption)
+	info.index = indexHeads().MatchString(t.Caption) && strings.Contains(t.Caption, "100")
 	return info
 }
 
@@ -105,11 +104,11 @@ func tableSpans(doc *extract.Document) []textSpan {
 
 // chartCaptionRE matches the caption of a chart: 图, its number, a short
 // title and no sentence.
-var chartCaptionRE = regexp.MustCompile(`^图\s*[0-9０-９]{1,2}(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|\p{Han}|$)`)
+var chartCaptionRE = lazyRegexp(`^图\s*[0-9０-９]{1,2}(?:[-－.．][0-9０-９]+)?(?:[\s　：:、．.]|\p{Han}|$)`)
 
 // chartCaption reports whether a paragraph is the caption of a chart.
 func chartCaption(s string) bool {
-	return utf8.RuneCountInString(s) <= 60 && chartCaptionRE.MatchString(s) && !strings.ContainsAny(s, "。；")
+	return utf8.RuneCountInString(s) <= 60 && chartCaptionRE().MatchString(s) && !strings.ContainsAny(s, "。；")
 }
 
 // inSpans reports whether offset falls in one of spans (sorted, apart).

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -48,11 +47,11 @@ var totalWords = map[string]bool{"合计": true, "总计": true, "小计": true,
 
 var (
 	// footnoteRE finds a footnote mark in a label ("欧洲联盟[8]").
-	footnoteRE = regexp.MustCompile(`[\[［〔][0-9０-９]{1,2}[\]］〕]|[（(]注[0-9０-９]{0,2}[）)]`)
+	footnoteRE = lazyRegexp(`[\[［〔][0-9０-９]{1,2}[\]］〕]|[（(]注[0-9０-９]{0,2}[）)]`)
 	// ofRE finds the mark that opens a run of parts ("其中：", "在总计中：").
-	ofRE = regexp.MustCompile(`^(?:其中|在[^：:，,]{1,10}中|内)\s*[：:]?`)
+	ofRE = lazyRegexp(`^(?:其中|在[^：:，,]{1,10}中|内)\s*[：:]?`)
 	// leadCodeRE finds a classification code before a label ("2010101 行政运行").
-	leadCodeRE = regexp.MustCompile(`^[\[［【]?([0-9]{3,9})[\]］】]?\s*`)
+	leadCodeRE = lazyRegexp(`^[\[［【]?([0-9]{3,9})[\]］】]?\s*`)
 )
 
 // A cleanedLabel is a row label read by cleanLabel.
@@ -71,7 +70,7 @@ type cleanedLabel struct {
 // found.
 func cleanLabel(s string) cleanedLabel {
 	var out cleanedLabel
-	s = footnoteRE.ReplaceAllString(strings.TrimSpace(s), "")
+	s = footnoteRE().ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.Map(func(r rune) rune {
 		if isFootnoteMark(r) && !(r >= '①' && r <= '⑳') {
 			return -1
@@ -85,8 +84,8 @@ func cleanLabel(s string) cleanedLabel {
 		case strings.HasPrefix(s, "#") || strings.HasPrefix(s, "＃"):
 			s = strings.TrimLeft(s, "#＃")
 			out.marker, changed = markHash, true
-		case ofRE.MatchString(s) && len(ofRE.FindString(s)) < len(s):
-			s = s[len(ofRE.FindString(s)):]
+		case ofRE().MatchString(s) && len(ofRE().FindString(s)) < len(s):
+			s = s[len(ofRE().FindString(s)):]
 			out.marker, changed = markOf, true
 		}
 		if n, level := numberingLen([]rune(s)); n > 0 {
@@ -96,11 +95,11 @@ func cleanLabel(s string) cleanedLabel {
 			}
 			changed = true
 		}
-		if c := leadCodeRE.FindStringSubmatch(s); c != nil && len(c[0]) < len(s) && isHan(firstRune(s[len(c[0]):])) {
+		if c := leadCodeRE().FindStringSubmatch(s); c != nil && len(c[0]) < len(s) && isHan(firstRune(s[len(c[0]):])) {
 			s, out.code, changed = s[len(c[0]):], c[1], true
 		}
 	}
-	if m := trailingBracketRE.FindStringSubmatch(s); m != nil && len(m[0]) < len(s) && isUnit(m[1]) {
+	if m := trailingBracketRE().FindStringSubmatch(s); m != nil && len(m[0]) < len(s) && isUnit(m[1]) {
 		s, out.unit = strings.TrimSuffix(s, m[0]), m[1]
 	}
 	out.label = strings.Trim(s, " 　：:，,、")
@@ -108,7 +107,7 @@ func cleanLabel(s string) cleanedLabel {
 }
 
 // trailingBracketRE finds a remark in brackets that ends a label.
-var trailingBracketRE = regexp.MustCompile(`[（(]([^（()）]{1,10})[）)]\s*$`)
+var trailingBracketRE = lazyRegexp(`[（(]([^（()）]{1,10})[）)]\s*$`)
 
 // firstRune returns the first rune of s, 0 if none.
 func firstRune(s string) rune {
@@ -198,7 +197,7 @@ func tableRows(t *extract.Table, lc int, codeCols []int, uc, key int, yearCol bo
 		}
 		row.junk = junkLabel(row.label)
 		row.total = totalWords[row.label]
-		if y := headYear(row.label); y != 0 && (yearCol || strings.Trim(yearPhraseRE.ReplaceAllString(row.label, ""), " ") == "") {
+		if y := headYear(row.label); y != 0 && (yearCol || strings.Trim(yearPhraseRE().ReplaceAllString(row.label, ""), " ") == "") {
 			row.year = y
 			row.label = ""
 		}

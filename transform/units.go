@@ -1,6 +1,9 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Units.
 //
@@ -299,15 +302,17 @@ func (t *runeTrie) longest(text []rune, i int) (string, int) {
 	return best, bestLen
 }
 
+// unitTrie and denomTrie find the units of unitTable in a text (built
+// when first needed, not at start-up).
 var (
-	unitTrie  = newRuneTrie(unitTable)
-	denomTrie = newRuneTrie(unitTable, denominatorOnly)
+	unitTrie  = sync.OnceValue(func() *runeTrie { return newRuneTrie(unitTable) })
+	denomTrie = sync.OnceValue(func() *runeTrie { return newRuneTrie(unitTable, denominatorOnly) })
 )
 
 // unitAt returns the unit of the lexicon that starts at text[i]
 // (greedy), its information and its length in runes.
 func unitAt(text []rune, i int) (string, unitInfo, int) {
-	w, n := unitTrie.longest(text, i)
+	w, n := unitTrie().longest(text, i)
 	if n == 0 {
 		return "", unitInfo{}, 0
 	}
@@ -412,7 +417,7 @@ func readDenominator(text []rune, i int, allowNumberOnly bool) (string, int, boo
 			break
 		}
 		// The 千 of 千瓦 or 千克 is the unit's.
-		if _, n := denomTrie.longest(text, j); n > 0 {
+		if _, n := denomTrie().longest(text, j); n > 0 {
 			break
 		}
 		j++
@@ -420,7 +425,7 @@ func readDenominator(text []rune, i int, allowNumberOnly bool) (string, int, boo
 	if _, ok := scalePowers[string(text[numEnd:j])]; !ok && j > numEnd {
 		return "", i, false
 	}
-	w, n := denomTrie.longest(text, j)
+	w, n := denomTrie().longest(text, j)
 	if n == 0 {
 		if allowNumberOnly && j > i && (j > numEnd) {
 			return string(text[i:j]), j, true
@@ -441,7 +446,7 @@ func bracketDenominator(text []rune, i int) (string, int, bool) {
 	if i >= len(text) || text[i] != '（' && text[i] != '(' {
 		return "", i, false
 	}
-	if _, n := denomTrie.longest(text, i+1); n == 0 {
+	if _, n := denomTrie().longest(text, i+1); n == 0 {
 		return "", i, false
 	}
 	for k := i + 1; k < len(text) && k <= i+16; k++ {
@@ -457,21 +462,23 @@ func bracketDenominator(text []rune, i int) (string, int, bool) {
 
 // wordsStartingWithUnit are two-rune words whose first rune is a
 // one-rune unit; after a number that rune is not the unit (50亿项目).
-var wordsStartingWithUnit = runePairs([]string{
-	"项目", "人民", "人员", "人才", "人士", "人群", "人员", "部门", "部署", "部分", "条件", "条例", "条款",
-	"处理", "处置", "所有", "所在", "场所", "场景", "门槛", "门户", "门类", "期间", "期末", "期限", "道路",
-	"台阶", "位置", "位于", "口岸", "份额", "层面", "层级", "层次", "只有", "只是", "头部", "本地", "本届",
-	"本级", "集团", "集中", "集聚", "组织", "组团", "队伍", "块状", "片区", "间接", "对接", "对外", "对象",
-	"支持", "支撑", "度假", "米粮", "家庭", "家园", "名单", "名称", "名牌", "件事", "次数", "位数", "个体", "个人", "人口", "种类", "种植",
-	"种养", "年轻", "天然", "天气", "座谈", "套餐", "批准", "批复", "起步", "起来", "起点", "单位", "单元",
-	"单独", "款项", "首批", "首个", "首次", "首家", "元素", "例如", "根据", "根本", "块头", "首都", "列入",
-	"列车", "趟次", "笔记", "道德", "轮候", "户籍", "户外", "床位", "层楼", "方面", "方案", "方式", "方向",
-	"方针", "方法", "张力", "头条", "对比", "对标", "家居", "家政", "家电", "名医", "部委", "部队",
-	"市场", "市民", "市级", "市区", "市县", "市属", "市政", "区域", "区块", "区级", "区县", "区位",
-	"县域", "县级", "县城", "县区", "县市", "村民", "村级", "村庄", "村镇", "村集", "镇街", "镇级", "镇村",
-	"乡镇", "乡村", "乡级", "国家", "国际", "国内", "国有", "国道", "国企", "省级", "省内", "省道", "省属",
-	"类型", "类别", "日常", "日益", "日前", "日均", "家具", "家用", "名词", "人工", "人力", "人大", "人民币",
-	"张家", "米面", "次生", "期货", "期刊", "台账", "台风", "台州", "集成", "集体", "集约", "组建", "组成",
+var wordsStartingWithUnit = sync.OnceValue(func() map[[2]rune]bool {
+	return runePairs([]string{
+		"项目", "人民", "人员", "人才", "人士", "人群", "人员", "部门", "部署", "部分", "条件", "条例", "条款",
+		"处理", "处置", "所有", "所在", "场所", "场景", "门槛", "门户", "门类", "期间", "期末", "期限", "道路",
+		"台阶", "位置", "位于", "口岸", "份额", "层面", "层级", "层次", "只有", "只是", "头部", "本地", "本届",
+		"本级", "集团", "集中", "集聚", "组织", "组团", "队伍", "块状", "片区", "间接", "对接", "对外", "对象",
+		"支持", "支撑", "度假", "米粮", "家庭", "家园", "名单", "名称", "名牌", "件事", "次数", "位数", "个体", "个人", "人口", "种类", "种植",
+		"种养", "年轻", "天然", "天气", "座谈", "套餐", "批准", "批复", "起步", "起来", "起点", "单位", "单元",
+		"单独", "款项", "首批", "首个", "首次", "首家", "元素", "例如", "根据", "根本", "块头", "首都", "列入",
+		"列车", "趟次", "笔记", "道德", "轮候", "户籍", "户外", "床位", "层楼", "方面", "方案", "方式", "方向",
+		"方针", "方法", "张力", "头条", "对比", "对标", "家居", "家政", "家电", "名医", "部委", "部队",
+		"市场", "市民", "市级", "市区", "市县", "市属", "市政", "区域", "区块", "区级", "区县", "区位",
+		"县域", "县级", "县城", "县区", "县市", "村民", "村级", "村庄", "村镇", "村集", "镇街", "镇级", "镇村",
+		"乡镇", "乡村", "乡级", "国家", "国际", "国内", "国有", "国道", "国企", "省级", "省内", "省道", "省属",
+		"类型", "类别", "日常", "日益", "日前", "日均", "家具", "家用", "名词", "人工", "人力", "人大", "人民币",
+		"张家", "米面", "次生", "期货", "期刊", "台账", "台风", "台州", "集成", "集体", "集约", "组建", "组成",
+	})
 })
 
 // runePairs returns the set of the first two runes of each word.
@@ -485,4 +492,4 @@ func runePairs(words []string) map[[2]rune]bool {
 }
 
 // unitWordAfter reports whether unit rune u followed by next is a word.
-func unitWordAfter(u, next rune) bool { return wordsStartingWithUnit[[2]rune{u, next}] }
+func unitWordAfter(u, next rune) bool { return wordsStartingWithUnit()[[2]rune{u, next}] }
