@@ -65,10 +65,17 @@ func (w *Workbook) openSheet(sp sheetSpec) (*excelize.StreamWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, wd := range sp.widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+	// One call per run of columns of one width: each call goes over the
+	// columns set before (hundreds in 汇总).
+	for i := 0; i < len(sp.widths); {
+		j := i + 1
+		for j < len(sp.widths) && sp.widths[j] == sp.widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, sp.widths[i]); err != nil {
 			return nil, err
 		}
+		i = j
 	}
 	if sp.freezeRows > 0 || sp.freezeCols > 0 {
 		if err := sw.SetPanes(frozenPanes(sp.freezeCols, sp.freezeRows)); err != nil {

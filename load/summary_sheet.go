@@ -58,15 +58,27 @@ func (w *Workbook) writeSummary() error {
 		wd[1] = math.Max(wd[1], textWidth(row.display)+2)
 	}
 	wd[0], wd[1] = math.Min(wd[0], 32), math.Min(wd[1], 16)
+	// pos is the place among the report columns of each column shown
+	// (-1: not shown): the rows are read cell by cell, not column by
+	// column (hundreds of columns, thousands of rows, few cells).
+	pos := make([]int, len(s.cols))
+	for c := range pos {
+		pos[c] = -1
+	}
 	for i, c := range s.shown {
+		pos[c] = i
 		name, _, _ := strings.Cut(headers[len(summaryLead)+i], "\n")
-		colw := math.Max(10, textWidth(name)/2+2)
-		for _, row := range s.rows {
-			if cell := row.cells[c]; cell != nil {
-				colw = math.Max(colw, numberWidth(row.value(cell))+8)
+		wd[len(summaryLead)+i] = math.Max(10, textWidth(name)/2+2)
+	}
+	for _, row := range s.rows {
+		for c, cell := range row.cells {
+			if i := pos[c]; i >= 0 {
+				wd[len(summaryLead)+i] = math.Max(wd[len(summaryLead)+i], numberWidth(row.value(cell))+8)
 			}
 		}
-		wd[len(summaryLead)+i] = math.Min(colw, 20)
+	}
+	for i := range s.shown {
+		wd[len(summaryLead)+i] = math.Min(wd[len(summaryLead)+i], 20)
 	}
 	sw, err := w.openSheet(sheetSpec{
 		name: SheetSummary, cols: ncols, rows: summaryHead + len(s.rows), widths: wd,
@@ -108,9 +120,9 @@ func (w *Workbook) writeSummary() error {
 		row[0] = excelize.Cell{StyleID: w.st.wrap, Value: cellText(r.label)}
 		row[1] = excelize.Cell{StyleID: w.st.text, Value: cellText(r.display)}
 		reports := make(map[int]bool)
-		for j, c := range s.shown {
-			cell := r.cells[c]
-			if cell == nil {
+		for c, cell := range r.cells {
+			j := pos[c]
+			if j < 0 {
 				continue
 			}
 			reports[s.cols[c].file] = true

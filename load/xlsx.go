@@ -96,6 +96,7 @@ func NewWorkbook(path string) (*Workbook, error) {
 	}
 	w := &Workbook{path: path, tmp: tmp, xdir: xdir, xf: excelize.NewFile(excelize.Options{TmpDir: xdir}),
 		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields))}
+	w.xf.SetZipWriter(newZipWriter)
 	w.recs.dir, w.tables.dir = xdir, xdir
 	w.recs.codec = newRecordCodec
 	if err := w.init(); err != nil {

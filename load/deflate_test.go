@@ -1,0 +1,41 @@
+package load
+
+import (
+	"bytes"
+	"compress/flate"
+	"io"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestParallelDeflate compresses inputs of sizes around the block size,
+// compressible or not, written in pieces of many sizes, and reads them
+// back with compress/flate: one deflate stream, whatever the blocks.
+func TestParallelDeflate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	text := bytes.Repeat([]byte("地区生产总值13507.69亿元，比上年增长6.1%。<row r=\"12\"><c s=\"3\"/></row>"), 1+3*deflateBlock/80)
+	noise := make([]byte, 3*deflateBlock)
+	for i := range noise {
+		noise[i] = byte(rng.IntN(256))
+	}
+	for _, n := range []int{0, 1, 1000, deflateBlock - 1, deflateBlock, deflateBlock + 1, 2*deflateBlock + 12345} {
+		for _, src := range [][]byte{text[:n], noise[:n]} {
+			var out bytes.Buffer
+			d := newParallelDeflate(&out, flate.DefaultCompression)
+			for p := src; len(p) > 0; {
+				k := min(len(p), 1+rng.IntN(3*deflateBlock/2))
+				if _, err := d.Write(p[:k]); err != nil {
+					t.Fatal(err)
+				}
+				p = p[k:]
+			}
+			if err := d.Close(); err != nil {
+				t.Fatal(err)
+			}
+			back, err := io.ReadAll(flate.NewReader(&out))
+			if err != nil || !bytes.Equal(back, src) {
+				t.Fatalf("%d bytes: read back %d bytes, %v", n, len(back), err)
+			}
+		}
+	}
+}
