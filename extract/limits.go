@@ -50,6 +50,14 @@ type Limits struct {
 	// Time bounds the time spent on the file; 0 (the default) means no
 	// limit other than the context's.
 	Time time.Duration
+	// Heavy, when set, is called once a PDF turns out long (its rows
+	// grow past those of about 250 pages, 20 MB, and are packed to wait
+	// for the layout; see heldPages), and the reading waits for it to
+	// return: a batch that reads several inputs at once lets one long
+	// input at a time go on holding that much memory. release is called
+	// once the document is laid out. An error (the context's) stops the
+	// reading.
+	Heavy func(ctx context.Context) (release func(), err error)
 
 	// MarkupBytes is the size of a .doc or .wps file read into memory
 	// (a web page: at most 32 MB of it).
@@ -76,7 +84,7 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		FileBytes:     512 << 20,
-		TextBytes:     32 << 20,
+		TextBytes:     24 << 20,
 		StreamBytes:   64 << 20,
 		PageBytes:     128 << 20,
 		DocumentBytes: 2 << 30,

@@ -173,6 +173,12 @@ func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Docu
 // glyphs (negative: never; see heldPages).
 func readPDFPacked(bud *budget, name string, r io.ReaderAt, size int64, pack int) (*Document, error) {
 	held := heldPages{packAbove: pack}
+	var release func() // of the batch's leave to hold much memory (Limits.Heavy)
+	defer func() {
+		if release != nil {
+			release()
+		}
+	}()
 	raw, repairs, err := readPDFWith(bud, name, r, size, func(p *rawPage) {
 		pr := pageRowsOf(p)
 		bud.keptGlyphs(rowGlyphs(pr.rows))
@@ -181,6 +187,14 @@ func readPDFPacked(bud *budget, name string, r io.ReaderAt, size int64, pack int
 		pr.raw = &own
 		held.add(pr)
 		p.Glyphs = nil
+		if held.packing && release == nil && bud.lim.Heavy != nil {
+			rel, err := bud.lim.Heavy(bud.ctx)
+			if err != nil {
+				bud.ctxErr = err // stops the reading at the next page
+				rel = func() {}
+			}
+			release = rel
+		}
 	})
 	if err != nil && len(raw) == 0 {
 		var e *Error

@@ -60,3 +60,44 @@ func TestGlyphLimit(t *testing.T) {
 		t.Fatalf("default limits: %v", err)
 	}
 }
+
+// TestHeavy checks Limits.Heavy: asked once when a document's rows are
+// packed, released once it is laid out, never for a short document; its
+// error stops the reading.
+func TestHeavy(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(fixtures, "seed-2020-jiedao.lo-serif.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name       string
+		pack       int
+		fail       error
+		asked, err bool
+	}{
+		{"short", -1, nil, false, false},
+		{"long", 1, nil, true, false},
+		{"refused", 1, context.Canceled, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			asked, released := 0, 0
+			lim := Limits{Heavy: func(ctx context.Context) (func(), error) {
+				asked++
+				if tc.fail != nil {
+					return nil, tc.fail
+				}
+				return func() { released++ }, nil
+			}}
+			doc, err := readPDFPacked(newBudget(context.Background(), lim), "a.pdf", bytes.NewReader(data), int64(len(data)), tc.pack)
+			if (err != nil) != tc.err || (doc == nil) != tc.err {
+				t.Errorf("doc %v, err %v", doc != nil, err)
+			}
+			if tc.err && !errors.Is(err, tc.fail) {
+				t.Errorf("err %v, want %v", err, tc.fail)
+			}
+			if want := map[bool]int{true: 1, false: 0}[tc.asked]; asked != want || tc.fail == nil && released != want {
+				t.Errorf("asked %d times, released %d, want %d", asked, released, want)
+			}
+		})
+	}
+}

@@ -276,7 +276,8 @@ func flagSet(flags *flag.FlagSet, name string) bool {
 func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits) }
+	heavy := make(chan struct{}, 1) // see gate
+	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits, heavy) }
 	results := func(yield func(result, error) bool) {
 		for r := range ordered(ctx, ins, o.workers, work) {
 			if !yield(r, nil) {
@@ -456,17 +457,21 @@ func (rep *reporter) done(where, out string) int {
 }
 
 // process converts one input; it never panics and never takes much longer
-// than timeout. The context given to extract ends at the timeout, so the
+// than timeout, besides the time it waits for the heavy token (see gate;
+// nil: no gate). The context given to extract ends at the timeout, so the
 // reading of an input that times out stops soon after (extract checks it
 // in the cross-reference reader, the content interpreter and the layout)
 // and its goroutine ends.
-func process(ctx context.Context, tr indexer, in input, timeout time.Duration, lim extract.Limits) result {
+func process(ctx context.Context, tr indexer, in input, timeout time.Duration, lim extract.Limits, heavy chan struct{}) result {
 	start := time.Now()
-	ictx, cancel := ctx, context.CancelFunc(func() {})
-	if timeout > 0 {
-		ictx, cancel = context.WithTimeout(ctx, timeout)
-	}
+	ictx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	clock := newClock(timeout, cancel)
+	defer clock.stop()
+	g := &gate{token: heavy, clock: clock}
+	if heavy != nil {
+		lim.Heavy = g.heavy
+	}
 	done := make(chan result, 1) // buffered: a late worker must not block forever
 	go func() {
 		var r result
@@ -475,8 +480,15 @@ func process(ctx context.Context, tr indexer, in input, timeout time.Duration, l
 				r = result{stack: debug.Stack()}
 				r.file.Err = fmt.Errorf("%w: %v", errInternal, p)
 			}
+			g.release()
 			done <- r
 		}()
+		if heavy != nil && heavyFile(in.path) {
+			if err := g.take(ictx); err != nil {
+				r.file.Err = err
+				return
+			}
+		}
 		doc, err := open(ictx, in.path, lim)
 		if doc == nil {
 			r.file.Err = err

@@ -343,7 +343,7 @@ func TestTimeoutStops(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "long.pdf")
 	os.WriteFile(p, hostile.ManyPages(40000), 0o644)
 	base := runtime.NumGoroutine()
-	r := process(context.Background(), panicky{}, input{path: p, doc: "long.pdf"}, 200*time.Millisecond, extract.Limits{})
+	r := process(context.Background(), panicky{}, input{path: p, doc: "long.pdf"}, 200*time.Millisecond, extract.Limits{}, nil)
 	if !errors.Is(r.file.Err, errTimeout) || r.file.Reason != "处理超时 (timeout)" {
 		t.Fatalf("err %v, reason %q; want a timeout", r.file.Err, r.file.Reason)
 	}
