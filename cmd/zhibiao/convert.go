@@ -41,21 +41,14 @@ type options struct {
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
 	var o options
-	flags := flag.NewFlagSet("convert", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.StringVar(&o.out, "o", "zhibiao.xlsx", "write the workbook to `file`")
-	flags.StringVar(&o.jsonl, "jsonl", "", "also write the records as JSON Lines to `file` (- for standard output)")
-	flags.StringVar(&o.csv, "csv", "", "also write the records as CSV to `file`")
+	flags := outputFlags("convert", &o, stderr,
+		"usage: zhibiao convert [flags] INPUT...\n\nINPUT is a .pdf, .docx, .doc, .wps, .html, .htm or .txt file, or a folder searched\nrecursively for them (.doc and .wps are read through LibreOffice when it is installed).\nFlags may come before or after the inputs.",
+		"zhibiao convert -o 指标.xlsx --jsonl out.jsonl reports/")
 	flags.IntVar(&o.workers, "j", 0, "process `n` inputs at once (0: one per CPU)")
 	flags.StringVar(&o.catalog, "catalog", "", "add the indicator names of `file` to the built-in catalog")
 	flags.DurationVar(&o.timeout, "timeout", 60*time.Second, "give up on an input after `duration` (0: no limit)")
 	flags.BoolVar(&o.verbose, "v", false, "report every input, and the stack of internal errors")
 	shardFlag := flags.String("shard", "", "convert only the `i/n`-th part of the inputs, and write it as a part file (-o, default zhibiao-part-i-of-n.jsonl) for zhibiao merge")
-	flags.Usage = func() {
-		fmt.Fprint(stderr, "usage: zhibiao convert [flags] INPUT...\n\nINPUT is a .pdf, .docx, .doc, .wps, .html, .htm or .txt file, or a folder searched\nrecursively for them (.doc and .wps are read through LibreOffice when it is installed).\nFlags may come before or after the inputs.\n\n")
-		flags.PrintDefaults()
-		fmt.Fprint(stderr, "\nExample:\n  zhibiao convert -o 指标.xlsx --jsonl out.jsonl reports/\n")
-	}
 	inputs, code, ok := parseArgs(flags, args)
 	if !ok {
 		return code
@@ -233,6 +226,23 @@ type result struct {
 	file  load.File
 	recs  []transform.Indicator
 	stack []byte // of an internal error
+}
+
+// outputFlags makes the flag set of a subcommand that writes the outputs
+// of a batch, with its flags -o, --jsonl and --csv (into o) and its usage:
+// head, the flags, an example.
+func outputFlags(name string, o *options, stderr io.Writer, head, example string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.StringVar(&o.out, "o", "zhibiao.xlsx", "write the workbook to `file`")
+	flags.StringVar(&o.jsonl, "jsonl", "", "also write the records as JSON Lines to `file` (- for standard output)")
+	flags.StringVar(&o.csv, "csv", "", "also write the records as CSV to `file`")
+	flags.Usage = func() {
+		fmt.Fprint(stderr, head+"\n\n")
+		flags.PrintDefaults()
+		fmt.Fprint(stderr, "\nExample:\n  "+example+"\n")
+	}
+	return flags
 }
 
 // parseArgs parses the flags of a subcommand, before or after its

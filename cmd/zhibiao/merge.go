@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,17 +18,10 @@ import (
 // when asked, the same as one run over all the inputs would write.
 func runMerge(args []string, stdout, stderr io.Writer) int {
 	var o options
-	flags := flag.NewFlagSet("merge", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.StringVar(&o.out, "o", "zhibiao.xlsx", "write the workbook to `file`")
-	flags.StringVar(&o.jsonl, "jsonl", "", "also write the records as JSON Lines to `file` (- for standard output)")
-	flags.StringVar(&o.csv, "csv", "", "also write the records as CSV to `file`")
+	flags := outputFlags("merge", &o, stderr,
+		"usage: zhibiao merge [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] PART...\n\nPART is a part file written by 'zhibiao convert --shard i/n'; give the parts of\nevery shard of one batch (1/n … n/n), in any order.",
+		"zhibiao merge -o 指标.xlsx part-*.jsonl")
 	flags.BoolVar(&o.verbose, "v", false, "report every input")
-	flags.Usage = func() {
-		fmt.Fprint(stderr, "usage: zhibiao merge [-o out.xlsx] [--jsonl out.jsonl] [--csv out.csv] PART...\n\nPART is a part file written by 'zhibiao convert --shard i/n'; give the parts of\nevery shard of one batch (1/n … n/n), in any order.\n\n")
-		flags.PrintDefaults()
-		fmt.Fprint(stderr, "\nExample:\n  zhibiao merge -o 指标.xlsx part-*.jsonl\n")
-	}
 	paths, code, ok := parseArgs(flags, args)
 	if !ok {
 		return code
