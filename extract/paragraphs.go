@@ -137,6 +137,8 @@ type para struct {
 	row     int         // the table row it holds, -1 for the caption
 	size    float64     // font size of its first line, in points (0 for table rows)
 	centred bool        // its first line is centred in its column or on the page
+	lines   int         // lines joined into it so far
+	hang    float64     // x of its hanging indent, 0 when it has none
 }
 
 // A pageBreak marks where, inside a paragraph, the text of a later page begins.
@@ -151,6 +153,7 @@ type colMetrics struct {
 	left, right float64 // left margin (mode of X0), right margin (where most lines end)
 	pitch       float64 // median baseline distance
 	em          float64 // median body font size
+	sure        bool    // several lines end at the right margin and none runs well past it
 }
 
 // measure computes the metrics of a column from its lines; ok is false
@@ -192,11 +195,12 @@ func measure(lines []line) (m colMetrics, ok bool) {
 	m.right = x1s[best]
 	if float64(bestN) < 0.3*float64(len(x1s)) {
 		// Lines do not end together (a column of short paragraphs, most
-		// of them one line): the margin is the rightmost place where
-		// enough of them end, that of the wrapped lines.
+		// of them one line; a table of contents): the margin is the
+		// rightmost place where enough of them end within an em, that
+		// of the wrapped lines.
 		need := max(2, int(math.Ceil(0.1*float64(len(x1s)))))
 		for i, j := len(x1s)-1, len(x1s)-1; i >= 0; i-- {
-			for x1s[j]-x1s[i] > 0.25*m.em {
+			for x1s[j]-x1s[i] > m.em {
 				j--
 			}
 			if j-i+1 >= need {
@@ -205,6 +209,19 @@ func measure(lines []line) (m colMetrics, ok bool) {
 			}
 		}
 	}
+	// Justified lines end at the margin and only punctuation hangs past
+	// it: a line ending well to the right of the place found means the
+	// lines that end there are short ones that happen to end together
+	// (headings of one length over a few wrapped lines). Word leaves
+	// its justified lines up to half an em short of the margin where
+	// the next character or a Latin word would not fit.
+	n := 0
+	for _, x := range x1s {
+		if math.Abs(x-m.right) <= m.em {
+			n++
+		}
+	}
+	m.sure = n >= 3 && x1s[len(x1s)-1] <= m.right+1.5*m.em
 	var gaps []float64
 	for i := 1; i < len(body); i++ {
 		if d := body[i-1].y - body[i].y; d > 0 && d < 4*m.em {
@@ -312,14 +329,18 @@ func buildParagraphs(cols []column) []para {
 		}
 		cur = nil
 	}
+	mb := newMarginBook(cols)
 	for ci := range cols {
 		c := &cols[ci]
-		m, ok := measure(c.lines)
+		m, ok, own := mb.margins(ci)
 		if !ok {
 			m = global
-		} else if d := m.left - global.left; d > 1.2*m.em && d < 3*m.em {
+		} else if d := m.left - global.left; own && d > 1.2*m.em && d < 3*m.em && !wrapsAtLeft(c.lines, m) {
 			// A page whose lines all start indented (short paragraphs,
-			// a list) shares the document's left margin.
+			// a list) shares the document's left margin. A page whose
+			// own lines wrap back to its left edge has margins of its
+			// own (the financial statements of an annual report are
+			// set wider than its chapters).
 			m.left = global.left
 		}
 		for li := range c.lines {
@@ -346,10 +367,18 @@ func buildParagraphs(cols []column) []para {
 				cur.add(l.text, c.page)
 				prev = l
 				continue
+			case cur.title && !title && wrapsHeading(prev, l, m, em):
+				// A large heading set flush left that fills its line
+				// reads as centred; its wrapped rest does not.
+				cur.add(l.text, c.page)
+				prev = l
+				continue
 			case title || cur.title:
 				newPara = true
-			case l.x0-m.left > 1.2*em:
+			case l.x0-m.left > 1.2*em && !hangs(cur, prev, l, m, prevM, sameCol, em):
 				newPara = true
+			case l.x0-m.left > 1.2*em:
+				cur.hang = l.x0
 			case isHeading(l.text) && prevEnds(prev, m, prevM, sameCol, em):
 				// A line that opens like a heading starts one only after a
 				// line that ended its paragraph: "…其中，一、" wraps before
@@ -377,7 +406,7 @@ func buildParagraphs(cols []column) []para {
 			if newPara {
 				flush()
 				cur = &para{text: l.text, page: c.page, title: title, heading: title || isHeading(l.text),
-					size: l.size, centred: !l.tab && isCentred(l, m, c.mid)}
+					size: l.size, centred: !l.tab && isCentred(l, m, c.mid), lines: 1}
 			} else {
 				cur.add(l.text, c.page)
 			}
@@ -387,6 +416,82 @@ func buildParagraphs(cols []column) []para {
 	}
 	flush()
 	return out
+}
+
+// wrapsHeading reports whether l goes on with prev, a line of the same
+// size that fills its column from margin to margin without ending a
+// sentence, l starting at the left margin too: the wrapped rest of a
+// heading set flush left.
+func wrapsHeading(prev, l *line, m colMetrics, em float64) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return !l.tab && !prev.tab && math.Abs(l.size-prev.size) < 0.1*l.size && !sentenceEnd(last) &&
+		prev.x1 >= m.right-em && math.Abs(prev.x0-m.left) <= em && math.Abs(l.x0-m.left) <= em &&
+		prev.y > l.y && prev.y-l.y < 2.2*l.size
+}
+
+// listMarkRE matches the number or bullet that opens an item of a list:
+// a heading number, "（1）", "①", or a bullet (symbol fonts draw theirs
+// from the private use area).
+var listMarkRE = regexp.MustCompile(`^(?:` + headingRE.String()[1:] + `|[（(][0-9０-９]{1,2}[)）]|[①-⑳]|[\x{E000}-\x{F8FF}•●○◆◇■▪►▶➢❖※])`)
+
+// hangs reports whether l, an indented line, goes on with paragraph p
+// (whose last line is prev) under a hanging indent: "一、本公司董事会…
+// 保证年度报告内容的真实、准确、完整，" over "不存在虚假记载…" set in line
+// with the text after "一、". prev ran to the right margin of its column
+// (m, or prevM when prev is in the previous column) without ending a
+// sentence, and l opens no heading; l stands where the lines of p's
+// hanging indent stand, or, for the first of them, p is one line that
+// opens with a list number and l starts right of it by about that
+// number's width. A paragraph that happens to end at the margin without
+// punctuation, followed by an indented one, does not hang: its last
+// line opens with no list number.
+func hangs(p *para, prev, l *line, m, prevM colMetrics, sameCol bool, em float64) bool {
+	pm := m
+	if !sameCol {
+		pm = prevM
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	if prev.tab || l.tab || prev.x1 < pm.right-em || sentenceEnd(last) || isHeading(l.text) ||
+		math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size) || sameCol && prev.y-l.y > 1.6*m.pitch {
+		return false
+	}
+	if p.hang > 0 {
+		return math.Abs(l.x0-p.hang) <= 0.5*em
+	}
+	d := l.x0 - prev.x0
+	return p.lines == 1 && listMarkRE.MatchString(prev.text) && d >= 0.5*em && d <= 4*em
+}
+
+// wrapsAtLeft reports whether some line of a column starts at its left
+// margin m.left after a line that ran to the column's right edge (where
+// at least two of its lines end) or after a first line indented by about
+// two characters: a wrapped line, which shows that the margin is the
+// column's own.
+func wrapsAtLeft(lines []line, m colMetrics) bool {
+	far := math.Inf(-1)
+	for _, l := range lines {
+		if !l.tab && l.table == 0 {
+			far = math.Max(far, l.x1)
+		}
+	}
+	n := 0
+	for _, l := range lines {
+		if !l.tab && l.table == 0 && l.x1 >= far-m.em {
+			n++
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		p, l := &lines[i-1], &lines[i]
+		if p.tab || l.tab || math.Abs(l.x0-m.left) > 0.25*m.em {
+			continue
+		}
+		// After a line that ran to the right edge, or after a first
+		// line indented from it by about two characters.
+		if d := p.x0 - m.left; n >= 2 && p.x1 >= far-m.em || d > 1.2*m.em && d < 3*m.em {
+			return true
+		}
+	}
+	return false
 }
 
 // prevEnds reports whether prev, the line before one that opens like a
@@ -405,6 +510,7 @@ func prevEnds(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
 // add appends a wrapped line, from the given page, to the paragraph.
 func (p *para) add(text string, page int) {
 	p.text = joinLines(p.text, text)
+	p.lines++
 	last := p.page
 	if n := len(p.breaks); n > 0 {
 		last = p.breaks[n-1].page

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// setText lays out paragraphs as Word sets them on a page: lines of
+// perLine characters (one em each, ASCII half) from left, each
+// paragraph's first line indented by indent ems and the lines after it
+// by hang ems (a hanging indent), from y down. It returns the glyphs and
+// the y below the last line.
+func setText(left, y, size float64, perLine, indent, hang int, paras ...string) ([]Glyph, float64) {
+	var gs []Glyph
+	for _, p := range paras {
+		rs := []rune(p)
+		first := true
+		for len(rs) > 0 {
+			ind := hang
+			if first {
+				ind = indent
+			}
+			n := min(perLine-ind, len(rs))
+			gs = append(gs, glyphs(string(rs[:n]), left+float64(ind)*size, y, size)...)
+			rs = rs[n:]
+			y -= 1.3 * size
+			first = false
+		}
+	}
+	return gs, y
+}
+
+func paraTexts(t *testing.T, pages ...rawPage) []string {
+	t.Helper()
+	doc, err := layoutDocument("a.pdf", pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, p.Text)
+	}
+	return got
+}
+
+func wantParas(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestMarginsOfTheirOwn checks that pages set with margins of their own
+// keep them: an annual report's chapters start 26 points further right
+// than its financial statements, which fill most of its pages. Taking
+// the document's margin for theirs made every line of the chapters look
+// indented, and every line a paragraph.
+func TestMarginsOfTheirOwn(t *testing.T) {
+	items := []string{
+		"（1）客户存款和同业存放款项净增加额增加主要是公司控股子公司财务有限公司归集集团公司其他成员单位资金增加额较上期增加；",
+		"（2）收到其他与经营活动有关的现金减少主要是公司控股子公司销售有限公司收取经销商保证金较上期减少；",
+		"（3）购买商品、接受劳务支付的现金增加主要是采购的原材料较上期增加；",
+	}
+	const size = 10.5
+	chapter, _ := setText(90, 700, size, 40, 0, 0, items...)
+	pages := []rawPage{page(1, chapter)}
+	statement := strings.Repeat("本公司按照企业会计准则的规定编制财务报表并以持续经营为基础确认和计量各项资产负债。", 4)
+	for n := 2; n <= 6; n++ {
+		gs, _ := setText(64, 760, size, 42, 2, 0, statement, statement)
+		pages = append(pages, page(n, gs))
+	}
+	got := paraTexts(t, pages...)
+	wantParas(t, got[:3], items)
+}
+
+// TestHangingIndent checks that the lines of a numbered item set under
+// a hanging indent (after "一、", in line with its text) continue the
+// item, while a paragraph that happens to end at the margin without
+// punctuation is still ended by an indented one.
+func TestHangingIndent(t *testing.T) {
+	const size = 10.5
+	item1 := "一、本公司董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏，并承担个别和连带的法律责任。"
+	item2 := "二、公司负责人、主管会计工作负责人及会计机构负责人（会计主管人员）声明：保证年度报告中财务报告的真实、准确、完整。"
+	gs, y := setText(90, 760, size, 40, 0, 2, item1, item2)
+	// 78 characters: two full lines with a 2-em indent, the second
+	// without punctuation at its end.
+	open := strings.Repeat("全年实现地区生产总值比上年增长百分之五", 4) + "点二"
+	next := "全年粮食总产量比上年增长二点三个百分点。"
+	body, _ := setText(90, y-size, size, 40, 2, 0, open, next)
+	got := paraTexts(t, page(1, gs, body))
+	wantParas(t, got, []string{item1, item2, open, next})
+}
+
+// TestShortLinesTakePageMargins checks that a run of short lines cut off
+// by a table from the body of its page ("(1).销售模式", "√适用□不适用")
+// is measured against the page's margin, not against its own short
+// lines: each is a paragraph of its own, while a wrapped line among them
+// still joins.
+func TestShortLinesTakePageMargins(t *testing.T) {
+	const size = 10.5
+	mk := func(text string, x, y float64) line {
+		w := 0.0
+		for _, r := range text {
+			if r < 0x80 {
+				w += size / 2
+			} else {
+				w += size
+			}
+		}
+		return line{text: text, x0: x, x1: x + w, y: y, size: size, lead: size}
+	}
+	long := strings.Repeat("公司产品通过直销和批发代理渠道进行销售渠道", 2)
+	var bodyLines []line
+	for i := 0; i < 5; i++ {
+		bodyLines = append(bodyLines, mk(long, 90, 700-float64(i)*14))
+	}
+	short := []line{
+		mk("(1).销售模式", 90, 400),
+		mk("√适用□不适用", 90, 386),
+		mk("(2).采购模式", 90, 372),
+		mk("√适用□不适用", 90, 358),
+		mk(long, 90+2*size, 344),
+		mk("销商、商超、电商等渠道。", 90, 330),
+		mk("(3).销售渠道", 90, 316),
+	}
+	cols := []column{{page: 1, lines: bodyLines}, {page: 1, lines: []line{{table: 1, tab: true, y: 420, x0: 90, x1: 530, size: size}}}, {page: 1, lines: short}}
+	var got []string
+	for _, p := range buildParagraphs(cols)[1:] {
+		if p.table == 0 {
+			got = append(got, p.text)
+		}
+	}
+	wantParas(t, got, []string{"(1).销售模式", "√适用□不适用", "(2).采购模式", "√适用□不适用", long + "销商、商超、电商等渠道。", "(3).销售渠道"})
+}
+
+// TestWrappedHeading checks that a heading set flush left in a larger
+// size, filling its line, goes on with its wrapped rest.
+func TestWrappedHeading(t *testing.T) {
+	head := "三、公司实际控制人、股东、关联方、收购人以及公司等承诺相关方在报告期内超期未履行完毕的承诺事项"
+	hs, y := setText(57, 760, 12, 40, 0, 0, head)
+	bs, _ := setText(57, y-6, 9, 53, 2, 0,
+		strings.Repeat("预测年初至下一报告期期末的累计净利润可能为亏损或者与上年同期相比发生大幅度变动。", 3),
+		strings.Repeat("公司报告期不存在证券投资也不存在衍生品投资。", 4))
+	got := paraTexts(t, page(1, hs, bs))
+	if len(got) == 0 || got[0] != head {
+		t.Errorf("heading = %q, want %q", got, head)
+	}
+}
