@@ -146,3 +146,39 @@ func TestWrappedHeading(t *testing.T) {
 		t.Errorf("heading = %q, want %q", got, head)
 	}
 }
+
+// TestWordBulletinJoins checks the places where Word ends a line short of
+// the margin in mid-paragraph: before a number too long to fit (after a
+// full stop, two ems short), and on a line that ends with an opening
+// bracket, however short; while a justified line that ends a sentence an
+// em and a half short ends its paragraph.
+func TestWordBulletinJoins(t *testing.T) {
+	const size, left, perLine = 16.0, 80.0, 25
+	var gs []Glyph
+	y := 760.0
+	line := func(text string, x float64) {
+		gs = append(gs, glyphs(text, x, y, size)...)
+		y -= 1.4 * size
+	}
+	filler := strings.Repeat("全年规模以上工业增加值比上年增长百分之五。", 3)
+	fill, y0 := setText(left, y, size, perLine, 2, 0, filler)
+	gs, y = append(gs, fill...), y0
+	p1 := []string{
+		"全年全区经济运行稳中有进，主要指标好于预期，房",
+		"地产开发投资比上年增长10.4%，全区销售额增长。", // 22.5 ems
+		"3644.1万平方米的商品房销售面积比上年下降1.0%。",
+	}
+	line(p1[0], left+2*size)
+	line(p1[1], left)
+	line(p1[2], left)
+	p2 := []string{"全年完成投资增长百分之八（", "不含农户）。"}
+	line(p2[0], left+2*size)
+	line(p2[1], left)
+	// Items set flush left, the first ending its sentence 1.5 ems short.
+	p3 := "（1）开发投资比上年增长10.4%，全区销售额增长。" // 23 ems
+	p4 := "（2）全区商品房销售面积比上年下降百分之一。"
+	line(p3, left)
+	line(p4, left)
+	got := paraTexts(t, page(1, gs))
+	wantParas(t, got, []string{filler, strings.Join(p1, ""), strings.Join(p2, ""), p3, p4})
+}

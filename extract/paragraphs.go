@@ -281,6 +281,10 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
+// openingBrackets are the brackets and quotation marks that open a
+// phrase: a line ending with one never ends its paragraph.
+const openingBrackets = "（(《〈「『【〔［[“‘"
+
 // sentenceEnd reports whether a line ending in r may end a paragraph.
 func sentenceEnd(r rune) bool {
 	return strings.ContainsRune("。！？；：”…!?;:」』）)", r)
@@ -397,8 +401,9 @@ func buildParagraphs(cols []column) []para {
 				last, _ := utf8.DecodeLastRuneInString(prev.text)
 				short := pm.right - prev.x1
 				// A line is short because its paragraph ended only if the
-				// next line's first word would have fitted in the gap.
-				fits := short > l.lead+0.2*em
+				// next line's first word would have fitted in the gap; a
+				// line ending with an opening bracket never ends one.
+				fits := short > l.lead+0.2*em && !strings.ContainsRune(openingBrackets, last)
 				if fits && (sentenceEnd(last) && short > 1*em || short > 4*em) {
 					newPara = true
 				}
@@ -504,7 +509,7 @@ func prevEnds(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
 		pm = prevM
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev.text)
-	return sentenceEnd(last) || pm.right-prev.x1 > 1*em
+	return sentenceEnd(last) || pm.right-prev.x1 > 1*em && !strings.ContainsRune(openingBrackets, last)
 }
 
 // add appends a wrapped line, from the given page, to the paragraph.
