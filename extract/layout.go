@@ -50,7 +50,7 @@ func cleanGlyph(g Glyph) (string, bool) {
 
 // buildRows groups the glyphs of a page into baseline rows, top to
 // bottom. Control characters, glyphs without a size and glyphs outside
-// the page box are dropped, and a glyph drawn twice at (almost) the same
+// the page's crop box are dropped, and a glyph drawn twice at (almost) the same
 // place — fake bold — is kept once.
 func buildRows(p rawPage) (rows []row, em float64) {
 	gs := make([]Glyph, 0, len(p.Glyphs))
@@ -61,8 +61,10 @@ func buildRows(p rawPage) (rows []row, em float64) {
 			continue
 		}
 		if p.Width > 0 && p.Height > 0 {
-			slack := g.Size
-			if g.X < p.OffsetX-slack || g.X > p.OffsetX+p.Width+slack || g.Y < p.OffsetY-slack || g.Y > p.OffsetY+p.Height+slack {
+			// Outside the crop box nothing shows: a glyph whose middle is
+			// off the page is not read (compare visible in paths.go).
+			cx, cy := g.X+g.W/2, g.Y+0.35*g.Size
+			if cx < p.OffsetX || cx > p.OffsetX+p.Width || cy < p.OffsetY || cy > p.OffsetY+p.Height {
 				continue
 			}
 		}
