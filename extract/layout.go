@@ -176,8 +176,9 @@ func makeLine(gs []Glyph, spaces []Glyph, y, right float64) line {
 		b.WriteString(g.Text)
 	}
 	text := b.String()
-	if l.tab && letterSpaced(text) {
-		// "目　　录", "附　　件": a word spread out, not table cells.
+	if l.tab && (letterSpaced(text) || numberedHeading(text)) {
+		// "目　　录", "一、综　　合": a word spread out; "(一)→主营业务
+		//分析": a list number and its tab stop. Not table cells.
 		text, l.tab = strings.ReplaceAll(text, "\t", ""), false
 	}
 	l.text = cleanSpaces(text)
@@ -206,13 +207,17 @@ func makeLine(gs []Glyph, spaces []Glyph, y, right float64) line {
 }
 
 // letterSpaced reports whether every tab-separated cell of s is a single
-// Han or full-width character: a heading set with wide gaps between its
-// characters (distributed alignment, or ideographic spaces typed between
-// them), which no table of figures looks like.
+// Han or full-width character, after a list number that opens the first
+// ("一、综\t合"): a heading set with wide gaps between its characters
+// (distributed alignment, character spacing, or ideographic spaces typed
+// between them), which no table of figures looks like.
 func letterSpaced(s string) bool {
 	cells := strings.Split(s, "\t")
 	if len(cells) < 2 {
 		return false
+	}
+	if loc := listMarkRE.FindStringIndex(cells[0]); loc != nil && loc[1] < len(cells[0]) {
+		cells[0] = cells[0][loc[1]:]
 	}
 	for _, c := range cells {
 		r, n := utf8.DecodeRuneInString(c)
@@ -221,6 +226,22 @@ func letterSpaced(s string) bool {
 		}
 	}
 	return true
+}
+
+// numberedHeading reports whether s is a list number or bullet, a tab
+// stop and one run of text with Chinese in it ("(一)\t主营业务分析",
+// "第一部分\t名词解释", "⭐\t重点关注"): a numbered heading or list item
+// as Word and WPS set them, not a row of two cells.
+func numberedHeading(s string) bool {
+	mark, rest, ok := strings.Cut(s, "\t")
+	if !ok || strings.Contains(rest, "\t") || !hasHan(rest) {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(mark); n == len(mark) && unicode.Is(unicode.So, r) {
+		return true
+	}
+	loc := listMarkRE.FindStringIndex(mark)
+	return loc != nil && loc[1] == len(mark)
 }
 
 // rowLine renders a whole row as one line.
