@@ -160,10 +160,24 @@ type colMetrics struct {
 // when there are too few lines to tell.
 func measure(lines []line) (m colMetrics, ok bool) {
 	var body []line
+	var all []float64
 	for _, l := range lines {
 		if !l.tab {
 			body = append(body, l)
+			all = append(all, l.size)
 		}
+	}
+	// Lines in a far smaller size than the rest — specks of an
+	// illustration that an OCR layer read as text — say nothing about
+	// the column's margins or line pitch.
+	if em := median(all); em > 0 {
+		kept := body[:0]
+		for _, l := range body {
+			if l.size >= 0.5*em {
+				kept = append(kept, l)
+			}
+		}
+		body = kept
 	}
 	if len(body) < 4 {
 		return m, false
@@ -195,12 +209,11 @@ func measure(lines []line) (m colMetrics, ok bool) {
 	m.right = x1s[best]
 	if float64(bestN) < 0.3*float64(len(x1s)) {
 		// Lines do not end together (a column of short paragraphs, most
-		// of them one line; a table of contents): the margin is the
-		// rightmost place where enough of them end within an em, that
-		// of the wrapped lines.
+		// of them one line): the margin is the rightmost place where
+		// enough of them end, that of the wrapped lines.
 		need := max(2, int(math.Ceil(0.1*float64(len(x1s)))))
 		for i, j := len(x1s)-1, len(x1s)-1; i >= 0; i-- {
-			for x1s[j]-x1s[i] > m.em {
+			for x1s[j]-x1s[i] > 0.25*m.em {
 				j--
 			}
 			if j-i+1 >= need {
@@ -339,7 +352,7 @@ func buildParagraphs(cols []column) []para {
 		m, ok, own := mb.margins(ci)
 		if !ok {
 			m = global
-		} else if d := m.left - global.left; own && d > 1.2*m.em && d < 3*m.em && !wrapsAtLeft(c.lines, m) {
+		} else if d := m.left - global.left; own && d > 1.2*m.em && d < 3*m.em && !wrapsAtLeft(c.lines, m, global) {
 			// A page whose lines all start indented (short paragraphs,
 			// a list) shares the document's left margin. A page whose
 			// own lines wrap back to its left edge has margins of its
@@ -389,7 +402,11 @@ func buildParagraphs(cols []column) []para {
 				// "二、三产业增加值…". An indented heading or one in another
 				// size was caught above.
 				newPara = true
-			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size):
+			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size) && !(unfinished(prev, m, prevM, sameCol, em) &&
+				math.Abs(l.size-prev.size) <= 0.25*math.Max(l.size, prev.size)):
+				// A little smaller or larger after a line that ran to the
+				// margin in mid-sentence: the sizes an OCR layer guesses
+				// vary from line to line.
 				newPara = true
 			case sameCol && prev.y-l.y > 1.6*m.pitch:
 				newPara = true
@@ -468,35 +485,52 @@ func hangs(p *para, prev, l *line, m, prevM colMetrics, sameCol bool, em float64
 }
 
 // wrapsAtLeft reports whether some line of a column starts at its left
-// margin m.left after a line that ran to the column's right edge (where
-// at least two of its lines end) or after a first line indented by about
-// two characters: a wrapped line, which shows that the margin is the
-// column's own.
-func wrapsAtLeft(lines []line, m colMetrics) bool {
-	far := math.Inf(-1)
-	for _, l := range lines {
-		if !l.tab && l.table == 0 {
-			far = math.Max(far, l.x1)
+// margin m.left after a line that ran to its right edge, or after a
+// first line indented by about two characters: a wrapped line, which
+// shows that the margin is the column's own. The right edge is the
+// column's right margin when several lines show it, else where its
+// longest lines end, if at least two do and they span most of the width
+// of the document's text (global): short lines that end together (a
+// table of contents) show nothing.
+func wrapsAtLeft(lines []line, m, global colMetrics) bool {
+	right, ok := m.right, m.sure
+	if !ok {
+		right = math.Inf(-1)
+		for _, l := range lines {
+			if !l.tab && l.table == 0 {
+				right = math.Max(right, l.x1)
+			}
 		}
-	}
-	n := 0
-	for _, l := range lines {
-		if !l.tab && l.table == 0 && l.x1 >= far-m.em {
-			n++
+		n := 0
+		for _, l := range lines {
+			if !l.tab && l.table == 0 && l.x1 >= right-m.em {
+				n++
+			}
 		}
+		ok = n >= 2 && right-m.left >= 0.75*(global.right-global.left)
 	}
 	for i := 1; i < len(lines); i++ {
 		p, l := &lines[i-1], &lines[i]
 		if p.tab || l.tab || math.Abs(l.x0-m.left) > 0.25*m.em {
 			continue
 		}
-		// After a line that ran to the right edge, or after a first
-		// line indented from it by about two characters.
-		if d := p.x0 - m.left; n >= 2 && p.x1 >= far-m.em || d > 1.2*m.em && d < 3*m.em {
+		if d := p.x0 - m.left; ok && p.x1 >= right-m.em || d > 1.2*m.em && d < 3*m.em {
 			return true
 		}
 	}
 	return false
+}
+
+// unfinished reports whether prev ran to the right margin of its column
+// (m, or prevM when prev is in the previous column) without ending a
+// sentence.
+func unfinished(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
+	pm := m
+	if !sameCol {
+		pm = prevM
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return !prev.tab && prev.x1 >= pm.right-em && !sentenceEnd(last)
 }
 
 // prevEnds reports whether prev, the line before one that opens like a
