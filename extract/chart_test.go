@@ -74,3 +74,26 @@ func TestRoundedBoxesAreNoPie(t *testing.T) {
 		}
 	}
 }
+
+// TestLongChartLabel checks that a category label sticking out of a bar
+// chart's margin leaves the text whole, and that a page holding nothing
+// but a chart is a document without paragraphs, not one without a text
+// layer.
+func TestLongChartLabel(t *testing.T) {
+	b := newPage()
+	labels := []string{"货币资金", "应收账款", "以公允价值计量且其变动计入当期损益的金融资产", "存货"}
+	for i, l := range labels {
+		y := 700 - 30*float64(i)
+		b.fill(250, y, 250+float64(40+50*i), y+12).right(l, 245, y+2, 8).text("12.5%", 255+float64(40+50*i), y+2, 8)
+	}
+	doc, err := layoutDocument("chart.pdf", []rawPage{b.p})
+	if err != nil {
+		t.Fatalf("a chart-only page: %v", err)
+	}
+	if doc.Text != "" {
+		t.Errorf("text %q, want none", doc.Text)
+	}
+	if got := strings.Join(doc.Pages[0].Dropped, "|"); !strings.Contains(got, "以公允价值计量且其变动计入当期损益的金融资产") {
+		t.Errorf("dropped %q, want the long label whole", got)
+	}
+}

@@ -163,7 +163,8 @@ func pageErrors(name string, raw []rawPage, err error) error {
 
 // layoutDocument turns the glyphs of the pages into a Document: rows,
 // running headers and footers dropped, columns, paragraphs. It fails
-// with ErrNoText when no page has any text.
+// with ErrNoText when no page has any text; a document whose only text
+// is a chart's labels (a chart printed from Excel) has no paragraphs.
 func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	prs := make([]pageRows, len(raw))
 	pages := make([]Page, len(raw))
@@ -176,6 +177,7 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	drop, dropped := dropRunning(prs)
 	var cols []column
 	var frags []pageTable
+	charted := false // some page's text was all chart labels
 	for i, p := range prs {
 		pages[i].Dropped = dropped[i]
 		var kept []row
@@ -190,12 +192,13 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 		segs, tables, charts := pageLayout(p.raw, kept, p.em, furniture, len(frags))
 		frags = append(frags, tables...)
 		pages[i].Dropped = append(pages[i].Dropped, charts...)
+		charted = charted || len(charts) > 0
 		for _, seg := range segs {
 			cols = append(cols, column{page: raw[i].Number, mid: raw[i].OffsetX + raw[i].Width/2, lines: seg})
 		}
 	}
 	paras, tables := joinTables(buildParagraphs(cols), frags)
-	if len(paras) == 0 {
+	if len(paras) == 0 && !charted {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
 	doc := assemble(name, pages, paras, tables)
