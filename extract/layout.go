@@ -440,6 +440,9 @@ func segments(rows []row, em float64) [][]line {
 		return columnSegments(rows, g, em)
 	}
 	right := pageRight(rows, em)
+	if gappedMiddle(rows, em) < minBandRows {
+		return [][]line{singleColumn(rows, right)} // no columns anywhere
+	}
 	bands := rowBands(rows, em)
 	gutters := make([]gutter, len(bands))
 	found := make([]bool, len(bands))
@@ -512,6 +515,30 @@ func leftSteps(ls []line, em float64) [][]line {
 // minBandRows is the fewest rows a band of a page must have to be
 // looked at for columns of its own.
 const minBandRows = 8
+
+// gappedMiddle counts the rows with a gap of an em or more between two
+// glyphs in the middle half of the page's text: rows that two columns
+// could share.
+func gappedMiddle(rows []row, em float64) int {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		if n := len(r.glyphs); n > 0 {
+			minX, maxX = math.Min(minX, r.glyphs[0].X), math.Max(maxX, rowEnd(r.glyphs))
+		}
+	}
+	lo, hi := minX+0.25*(maxX-minX), minX+0.75*(maxX-minX)
+	n := 0
+	for _, r := range rows {
+		for i := 1; i < len(r.glyphs); i++ {
+			a, b := r.glyphs[i-1].X+r.glyphs[i-1].W, r.glyphs[i].X
+			if b-a >= em && b >= lo && a <= hi {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
 
 // pageRight returns the right margin of rows read as one column.
 func pageRight(rows []row, em float64) float64 {
