@@ -468,12 +468,7 @@ var listMarkRE = regexp.MustCompile(`^(?:` + headingRE.String()[1:] + `|[（(][0
 // punctuation, followed by an indented one, does not hang: its last
 // line opens with no list number.
 func hangs(p *para, prev, l *line, m, prevM colMetrics, sameCol bool, em float64) bool {
-	pm := m
-	if !sameCol {
-		pm = prevM
-	}
-	last, _ := utf8.DecodeLastRuneInString(prev.text)
-	if prev.tab || l.tab || prev.x1 < pm.right-em || sentenceEnd(last) || isHeading(l.text) ||
+	if !unfinished(prev, m, prevM, sameCol, em) || l.tab || isHeading(l.text) ||
 		math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size) || sameCol && prev.y-l.y > 1.6*m.pitch {
 		return false
 	}
