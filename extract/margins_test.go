@@ -182,3 +182,34 @@ func TestWordBulletinJoins(t *testing.T) {
 	got := paraTexts(t, page(1, gs))
 	wantParas(t, got, []string{filler, strings.Join(p1, ""), strings.Join(p2, ""), p3, p4})
 }
+
+// TestBulletBlocks checks a research note's bulleted column: each item's
+// bullet stands a little left of its text, and the items' lines, and
+// those of a paragraph set in line with them, continue each other there.
+func TestBulletBlocks(t *testing.T) {
+	const size, left, text = 10.0, 200.0, 212.7
+	per := 35 // characters on a full line at the text's edge
+	var gs []Glyph
+	y := 700.0
+	var want []string
+	item := func(bullet bool, s string) {
+		want = append(want, s)
+		rs := []rune(s)
+		if bullet {
+			gs = append(gs, Glyph{Text: "\uf06c", X: left, Y: y, W: 5, Size: size})
+			want[len(want)-1] = "\uf06c" + s
+		}
+		for len(rs) > 0 {
+			n := min(per, len(rs))
+			gs = append(gs, glyphs(string(rs[:n]), text, y, size)...)
+			rs = rs[n:]
+			y -= 13
+		}
+	}
+	item(true, strings.Repeat("公司拟签署金刚线项目投资协议书，项目一期计划建设年产能。", 3))
+	item(true, strings.Repeat("顺应下游需求扩张，金刚线产能快速扩产，保证内供外销。", 3))
+	item(false, strings.Repeat("依托低成本电价提升金刚线盈利能力，推动细线化进步。", 4))
+	item(true, strings.Repeat("切割工艺的持续进步领先，是保障公司利润释放的核心。", 3))
+	got := paraTexts(t, page(1, gs))
+	wantParas(t, got, want)
+}

@@ -360,6 +360,7 @@ func buildParagraphs(cols []column) []para {
 			// set wider than its chapters).
 			m.left = global.left
 		}
+		edges := blockEdges(c.lines, m)
 		for li := range c.lines {
 			l := &c.lines[li]
 			if l.table > 0 {
@@ -392,7 +393,8 @@ func buildParagraphs(cols []column) []para {
 				continue
 			case title || cur.title:
 				newPara = true
-			case l.x0-m.left > 1.2*em && !hangs(cur, prev, l, m, prevM, sameCol, em):
+			case l.x0-m.left > 1.2*em && !hangs(cur, prev, l, m, prevM, sameCol, em) &&
+				!(li > 0 && onEdge(edges, prev, l, m, em)):
 				newPara = true
 			case l.x0-m.left > 1.2*em:
 				cur.hang = l.x0
@@ -438,6 +440,67 @@ func buildParagraphs(cols []column) []para {
 	}
 	flush()
 	return out
+}
+
+// blockEdges returns the places right of the left margin m.left where
+// the lines of a block of text start (the body of a bulleted item set in
+// line with the text after its bullet, an indented quotation): twice or
+// more in a column a line starts there right under one that started there
+// too and ran to the right margin without ending a sentence, and lines
+// that run on from there go on there more often than back at the margin
+// (as they do after a paragraph's indented first line). Two ems in is
+// where paragraphs begin in Chinese: one-line paragraphs there are no
+// block. A line at such an edge is not indented.
+func blockEdges(lines []line, m colMetrics) []float64 {
+	type count struct {
+		x            float64
+		edge, margin int
+	}
+	var counts []count
+	find := func(x float64) *count {
+		for i := range counts {
+			if math.Abs(counts[i].x-x) <= 0.25*m.em {
+				return &counts[i]
+			}
+		}
+		counts = append(counts, count{x: x})
+		return &counts[len(counts)-1]
+	}
+	for i := 1; i < len(lines); i++ {
+		p, l := &lines[i-1], &lines[i]
+		last, _ := utf8.DecodeLastRuneInString(p.text)
+		if p.tab || l.tab || p.x0-m.left <= 1.2*m.em || p.x1 < m.right-m.em || sentenceEnd(last) {
+			continue
+		}
+		switch {
+		case math.Abs(l.x0-p.x0) <= 0.25*m.em:
+			find(p.x0).edge++
+		case math.Abs(l.x0-m.left) <= 0.25*m.em:
+			find(p.x0).margin++
+		}
+	}
+	var edges []float64
+	for _, c := range counts {
+		if d := c.x - m.left; c.edge >= 2 && c.edge > c.margin && (d < 1.75*m.em || d > 2.25*m.em) {
+			edges = append(edges, c.x)
+		}
+	}
+	return edges
+}
+
+// onEdge reports whether l, an indented line, starts where prev started,
+// at one of the block edges of its column, and prev ran to the right
+// margin without ending a sentence: the next line of a block.
+func onEdge(edges []float64, prev, l *line, m colMetrics, em float64) bool {
+	if math.Abs(l.x0-prev.x0) > 0.25*em || !unfinished(prev, m, m, true, em) {
+		return false
+	}
+	for _, x := range edges {
+		if math.Abs(l.x0-x) <= 0.5*em {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapsHeading reports whether l goes on with prev, a line of the same
