@@ -60,9 +60,11 @@ func newMarginBook(cols []column) *marginBook {
 //
 // A column whose right margin is not sure takes the metrics of the
 // column of its page that starts where it does (within two ems) and
-// whose margin is sure — the same text, cut by a table — else those of
-// its text block (the same left margin, within half an em) when sure,
-// else it keeps its own.
+// whose margin is sure — the same text, cut by a table; a column too
+// short to measure that shows a first line indented by two characters
+// and wrapped back to the margin takes its margins from that paragraph;
+// else it takes those of its text block (the same left margin, within
+// half an em) when sure, else it keeps its own.
 func (mb *marginBook) margins(ci int) (m colMetrics, ok, own bool) {
 	m, ok = mb.metrics[ci], mb.measured[ci]
 	if ok && m.sure {
@@ -92,10 +94,36 @@ func (mb *marginBook) margins(ci int) (m colMetrics, ok, own bool) {
 	if best >= 0 {
 		return mb.metrics[best], true, false
 	}
+	if !ok {
+		if w, found := indentWrap(c.lines); found {
+			// A paragraph's indented first line wrapped back to the
+			// margin: it ran to the edge of its text box, whatever the
+			// other pages' boxes are.
+			return w, true, true
+		}
+	}
 	for _, b := range mb.blocks {
 		if b.ok && b.m.sure && math.Abs(b.left-left) <= 0.5*b.m.em {
 			return b.m, true, false
 		}
 	}
 	return m, ok, true
+}
+
+// indentWrap looks in lines for a paragraph's first line indented by
+// about two characters and followed by a line at the margin, and returns
+// the margins they show: the left one of the line after, the right one
+// where the first line ends.
+func indentWrap(lines []line) (colMetrics, bool) {
+	for i := 1; i < len(lines); i++ {
+		p, l := &lines[i-1], &lines[i]
+		em := p.size
+		if p.tab || l.tab || p.table > 0 || l.table > 0 || em <= 0 || math.Abs(l.size-p.size) > 0.1*em {
+			continue
+		}
+		if d := p.x0 - l.x0; d > 1.6*em && d < 2.4*em && p.y > l.y && p.y-l.y < 2*em {
+			return colMetrics{left: l.x0, right: p.x1, pitch: p.y - l.y, em: em}, true
+		}
+	}
+	return colMetrics{}, false
 }

@@ -213,3 +213,22 @@ func TestBulletBlocks(t *testing.T) {
 	got := paraTexts(t, page(1, gs))
 	wantParas(t, got, want)
 }
+
+// TestShortPageTextBox checks a page of one short paragraph set in a
+// narrower box than the other pages (WPS 表格 prints each page's text box
+// at its own width): its indented first line, wrapped back to the
+// margin, shows where the box ends.
+func TestShortPageTextBox(t *testing.T) {
+	const size = 12.0
+	p := "上海市普陀区商务委员会机关设9个内设机构，包括：办公室、综合调研科、商业发展科、市场秩序科（粮食和物资储备科）、产业发展科、企业服务科。"
+	short, _ := setText(58, 460, size, 52, 2, 0, p) // a box 52 characters wide
+	landscape := func(p rawPage) rawPage { p.Width, p.Height = 842, 595; return p }
+	pages := []rawPage{landscape(page(1, glyphs("机构设置", 285, 505, 18), short))}
+	body := strings.Repeat("主要职能包括贯彻执行国家和本市有关工商业、内外贸、粮食流通等方面的方针、政策和法律法规。", 3)
+	for n := 2; n <= 4; n++ {
+		gs, _ := setText(58, 500, size, 60, 2, 0, body, body) // 60 characters wide
+		pages = append(pages, landscape(page(n, gs)))
+	}
+	got := paraTexts(t, pages...)
+	wantParas(t, got[:2], []string{"机构设置", p})
+}
