@@ -143,8 +143,8 @@ func unitRemark(s string) bool {
 // （%）"), a unit note inside it ("（单位：%）", "单位：万元"), or a
 // trailing percent sign ("增长%", "构成%").
 func unitOf(s string) string {
-	if m := unitNoteIn.FindStringSubmatch(s); m != nil && isUnit(m[1]) {
-		return m[1]
+	if u := noteUnit(s); u != "" {
+		return u
 	}
 	for _, m := range bracketRE.FindAllStringSubmatch(s, -1) {
 		if u := strings.TrimSpace(m[1]); isUnit(u) {
@@ -154,6 +154,23 @@ func unitOf(s string) string {
 	t := strings.TrimSpace(s)
 	if strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％") {
 		return "%"
+	}
+	return ""
+}
+
+// noteUnit returns the unit that a unit note in s states, "" if none: the
+// longest start of the text after "单位：" that is a unit, so that a note
+// that goes on ("单位：元币种：人民币", "单位:万元 币种:人民币") gives its
+// unit, and a currency before the unit ("单位：人民币元") is left out. A
+// note of another kind before it ("编制单位：某局 单位：元") is passed by.
+func noteUnit(s string) string {
+	for _, m := range unitNoteIn.FindAllStringSubmatch(s, -1) {
+		rs := []rune(strings.TrimPrefix(m[1], "人民币"))
+		for n := min(len(rs), 8); n > 0; n-- {
+			if u := string(rs[:n]); isUnit(u) {
+				return u
+			}
+		}
 	}
 	return ""
 }

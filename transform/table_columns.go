@@ -43,22 +43,28 @@ const (
 // A tableCol describes one column of a table.
 type tableCol struct {
 	role    colRole
-	head    string  // the header rows' texts, "/"-joined; "" when none
-	word    string  // what the column measures, from its header ("出口额", "床位", "城市"); "" when generic
-	kind    figKind // for a value column
-	unit    string  // unit its header names ("亿元", "%"), "" if none
-	year    int     // year its header names, 0 if none
-	prev    bool    // its header names the previous period (上年, 上年同期, 年初)
-	basis   string  // basis of a change its header names (比上年 …)
-	sign    float64 // -1 when its header names a fall (比上年下降（%）), else 1
-	status  Status  // status its header names (预计, 目标, 计划), "" if none
-	owner   int     // for a change, share-free column: the level column it qualifies, -1 if none
-	group   int     // the label column of its group, -1 if none
-	yearCol bool    // a label column whose cells are years (年份)
+	head    string   // the header rows' texts, "/"-joined; "" when none
+	word    string   // what the column measures, from its header ("出口额", "床位", "城市"); "" when generic
+	words   []string // the word of each part of its header that says something (see headWords)
+	kind    figKind  // for a value column
+	unit    string   // unit its header names ("亿元", "%"), "" if none
+	year    int      // year its header names, 0 if none
+	prev    bool     // its header names the previous period (上年, 上年同期, 年初)
+	basis   string   // basis of a change its header names (比上年 …)
+	sign    float64  // -1 when its header names a fall (比上年下降（%）), else 1
+	status  Status   // status its header names (预计, 目标, 计划), "" if none
+	owner   int      // for a change, share-free column: the level column it qualifies, -1 if none
+	group   int      // the label column of its group, -1 if none
+	yearCol bool     // a label column whose cells are years (年份)
+	// subLabel marks a column of the label area of its group's label
+	// column: both under one merged header cell, the cells of each row
+	// from left to right name a row ever more closely (三、本年度办理结果
+	// | （三）不予公开 | 1.属于国家秘密).
+	subLabel bool
 }
 
 // codeHeads name columns of codes and row numbers.
-var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏次", "行号", "科目代码"}
+var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏次", "行号", "科目代码", "附注", "注释"}
 
 // codeLevels are the headers of the columns of a budget classification
 // code (功能分类科目编码 类 款 项).
@@ -127,11 +133,13 @@ func tableColumns(t *extract.Table) []tableCol {
 		}
 	}
 	groupColumns(cols)
+	labelArea(t, cols)
 	for c := range cols {
 		if cols[c].role == colValue {
 			describeValues(&cols[c], groupTitles(cols, c))
 		}
 	}
+	qualifyColumns(cols)
 	pairColumns(cols)
 	return cols
 }
@@ -347,10 +355,16 @@ func describeValues(col *tableCol, titles map[string]bool) {
 		}
 	} else {
 		col.year = headYear(h)
-		col.prev = containsAny(h, []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
+		// "年初至报告期期末" is a span to the current period's end, not the
+		// start of the year.
+		col.prev = containsAny(spanToNowRE.ReplaceAllString(h, ""), []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
 	}
 	col.status = statusIn(h)
-	if actualHeads.MatchString(h) && col.status == "" {
+	switch {
+	case col.status != "":
+	case forecastYearRE.MatchString(h):
+		col.status = Estimate // 2022E: an analyst's forecast
+	case actualHeads.MatchString(h):
 		col.status = Actual
 	}
 	var own []string
@@ -359,15 +373,26 @@ func describeValues(col *tableCol, titles map[string]bool) {
 			own = append(own, p)
 		}
 	}
-	col.word = headWord(strings.Join(own, "/"), col.kind)
+	col.words = headWords(strings.Join(own, "/"), col.kind)
+	if len(col.words) > 0 {
+		col.word = col.words[len(col.words)-1]
+	}
 	if m := sharePhraseRE.FindString(h); col.kind == figShare && m != "" {
-		col.word = m // 占总资产的比例: a share of what
+		col.word, col.words = m, []string{m} // 占总资产的比例: a share of what
 	}
 }
 
-// actualHeads name a column of results (2021年完成, 实际数) in a table
-// whose caption names targets.
-var actualHeads = regexp.MustCompile(`完成|实际|实绩|决算`)
+var (
+	// actualHeads name a column of results (2021年完成, 实际数, 2021A) in
+	// a table whose caption names targets.
+	actualHeads = regexp.MustCompile(`完成|实际|实绩|决算|(?:19|20)[0-9]{2}\s*A\b`)
+	// forecastYearRE finds a year marked as a forecast ("2022E", "2023F",
+	// "2024P"), as research notes head their columns.
+	forecastYearRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[EFP]\b`)
+	// spanToNowRE finds the start of a span that runs to the current
+	// period ("年初至报告期期末", "期初至今").
+	spanToNowRE = regexp.MustCompile(`(?:年初|期初)至`)
+)
 
 // headUnit returns the unit the header h of a value column names: the
 // unit of its lowest part that names one, going up only through parts
@@ -434,14 +459,15 @@ var genericHeads = []string{
 var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
 	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期内": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
 
-// headWord returns what a column measures, from its header h: the header
-// without its units, years, remarks in brackets, generic words and, for
-// a change, the words of change ("出口额（亿元）" → 出口额, "床位（万张）"
-// → 床位, "比上年增长（%）" → "").
-func headWord(h string, k figKind) string {
+// headWords returns what a column measures, from its header h, one word
+// per header part that says something: the part without its units,
+// years, remarks in brackets, generic words and, for a change, the words
+// of change ("出口额（亿元）" → 出口额, "床位（万张）" → 床位, "比上年增长
+// （%）" → none, "基本支出/人员经费" → 基本支出, 人员经费).
+func headWords(h string, k figKind) []string {
 	var parts []string
 	for _, p := range strings.Split(h, "/") {
-		p = anyBracketRE.ReplaceAllString(p, "")
+		p = stripRemarks(p)
 		p = unitNoteIn.ReplaceAllString(p, "")
 		p = yearPhraseRE.ReplaceAllString(p, "")
 		p = strings.TrimRight(strings.TrimSpace(p), "%％")
@@ -468,7 +494,58 @@ func headWord(h string, k figKind) string {
 			parts = append(parts, p)
 		}
 	}
-	return strings.Join(parts, "")
+	return parts
+}
+
+// qualifyColumns settles the word of each value column: the word of the
+// lowest part of its header that says something (人员经费 under 基本支出,
+// 商业企业 under 法人或其他组织), unless another column of its group
+// that its period, status and kind do not tell apart has the same lowest
+// word ("城镇/人数" beside "农村/人数"): then all its words, joined by
+// "：" ("城镇：人数").
+func qualifyColumns(cols []tableCol) {
+	type key struct {
+		group, year int
+		kind        figKind
+		prev        bool
+		status      Status
+		word        string
+	}
+	full := map[key]map[string]bool{}
+	keyOf := func(c tableCol) key { return key{c.group, c.year, c.kind, c.prev, c.status, c.word} }
+	for _, c := range cols {
+		if c.role != colValue {
+			continue
+		}
+		k := keyOf(c)
+		if full[k] == nil {
+			full[k] = map[string]bool{}
+		}
+		full[k][strings.Join(c.words, "：")] = true
+	}
+	for i, c := range cols {
+		if c.role == colValue && len(full[keyOf(c)]) > 1 {
+			cols[i].word = strings.Join(c.words, "：")
+		}
+	}
+}
+
+// stripRemarks returns header part p without its remarks in brackets:
+// units ("出口额（亿元）"), notes and comments, but not a bracket inside a
+// word ("因公出国（境）费"), which is part of the name.
+func stripRemarks(p string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range anyBracketRE.FindAllStringIndex(p, -1) {
+		inner := p[m[0]:m[1]]
+		if isHan(firstRune(p[m[1]:])) && unitOf(inner) == "" {
+			continue // a part of the word
+		}
+		b.WriteString(p[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(p[last:])
+	return b.String()
 }
 
 // groupColumns gives each column the label column of its group: a label
@@ -488,6 +565,36 @@ func groupColumns(cols []tableCol) {
 		}
 		cols[c].group = g
 	}
+}
+
+// labelArea marks the text columns right of a label column that stand
+// under the same merged header cell as it: they are one label area whose
+// cells, from left to right, name the row ever more closely, not texts
+// that qualify the row (项目名称 | 建设地点, each under a header of its
+// own).
+func labelArea(t *extract.Table, cols []tableCol) {
+	for c := 1; c < len(cols); c++ {
+		prev := cols[c-1]
+		if (prev.role == colLabel || prev.subLabel) && (cols[c].role == colText || cols[c].role == colLabel) && sameHeaderCell(t, c-1, c) {
+			cols[c].role, cols[c].subLabel, cols[c].group = colText, true, prev.group
+		}
+	}
+}
+
+// sameHeaderCell reports whether columns a and b of t stand under one
+// merged header cell: every header row covers both with the same cell.
+func sameHeaderCell(t *extract.Table, a, b int) bool {
+	if t.Header == 0 {
+		return false
+	}
+	for r := 0; r < t.Header; r++ {
+		ar, ac := t.Origin(r, a)
+		br, bc := t.Origin(r, b)
+		if ar != br || ac != bc {
+			return false
+		}
+	}
+	return strings.TrimSpace(t.At(0, a)) != ""
 }
 
 // pairColumns gives each change column the level column it qualifies.
