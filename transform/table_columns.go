@@ -46,6 +46,7 @@ type tableCol struct {
 	head    string   // the header rows' texts, "/"-joined; "" when none
 	word    string   // what the column measures, from its header ("出口额", "床位", "城市"); "" when generic
 	words   []string // the word of each part of its header that says something (see headWords)
+	own     string   // its header without the parts that stand over its whole group
 	kind    figKind  // for a value column
 	unit    string   // unit its header names ("亿元", "%"), "" if none
 	year    int      // year its header names, 0 if none
@@ -373,7 +374,8 @@ func describeValues(col *tableCol, titles map[string]bool) {
 			own = append(own, p)
 		}
 	}
-	col.words = headWords(strings.Join(own, "/"), col.kind)
+	col.own = strings.Join(own, "/")
+	col.words = headWords(col.own, col.kind)
 	if len(col.words) > 0 {
 		col.word = col.words[len(col.words)-1]
 	}
@@ -421,12 +423,18 @@ func headYear(h string) int {
 	return bareYear(h)
 }
 
+// statusNameRE finds names that hold a status word without stating a
+// status: 预期寿命 (life expectancy), 预期信用损失 (an accountant's
+// expected credit loss, a figure booked, not forecast).
+var statusNameRE = regexp.MustCompile(`预期(?:寿命|信用损失)`)
+
 // statusIn returns the status that words of s (a header or caption)
 // give the figures under it: the status words of prose, and 计划 (a
 // plan's figures are targets); "" when none.
 func statusIn(s string) Status {
+	s = statusNameRE.ReplaceAllString(s, "")
 	for _, w := range statusWords {
-		if strings.Contains(s, w.word) && !strings.Contains(s, "预期寿命") {
+		if strings.Contains(s, w.word) {
 			return w.status
 		}
 	}
@@ -438,7 +446,7 @@ func statusIn(s string) Status {
 
 var (
 	// yearPhraseRE finds a year in a header ("2021年末", "2021 年", "2021").
-	yearPhraseRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年|[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)?`)
+	yearPhraseRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|全年|[0-9]{1,2}\s*(?:[-－—~～至]\s*[0-9]{1,2}\s*)?月\s*(?:[0-9]{1,2}\s*日)?)?`)
 	// anyBracketRE finds a remark in brackets.
 	anyBracketRE = regexp.MustCompile(`[（(][^（()）]*[）)]`)
 )
@@ -449,14 +457,14 @@ var (
 var genericHeads = []string{
 	"年初至报告期期末金额", "本报告期末", "本报告期", "报告期末", "报告期内", "报告期", "上年度末", "上年度", "本年度", "上年末", "本年末",
 	"调整预算数", "本期金额", "上期金额", "本期数", "上期数", "本年数", "上年数", "预算数", "决算数", "执行数", "实际数", "计划数", "年末数", "年初数", "期末数", "期初数",
-	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期", "本年", "上年", "去年", "本期", "上期", "同期", "年末", "年初", "期末", "期初",
+	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期", "本年", "上年", "去年", "本期", "上期", "当期", "同期", "年末", "年初", "期末", "期初",
 	"绝对值", "绝对量", "绝对数", "数值", "数量", "产量", "金额", "总额", "预算", "决算", "执行", "实际", "预计", "计划", "目标", "累计",
 	"合计", "总计", "小计", "全年", "全部", "总数", "余额", "完成", "实绩", "数", "值",
 }
 
 // periodHeads are the generic words that open a header to say which
 // period its figures are of ("本年收入").
-var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
+var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "当期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
 	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期内": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
 
 // headWords returns what a column measures, from its header h, one word
@@ -490,6 +498,9 @@ func headWords(h string, k figKind) []string {
 			}
 		}
 		p = strings.Trim(p, " 　:：、，,()（）")
+		if k == figLevel && isTotalLabel(p) {
+			p = "" // 收入合计, 支出合计: the row's own total, like 合计
+		}
 		if p != "" && strings.IndexFunc(p, isHan) >= 0 {
 			parts = append(parts, p)
 		}
@@ -528,7 +539,34 @@ func qualifyColumns(cols []tableCol) {
 			cols[i].word = strings.Join(c.words, "：")
 		}
 	}
+	// 产量 beside 销量: a generic word that names a measure is the
+	// column's word when another column of the group, of the same period,
+	// names a measure of its own (茅台酒（产量）, 茅台酒（销量）).
+	for i, c := range cols {
+		if c.role != colValue || c.kind != figLevel || c.word != "" {
+			continue
+		}
+		parts := strings.Split(c.own, "/")
+		w := strings.TrimSpace(yearPhraseRE.ReplaceAllString(stripRemarks(parts[len(parts)-1]), ""))
+		for g := range periodHeads {
+			w = strings.TrimPrefix(w, g)
+		}
+		if !measureHeads[w] {
+			continue
+		}
+		for _, o := range cols {
+			if o.role == colValue && o.kind == figLevel && o.group == c.group && o.word != "" && o.year == c.year && o.prev == c.prev && o.status == c.status {
+				cols[i].word = w
+				break
+			}
+		}
+	}
 }
+
+// measureHeads are the generic header words that name a measure (not a
+// total or a period): a column's word where a sibling column names
+// another measure.
+var measureHeads = map[string]bool{"产量": true, "数量": true, "金额": true, "总额": true, "余额": true}
 
 // stripRemarks returns header part p without its remarks in brackets:
 // units ("出口额（亿元）"), notes and comments, but not a bracket inside a
@@ -553,18 +591,35 @@ func stripRemarks(p string) string {
 // tables side by side, 收入 | 预算数 | 支出 | 预算数, are two groups). A
 // text column right after a label column qualifies it (项目名称 |
 // 建设地点) and starts no group.
+//
+// A label column under the same upper header as the first one, with a
+// lower header of its own (前10名股东持股情况/股东名称 … 前10名股东持股
+// 情况/质押或冻结情况/股份状态), is a text column of the first group: one
+// table's rows, not a second table beside it. Two tables side by side
+// have label columns under one header (项目 | 项目) or under different
+// upper headers (本年收入/项目 | 本年支出/项目).
 func groupColumns(cols []tableCol) {
 	g := -1
 	for c := range cols {
 		if cols[c].role == colLabel {
-			if c > 0 && g >= 0 && (cols[c-1].role == colLabel || cols[c-1].role == colText) {
+			switch {
+			case c > 0 && g >= 0 && (cols[c-1].role == colLabel || cols[c-1].role == colText):
 				cols[c].role = colText
-			} else {
+			case g >= 0 && sameTable(cols[g].head, cols[c].head):
+				cols[c].role = colText
+			default:
 				g = c
 			}
 		}
 		cols[c].group = g
 	}
+}
+
+// sameTable reports whether label column headers a and b belong to one
+// table: they share their upper part and differ below it.
+func sameTable(a, b string) bool {
+	pa, pb := strings.Split(a, "/"), strings.Split(b, "/")
+	return a != b && len(pa) > 1 && len(pb) > 1 && pa[0] == pb[0]
 }
 
 // labelArea marks the text columns right of a label column that stand

@@ -14,34 +14,45 @@ import (
 // (行政许可（制发件数）). A body row that repeats the header of the label
 // column starts a new part, with the title rows right above it.
 
-// tableParts returns t cut at the body rows that repeat the header of
-// its label column (see above): t itself when there are none. Each part
-// keeps t's caption, notes, page and source; its header is the repeated
-// header row and the title rows above it.
+// tableParts returns t cut where a new part begins (see above): t itself
+// when none does. A part begins at a body row that repeats the header of
+// the label column; in a table that extract gave no header (its first row
+// already holds a figure: 报告期末普通股股东总数 | 79,053), at a body row
+// of two or more texts and no figure (股东名称 | 股东性质 | 持股比例 …).
+// The title rows right above it belong to the new part too. Each part
+// keeps t's caption, notes, page and source; its header is its title rows
+// and the text rows that open it.
 func tableParts(t *extract.Table) []*extract.Table {
-	if t.Header == 0 || t.Header >= len(t.Rows) {
+	if t.Header >= len(t.Rows) {
 		return []*extract.Table{t}
 	}
-	lc := -1
-	for c := 0; c < t.Cols() && lc < 0; c++ {
-		if strings.TrimSpace(t.At(t.Header-1, c)) != "" {
-			lc = c
+	lc, head := -1, ""
+	for c := 0; c < t.Cols() && lc < 0 && t.Header > 0; c++ {
+		if s := strings.TrimSpace(t.At(t.Header-1, c)); s != "" {
+			lc, head = c, s
 		}
 	}
-	if lc < 0 {
-		return []*extract.Table{t}
+	opens := func(r int) bool {
+		if !textRow(t, r) {
+			return false
+		}
+		if t.Header > 0 {
+			return lc >= 0 && strings.TrimSpace(t.Rows[r][lc].Text) == head
+		}
+		return textCells(t, r) >= 2
 	}
-	head := strings.TrimSpace(t.At(t.Header-1, lc))
-	var starts []int // the first header row of each later part
-	for r := t.Header; r < len(t.Rows); r++ {
-		if strings.TrimSpace(t.Rows[r][lc].Text) != head || !textRow(t, r) {
+	var starts []int // the first row of each later part
+	for r := max(t.Header, 1); r < len(t.Rows); r++ {
+		if !opens(r) || len(starts) > 0 && r < starts[len(starts)-1]+headerLen(t, starts[len(starts)-1]) {
 			continue
 		}
 		s := r
 		for s-1 >= t.Header && titleRow(t, s-1) {
 			s--
 		}
-		starts = append(starts, s)
+		if s > 0 {
+			starts = append(starts, s)
+		}
 	}
 	if len(starts) == 0 {
 		return []*extract.Table{t}
@@ -61,17 +72,31 @@ func tableParts(t *extract.Table) []*extract.Table {
 		}
 		parts = append(parts, &part)
 		if k < len(starts) {
-			from = to
-			header = 0
-			for r := to; r < len(t.Rows) && (titleRow(t, r) || strings.TrimSpace(t.Rows[r][lc].Text) == head); r++ {
-				header++
-				if strings.TrimSpace(t.Rows[r][lc].Text) == head {
-					break
-				}
-			}
+			from, header = to, headerLen(t, to)
 		}
 	}
 	return parts
+}
+
+// headerLen returns how many rows of t from row r on are title and text
+// rows: the header of a part that begins at r.
+func headerLen(t *extract.Table, r int) int {
+	n := 0
+	for r+n < len(t.Rows) && textRow(t, r+n) {
+		n++
+	}
+	return n
+}
+
+// textCells returns how many cells of row r of t hold text of their own.
+func textCells(t *extract.Table, r int) int {
+	n := 0
+	for _, cell := range t.Rows[r] {
+		if !cell.Covered() && strings.TrimSpace(cell.Text) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // textRow reports whether row r of t holds text and no figure.
@@ -93,13 +118,7 @@ func textRow(t *extract.Table, r int) bool {
 // titleRow reports whether row r of t is a title over a part: one text
 // cell, the rest empty or covered by it, no figure.
 func titleRow(t *extract.Table, r int) bool {
-	n := 0
-	for _, cell := range t.Rows[r] {
-		if !cell.Covered() && strings.TrimSpace(cell.Text) != "" {
-			n++
-		}
-	}
-	return n == 1 && textRow(t, r)
+	return textCells(t, r) == 1 && textRow(t, r)
 }
 
 // clipRows returns rows with the merged cells cut at the end of rows: a

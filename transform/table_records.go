@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
@@ -491,7 +492,7 @@ func (tr *tableRead) level(gr *colGroup, i, c int, q quantity, norm string, inde
 	if q.Kind != kindBare {
 		u = tableUnit{text: q.Unit, from: "cell"}
 	} else {
-		q = withUnit(q, norm, u.text, u.from == "cell")
+		q = withUnit(q, norm, u.text, u.from == "cell" || u.from == "note")
 	}
 	switch {
 	case q.Kind == kindBare && !tr.info.named:
@@ -743,8 +744,8 @@ func (tr *tableRead) sentence(gr *colGroup, row tableRow) string {
 
 // add appends rec with its canonical name, when it has a name.
 func (tr *tableRead) add(rec Indicator) {
-	if rec.Name == "" {
-		return // a figure that nothing names cannot be understood
+	if strings.IndexFunc(rec.Name, unicode.IsLetter) < 0 {
+		return // a figure that nothing names ("", "/") cannot be understood; "P/E" and "EBITDA" are names
 	}
 	rec.Canonical = tr.r.t.cat.canonical(rec.Name)
 	if m := qualifierRE.FindStringSubmatchIndex(rec.Name); rec.Canonical == "" && m != nil {

@@ -54,6 +54,9 @@ var (
 	footnoteRE = regexp.MustCompile(`[\[［〔][0-9０-９]{1,2}[\]］〕]|[（(]注[0-9０-９]{0,2}[）)]`)
 	// ofRE finds the mark that opens a run of parts ("其中：", "在总计中：").
 	ofRE = regexp.MustCompile(`^(?:其中|在[^：:，,]{1,10}中|内)\s*[：:]?`)
+	// yearAfterRE finds the word after a year or date ("2020年1月1日余额":
+	// 2020 is no classification code).
+	yearAfterRE = regexp.MustCompile(`^(?:年|年度|月|日)`)
 	// leadCodeRE finds a classification code before a label ("2010101 行政运行").
 	leadCodeRE = regexp.MustCompile(`^[\[［【]?([0-9]{3,9})[\]］】]?\s*`)
 )
@@ -102,7 +105,7 @@ func cleanLabel(s string) cleanedLabel {
 			s = string([]rune(s)[n:])
 			changed = true
 		}
-		if c := leadCodeRE.FindStringSubmatch(s); c != nil && len(c[0]) < len(s) && isHan(firstRune(s[len(c[0]):])) {
+		if c := leadCodeRE.FindStringSubmatch(s); c != nil && len(c[0]) < len(s) && isHan(firstRune(s[len(c[0]):])) && !yearAfterRE.MatchString(s[len(c[0]):]) {
 			s, out.code, changed = s[len(c[0]):], c[1], true
 		}
 	}
