@@ -2,13 +2,14 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
 
-// Table headers found apart: a research note prints the years of its
+// Table headers and notes found apart. A research note prints the years of its
 // forecast table ("2020 2021 2022E 2023E 2024E") as a line of its own,
 // which the PDF reader may leave out of the grid, so that the table's
 // figure columns have no header and cannot be told apart. The line is
@@ -116,3 +117,47 @@ func headed(t *extract.Table, values []int, years []string, caption string) *ext
 	}
 	return &out
 }
+
+// withNotesAbove returns t, table ti of r.doc, with the unit note and the
+// title printed in the short lines right above it (on its page or at the
+// foot of the page before) when
+// extract left them out of the table (an annual report's "合并现金流量表",
+// "2020年1—12月", "单位：元币种：人民币" over a statement): t itself when
+// its caption or notes state a unit already or no such line stands there.
+func (r *run) withNotesAbove(ti int, t *extract.Table) *extract.Table {
+	if unitOf(t.Caption) != "" || slices.ContainsFunc(t.Notes, func(n string) bool { return unitOf(n) != "" }) {
+		return t
+	}
+	first := slices.IndexFunc(r.doc.Paragraphs, func(p extract.Paragraph) bool { return p.Table == ti+1 })
+	var notes []string
+	caption := ""
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		p := r.doc.Paragraphs[k]
+		s := strings.TrimSpace(p.Text)
+		if p.Table != 0 || p.Page < t.Page-1 || utf8.RuneCountInString(s) > 30 {
+			break
+		}
+		switch {
+		case noteUnit(s) != "":
+			notes = append(notes, s)
+		case caption == "" && strings.HasSuffix(s, "表") && !strings.ContainsAny(s, "，。；：:"):
+			caption = s
+		case yearTokenRE.MatchString(s) || dateLineRE.MatchString(s):
+		default:
+			k = -1 // prose: stop
+		}
+	}
+	if len(notes) == 0 {
+		return t
+	}
+	out := *t
+	out.Notes = append(slices.Clone(t.Notes), notes...)
+	if out.Caption == "" {
+		out.Caption = caption
+	}
+	return &out
+}
+
+// dateLineRE matches a line that dates a statement ("2020年1—12月",
+// "2020年12月31日").
+var dateLineRE = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*(?:[-－—~～至]\s*[0-9]{1,2}\s*)?月(?:\s*[0-9]{1,2}\s*日)?$`)

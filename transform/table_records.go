@@ -201,7 +201,7 @@ type colGroup struct {
 // table returns the records of table ti of r.doc, row by row.
 func (r *run) table(ti int) []Indicator {
 	var out []Indicator
-	for _, part := range tableParts(r.withFoundHeader(ti, &r.doc.Tables[ti])) {
+	for _, part := range tableParts(r.withNotesAbove(ti, r.withFoundHeader(ti, &r.doc.Tables[ti]))) {
 		out = append(out, r.tablePart(part, ti)...)
 	}
 	return out
