@@ -2,7 +2,8 @@ package transform_test
 
 // The evaluation scorer: it runs the whole pipeline on hand-labelled
 // reports and scores its records against the labels. The label format and
-// the matching rules are documented in testdata/labels/README.md.
+// the matching rules are documented in testdata/labels/README.md; the
+// labelled table pages of real PDFs in testdata/labels-real/README.md.
 //
 //	go test ./transform -run Eval -v            # scores, misses and false positives
 //	go test ./transform -run 'Eval/hefei' -v    # one report

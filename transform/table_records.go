@@ -18,19 +18,24 @@ import (
 // unit notes (DESIGN.md, "Tables"). Prose never reads a table's
 // paragraphs; a figure stated in both is two records.
 
-// BUG(zhibiao): Table rows nest by their markers, numbering, codes and
-// sums only: a part that a PDF marks by indentation alone, under a row
-// its figures do not add up to (an index, a rate, a single part), is read
-// as a row of its own, and a label that names no measure then lacks its
-// parent ("食品烟酒指数" rather than "居民消费价格：食品烟酒指数"). Parts
-// listed above their total (流动资产 items, then 流动资产合计) are not
-// nested.
+// BUG(zhibiao): Table rows nest by their markers, numbering, codes,
+// label areas and sums only: extract keeps no indentation, so a part
+// marked by indentation alone, under a row its figures do not add up to
+// (an index, a rate, a single part, a negative figure such as 财务费用), is
+// read as a row of its own, and a label that names no measure then lacks
+// its parent ("食品烟酒指数" rather than "居民消费价格：食品烟酒指数");
+// rows that cannot be told apart without it are dropped (see tellApart).
 
 // BUG(zhibiao): A table's figure whose unit no cell, label, header,
-// caption or note states is given with no unit and Review "表格单元无单位"
-// (none in a table without a caption); a unit printed elsewhere on the
-// page ("编制部门：… 单位：元" above a budget table) is not found unless
-// extract hands it as a unit note.
+// section row, caption, note or line right above the table states is
+// given with no unit and Review "表格单元无单位" (none at all in a table
+// with no caption that its author did not draw as one); a unit stated
+// once for a whole chapter of an annual report's notes, pages above, is
+// not found.
+
+// BUG(zhibiao): Figures written inside a text cell ("说明": "计入营业外收入
+// 3,340,324.88元") are read by neither the table reader (the cell is text)
+// nor the prose reader (it never reads a table's rows).
 
 // BUG(zhibiao): A text table has no merged cells: a header written once
 // over several columns ("出口额", then empty cells, above 绝对数 | 增长%)
