@@ -332,14 +332,7 @@ func nestBySums(rows []tableRow) {
 			}
 			sum = sum.Add(*row.figure)
 			decimals = max(decimals, row.decimals)
-			// Each figure is rounded to its decimals: the sum may miss
-			// by half a unit of the last place per figure.
-			tol := decimalInt(int64(len(parts) + 1)).Mul(decimalInt(5)).Shift(-decimals - 1)
-			diff := sum.Add(head.figure.Neg())
-			if diff.Sign() < 0 {
-				diff = diff.Neg()
-			}
-			if diff.Cmp(tol) <= 0 {
+			if sumsTo(sum, *head.figure, len(parts), decimals) {
 				if len(parts) >= 2 {
 					for _, k := range parts {
 						rows[k].parent = i
@@ -347,11 +340,24 @@ func nestBySums(rows []tableRow) {
 				}
 				break
 			}
-			if sum.Cmp(head.figure.Add(tol)) > 0 {
-				break
+			if sum.Cmp(*head.figure) > 0 {
+				break // past the total, and parts are positive here
 			}
 		}
 	}
+}
+
+// sumsTo reports whether sum, the sum of n figures written with up to
+// decimals decimals, is total as rounded: each figure is rounded to its
+// decimals, so the sum may miss by half a unit of the last place per
+// figure (and the total's own rounding).
+func sumsTo(sum, total decimal, n, decimals int) bool {
+	tol := decimalInt(int64(n + 1)).Mul(decimalInt(5)).Shift(-decimals - 1)
+	diff := sum.Add(total.Neg())
+	if diff.Sign() < 0 {
+		diff = diff.Neg()
+	}
+	return diff.Cmp(tol) <= 0
 }
 
 // nestBySumsAbove makes the unmarked rows right above a row its parts
@@ -376,12 +382,7 @@ func nestBySumsAbove(rows []tableRow) {
 			parts = append(parts, j)
 			sum = sum.Add(*row.figure)
 			decimals = max(decimals, row.decimals)
-			tol := decimalInt(int64(len(parts) + 1)).Mul(decimalInt(5)).Shift(-decimals - 1)
-			diff := sum.Add(head.figure.Neg())
-			if diff.Sign() < 0 {
-				diff = diff.Neg()
-			}
-			if diff.Cmp(tol) <= 0 && len(parts) >= 2 {
+			if sumsTo(sum, *head.figure, len(parts), decimals) && len(parts) >= 2 {
 				for _, k := range parts {
 					rows[k].parent = i
 				}
