@@ -130,6 +130,7 @@ func (b *docBuild) addParagraph(bl block, split bool) {
 					continue
 				}
 				cur.add(t, part.page)
+				cur.finish() // the joined text is looked at above
 			}
 		}
 	}

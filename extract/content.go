@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"math"
 	"strings"
 	"unicode/utf16"
@@ -365,27 +366,35 @@ type gstate struct {
 }
 
 const (
-	maxOperands  = 64      // operand stack cap
-	maxArray     = 1 << 16 // TJ array cap
-	maxGstack    = 256     // q nesting cap
-	maxFormDepth = 8       // Do recursion cap
-	maxTokens    = 1 << 24 // per page, over all forms: a hostile file cannot loop us
-	maxGlyphs    = 1 << 20 // per page: forms painted many times cannot exhaust memory
+	maxOperands = 64      // operand stack cap
+	maxArray    = 1 << 16 // TJ array cap
+	maxGstack   = 256     // q nesting cap
 )
 
 // An interp runs content streams and collects glyphs.
 type interp struct {
 	glyphs []Glyph
 	images int
-	tokens int
-	forms  []uint64 // forms being interpreted, for cycle detection
-	unk    *font    // stand-in for a missing font resource
+	// bud counts tokens, forms and glyphs against the page's Limits, so
+	// that a hostile file cannot loop us or exhaust memory; nil: defaults.
+	bud   *budget
+	forms []uint64 // forms being interpreted, for cycle detection
+	unk   *font    // stand-in for a missing font resource
 	// running: glyphs now being painted are a pagination artifact
 	running  bool
 	path     path    // the path being built (paths.go)
 	clipNext bool    // W or W* was seen: the path clips once painted (paths.go)
 	rules    []rule  // horizontal and vertical lines painted
 	shapes   []shape // other areas and curves painted
+}
+
+// budget returns the interpreter's budget, made with the default limits
+// when none was given.
+func (in *interp) budget() *budget {
+	if in.bud == nil {
+		in.bud = newBudget(context.Background(), Limits{})
+	}
+	return in.bud
 }
 
 // run interprets one content stream with the given resources and
@@ -427,8 +436,7 @@ func (in *interp) run(content []byte, res resourceSet, gs gstate) {
 		tm = tlm
 	}
 	for {
-		in.tokens++
-		if in.tokens > maxTokens {
+		if in.budget().operator() != nil {
 			return
 		}
 		t := lx.next()
@@ -593,7 +601,11 @@ func (in *interp) do(name string, res resourceSet, gs gstate) {
 		in.images++
 		return
 	}
-	if form == nil || len(in.forms) >= maxFormDepth {
+	if form == nil || in.budget().formCall() != nil {
+		return
+	}
+	if len(in.forms) >= in.bud.lim.FormDepth {
+		in.bud.limit(tooLarge("forms nested more than %d deep", in.bud.lim.FormDepth))
 		return
 	}
 	for _, id := range in.forms {
@@ -682,7 +694,11 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 	}
 	f.prepare(s)
 	th := gs.th
-	for len(s) > 0 && len(in.glyphs) < maxGlyphs {
+	limit := in.budget().lim.PageGlyphs
+	if len(in.glyphs) >= limit && len(s) > 0 {
+		in.bud.limit(tooLarge("the page shows more than %d characters", limit))
+	}
+	for len(s) > 0 && len(in.glyphs) < limit {
 		c := f.code(s)
 		s = s[c.n:]
 		trm := matrix{gs.fs * th, 0, 0, gs.fs, 0, gs.ts}.mul(*tm).mul(gs.ctm)
@@ -697,13 +713,18 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 			}
 			adv *= th
 		}
-		if txt := f.text(c); txt != "" && visible(gs, trm, adv) {
+		// A glyph placed by numbers too large to compute with (operands of
+		// hundreds of digits overflow to infinity) is nowhere: skipped.
+		if txt := f.text(c); txt != "" && finite(trm) && visible(gs, trm, adv) {
 			// A Type3 FontMatrix may flip its glyphs, but so may their
 			// procedures: only the text rendering matrix is telling.
 			angle, skew := orientation(trm)
 			w := math.Abs(adv) * math.Hypot(m[0], m[1])
 			if f.vertical {
 				w = math.Abs(gs.fs) * math.Hypot(m[0], m[1])
+			}
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				w = 0
 			}
 			in.glyphs = append(in.glyphs, Glyph{
 				Text:    txt,

@@ -56,10 +56,25 @@
 //
 // # PDF
 //
-// github.com/ledongthuc/pdf is used only as the object layer (cross-reference
-// table, streams, filters, decryption). Content streams, fonts, CMaps and
-// layout are this package's own, because the library's text functions lose
-// or garble Chinese text (see the project's research notes).
+// github.com/ledongthuc/pdf is used only as the object layer (objects,
+// streams, filters). Content streams, fonts, CMaps and layout are this
+// package's own, because the library's text functions lose or garble
+// Chinese text (see the project's research notes).
+//
+// The file structure is checked first, by this package: a file whose
+// cross-reference data is wrong (offsets shifted or zeroed, a startxref
+// pointing nowhere, a /Prev chain that loops), whose stream lengths lie,
+// that keeps objects in object streams or a hybrid cross-reference, or
+// that is encrypted with an owner password only, is rewritten in memory
+// as a sound file (objects found by scanning for "num gen obj", streams
+// read to their endstream, everything decrypted) before the library
+// reads it. What had to be mended is listed in [Document.Repairs].
+//
+// The work one input may cost is bounded by [Limits] (decoded bytes per
+// stream, page and file, operators, form nesting and fan-out, pages) and
+// by the context given to [OpenContext]: a hostile file becomes an
+// [ErrTooLarge] error naming the limit, and a done context stops the
+// cross-reference reader, the content interpreter and the layout.
 //
 // Where a producer states what a run of glyphs spells (an /ActualText
 // span, as browsers write for glyphs shared by several characters), that
@@ -119,9 +134,11 @@
 //
 // Failures are returned as *[Error] values naming the file and, where it
 // matters, the page. Their cause can be tested with errors.Is against
-// [ErrEncrypted], [ErrNoText], [ErrDamaged], [ErrEmpty], [ErrNotPDF],
-// [ErrUndecoded], [ErrTooLarge] and [ErrNeedsConverter]. With ErrUndecoded, and when only some pages failed, the
-// Document is returned too.
+// [ErrEncrypted], [ErrNoText], [ErrDamaged] ([ErrTruncated]), [ErrEmpty],
+// [ErrNotPDF], [ErrNotRegular], [ErrTooLarge], [ErrNeedsConverter] and
+// [ErrUndecoded]. With ErrUndecoded, ErrTruncated, a limit hit part-way
+// and when only some pages failed, the Document is returned too: a
+// partial result always comes with the error that says what is missing.
 // A panic inside the PDF library is recovered and reported as [ErrDamaged].
 package extract
 

@@ -30,6 +30,12 @@ type Document struct {
 	// Tables lists the tables in reading order. Each also stands in
 	// Paragraphs and Text as its caption and TAB-separated rows.
 	Tables []Table
+	// Repairs says what had to be mended to read the file, one remark
+	// each ("cross-reference table unreadable …: rebuilt from the 212
+	// objects found in the file", "3 invalid bytes replaced by U+FFFD");
+	// nil for a sound file. Nothing known was lost, but a mended file
+	// deserves a look: its figures are worth checking against it.
+	Repairs []string
 }
 
 // A Page describes one page of a Document.

@@ -117,7 +117,7 @@ type docxField struct {
 // docxParser streams the main part of a .docx.
 type docxParser struct {
 	dec      *xml.Decoder
-	lim      limits
+	lim      markupLimits
 	depth    int
 	styles   *styleSheet
 	num      *numbering
@@ -132,7 +132,7 @@ type docxParser struct {
 
 // readDocx reads a .docx (or a file converted to one) into a Document of
 // the given format.
-func readDocx(name, format string, r io.ReaderAt, size int64, lim limits) (*Document, error) {
+func readDocx(name, format string, r io.ReaderAt, size int64, lim markupLimits) (*Document, error) {
 	pkg, err := openPackage(r, size, lim)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
@@ -149,7 +149,7 @@ func readDocx(name, format string, r io.ReaderAt, size int64, lim limits) (*Docu
 }
 
 // readPackage reads the parts of an opened .docx.
-func readPackage(name, format string, pkg *docxPackage, lim limits) (*Document, error) {
+func readPackage(name, format string, pkg *docxPackage, lim markupLimits) (*Document, error) {
 	rels, err := pkg.rels("")
 	if err != nil {
 		return nil, err

@@ -15,12 +15,12 @@ import (
 type docxPackage struct {
 	zr    *zip.Reader
 	files map[string]*zip.File // by name, lower-cased
-	lim   limits
+	lim   markupLimits
 	spent int64 // bytes inflated so far
 }
 
 // openPackage opens the zip archive of a .docx.
-func openPackage(r io.ReaderAt, size int64, lim limits) (*docxPackage, error) {
+func openPackage(r io.ReaderAt, size int64, lim markupLimits) (*docxPackage, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a valid zip archive: %v", ErrDamaged, err)

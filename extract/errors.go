@@ -10,6 +10,9 @@ type Error struct {
 	File string // base name of the input file
 	Page int    // 1-based page, or 0 when the whole file is concerned
 	Err  error  // the cause; errors.Is(err, ErrEncrypted) etc. test it
+	// Pages is the number of pages of a file refused as a whole (a
+	// scanned file, ErrNoText), when it could be counted; 0 otherwise.
+	Pages int
 }
 
 func (e *Error) Error() string {
@@ -30,6 +33,10 @@ var (
 	ErrNoText = errors.New("no text layer: image-only or scanned document (OCR is not supported yet)")
 	// ErrDamaged: the file is damaged or truncated, or a page could not be decoded.
 	ErrDamaged = errors.New("damaged or truncated file")
+	// ErrTruncated: the file ends before its end (no %%EOF), as a cut
+	// download does. It is an ErrDamaged too; with the text read, the
+	// Document is returned.
+	ErrTruncated = fmt.Errorf("%w: truncated file (no %%%%EOF)", ErrDamaged)
 	// ErrEmpty: the file is empty or holds no text at all.
 	ErrEmpty = errors.New("empty file")
 	// ErrNotPDF: the file is none of the formats zhibiao reads (PDF, Word,
@@ -40,10 +47,14 @@ var (
 	// can leave them). It comes with the Document, whose unknown
 	// characters are U+FFFD.
 	ErrUndecoded = errors.New("text not decodable: fonts without a Unicode map")
-	// ErrTooLarge: reading the file would pass one of the limits that
-	// keep a hostile file from taking the machine: its size, the size
-	// its compressed parts inflate to, the nesting of its elements, the
-	// cells of a table, the time a conversion may take.
+	// ErrNotRegular: the input is not a regular file (a named pipe, a
+	// device, a folder), which is never read: reading it could block.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge: reading the file would pass one of the [Limits] that
+	// keep a hostile file from taking the machine: its size, the bytes
+	// its streams or compressed parts decode to, operators, forms, pages,
+	// the nesting of its elements, the cells of a table, the time a
+	// conversion may take. The message names the bound.
 	ErrTooLarge = errors.New("too large")
 	// ErrNeedsConverter: the file is a Word 97–2003 (.doc) or WPS file,
 	// read through LibreOffice, which is not installed.

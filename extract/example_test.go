@@ -1,13 +1,19 @@
 package extract_test
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
+	"github.com/zhibiao/zhibiao/extract/hostile"
 )
 
 func ExampleOpen() {
@@ -122,4 +128,42 @@ func ExampleDocument_tables() {
 	// 2010601	行政运行	4862.37	4862.37	0.00	4615.08	5.4
 	// 行政运行 行政运行
 	// 收入 2 收入
+}
+
+func ExampleOpenContext() {
+	// A page whose contents name one Flate stream a hundred times: each
+	// copy inflates to 3 MB. Within limits of 8 MB a page, it is refused
+	// as soon as the page goes over, instead of filling the memory.
+	bomb := hostile.ContentBomb(3<<20, 100, "0 0 m ", false)
+	path := filepath.Join(os.TempDir(), "zhibiao-example-bomb.pdf")
+	os.WriteFile(path, bomb, 0o644)
+	defer os.Remove(path)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err := extract.OpenContext(ctx, path, extract.Limits{PageBytes: 8 << 20})
+	fmt.Println(errors.Is(err, extract.ErrTooLarge))
+	fmt.Println(err)
+	// Output:
+	// true
+	// zhibiao-example-bomb.pdf: too large: the page decodes to more than 8 MB
+}
+
+func ExampleDocument_Repairs() {
+	// A fixture whose cross-reference offsets are all 7 bytes off, as a
+	// file edited by hand or converted from CRLF is.
+	b, err := os.ReadFile("../fixtures/seed-2020-jiedao.rl-stsong.pdf")
+	if err != nil {
+		log.Fatal(err)
+	}
+	b = hostile.ShiftOffsets(b, 7)
+	doc, err := extract.NewReader(bytes.NewReader(b), int64(len(b)), "shifted.pdf")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(doc.Title)
+	fmt.Println(strings.Join(doc.Repairs, "\n"))
+	// Output:
+	// 2020年度某街道工作总结和2021年度工作思路
+	// 22 of 22 cross-reference offsets wrong: rebuilt from the 22 objects found in the file
 }

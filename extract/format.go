@@ -26,10 +26,10 @@ var (
 )
 
 // readByContent reads the file when its content (head: its first bytes)
-// names one of the formats above; ok is false for PDFs and text, which
-// NewReader reads itself.
-func readByContent(name string, r io.ReaderAt, size int64, head []byte) (doc *Document, ok bool, err error) {
-	lim := defaultLimits()
+// names one of the formats above, within limits; ok is false for PDFs and
+// text, which NewReader reads itself.
+func readByContent(name string, r io.ReaderAt, size int64, head []byte, limits Limits) (doc *Document, ok bool, err error) {
+	lim := limits.markup()
 	switch {
 	case bytes.HasPrefix(head, magicZip):
 		doc, err = readZip(name, r, size, lim)
@@ -47,7 +47,7 @@ func readByContent(name string, r io.ReaderAt, size int64, head []byte) (doc *Do
 
 // readZip reads a zip archive that holds a Word document; other archives
 // (a workbook, an OpenDocument file) are refused with what they are.
-func readZip(name string, r io.ReaderAt, size int64, lim limits) (*Document, error) {
+func readZip(name string, r io.ReaderAt, size int64, lim markupLimits) (*Document, error) {
 	pkg, err := openPackage(r, size, lim)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}

@@ -75,7 +75,7 @@ func FuzzDocx(f *testing.F) {
 			w.Write(p.data)
 		}
 		zw.Close()
-		lim := defaultLimits()
+		lim := DefaultLimits().markup()
 		lim.part, lim.inflated = 16<<20, 32<<20
 		doc, err := readDocx("f.docx", "docx", bytes.NewReader(b.Bytes()), int64(b.Len()), lim)
 		if doc == nil {
@@ -96,7 +96,7 @@ func FuzzHTML(f *testing.F) {
 	}
 	f.Add([]byte(`<html><title>t</title><table><tr><td rowspan="0" colspan="1000">a</td></tr><tr><td>1</td><td>2</td></tr></table></html>`))
 	f.Fuzz(func(t *testing.T, page []byte) {
-		lim := defaultLimits()
+		lim := DefaultLimits().markup()
 		lim.htmlFile = 1 << 20
 		doc, err := readHTMLFile("f.html", bytes.NewReader(page), int64(len(page)), lim)
 		if doc == nil {

@@ -25,7 +25,7 @@ func fixtureSeeds() (contents, cmaps [][]byte) {
 		if err != nil {
 			continue
 		}
-		pages := d.walkPages()
+		pages, _ := d.walkPages()
 		if len(pages) == 0 {
 			continue
 		}
@@ -35,7 +35,7 @@ func fixtureSeeds() (contents, cmaps [][]byte) {
 		fonts := pages[0].res.Key("Font")
 		for _, k := range fonts.Keys() {
 			if tu := fonts.Key(k).Key("ToUnicode"); tu.Kind() == pdf.Stream {
-				if m, err := readStream(tu); err == nil && len(m) > 0 {
+				if m, err := d.readStream(tu); err == nil && len(m) > 0 {
 					cmaps = append(cmaps, cut(m))
 				}
 			}

@@ -27,7 +27,7 @@ import (
 // page out is read as the paragraphs in its cells.
 
 // readHTMLFile reads a web page of the given size.
-func readHTMLFile(name string, r io.ReaderAt, size int64, lim limits) (*Document, error) {
+func readHTMLFile(name string, r io.ReaderAt, size int64, lim markupLimits) (*Document, error) {
 	if size > lim.htmlFile {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: a web page of %d MB (limit %d MB)", ErrTooLarge, size>>20, lim.htmlFile>>20)}
 	}
@@ -44,7 +44,7 @@ func readHTMLFile(name string, r io.ReaderAt, size int64, lim limits) (*Document
 }
 
 // readHTML reads the text of a web page.
-func readHTML(name, src string, lim limits) (*Document, error) {
+func readHTML(name, src string, lim markupLimits) (*Document, error) {
 	if err := countElements(src, lim); err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func readHTML(name, src string, lim limits) (*Document, error) {
 // countElements counts the tags of a page with the tokenizer, which is
 // fast, before the parser builds a node for each: a page of millions of
 // tags is refused.
-func countElements(src string, lim limits) error {
+func countElements(src string, lim markupLimits) error {
 	z := html.NewTokenizer(strings.NewReader(src))
 	n := 0
 	for {
@@ -250,7 +250,7 @@ type hline struct {
 
 // An htmlWalker turns the article's elements into lines.
 type htmlWalker struct {
-	lim     limits
+	lim     markupLimits
 	article *article
 	title   *html.Node
 	lines   []hline

@@ -13,7 +13,7 @@ import (
 // spans (a rowspan of 0 runs to the last row), the caption from
 // <caption>, header rows from <thead> or from leading rows of <th> cells
 // only. It returns nil for a table without text.
-func tableOfHTML(t *html.Node, lim limits) (*Table, error) {
+func tableOfHTML(t *html.Node, lim markupLimits) (*Table, error) {
 	trs := tableRows(t)
 	rows := make([][]spanCell, 0, len(trs))
 	header, inHead := 0, true
@@ -127,7 +127,7 @@ func isMetadataTable(t *html.Node) bool {
 	n := 0
 	for _, tr := range tableRows(t) {
 		for _, c := range rowCells(tr) {
-			s := squeeze(textOf(c))
+			s := squeezeSpace(textOf(c))
 			if metaLabel.MatchString(s) {
 				n++
 			} else if i := strings.IndexAny(s, ":："); i > 0 && metaLabel.MatchString(s[:i]) {

@@ -2,37 +2,66 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
 
-// maxTextSize bounds the size of a text input read into memory.
-const maxTextSize = 256 << 20
-
 // Open reads the file at path (.pdf, .docx, .doc, .wps, .html, .htm or
-// .txt) into a Document.
-// See [NewReader] for how the format is chosen and what is returned on
-// failure. Errors are *[Error] values whose File is the base name of path.
+// .txt) into a Document, with the default [Limits]. See [NewReader] for
+// how the format is chosen and what is returned on failure. Errors are
+// *[Error] values whose File is the base name of path.
 func Open(path string) (*Document, error) {
+	return OpenContext(context.Background(), path, Limits{})
+}
+
+// OpenContext is [Open] within limits and a context: when ctx is done,
+// the reading stops soon (the cross-reference reader, the content
+// interpreter and the layout look at it) and the error wraps ctx.Err().
+// Only regular files are read: a FIFO, a device or a folder is refused
+// at once rather than waited on.
+func OpenContext(ctx context.Context, path string, lim Limits) (*Document, error) {
 	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{File: name, Err: unwrapPath(err)}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(st.Mode()))}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{File: name, Err: unwrapPath(err)}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	if st, err = f.Stat(); err != nil {
 		return nil, &Error{File: name, Err: unwrapPath(err)}
 	}
-	if st.IsDir() {
-		return nil, &Error{File: name, Err: errors.New("is a directory")}
+	if !st.Mode().IsRegular() { // replaced since the first look
+		return nil, &Error{File: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(st.Mode()))}
 	}
-	return NewReader(f, st.Size(), name)
+	return NewReaderContext(ctx, f, st.Size(), name, lim)
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
 }
 
 // unwrapPath drops the *fs.PathError layer, whose path would repeat the
@@ -67,12 +96,27 @@ func unwrapPath(err error) error {
 // in one Error with Page 0). A panic while reading is recovered and
 // reported as [ErrDamaged].
 func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error) {
+	return NewReaderContext(context.Background(), r, size, name, Limits{})
+}
+
+// NewReaderContext is [NewReader] within limits and a context (see
+// [OpenContext]).
+func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name string, lim Limits) (doc *Document, err error) {
 	name = filepath.Base(name)
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, &Error{File: name, Err: fmt.Errorf("%w: internal error: %v", ErrDamaged, p)}
 		}
 	}()
+	if lim.Time > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Time)
+		defer cancel()
+	}
+	bud := newBudget(ctx, lim)
+	if err := bud.cancelled(); err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
 	if size <= 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
@@ -80,35 +124,39 @@ func NewReader(r io.ReaderAt, size int64, name string) (doc *Document, err error
 	if n, err := r.ReadAt(head, 0); n < len(head) {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
 	}
-	if doc, ok, err := readByContent(name, r, size, head); ok {
+	if doc, ok, err := readByContent(name, r, size, head, bud.lim); ok {
 		return doc, err
 	}
 	if bytes.Contains(head, []byte("%PDF")) {
-		return readPDFDocument(name, r, size)
+		return readPDFDocument(bud, name, r, size)
 	}
-	if size > maxTextSize {
-		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes is too large for a text file", ErrNotPDF, size)}
+	if size > bud.lim.TextBytes {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: a text file larger than %s", ErrTooLarge, mb(bud.lim.TextBytes))}
 	}
 	b := make([]byte, size)
 	if n, err := r.ReadAt(b, 0); int64(n) < size {
 		return nil, &Error{File: name, Err: fmt.Errorf("reading: %w", err)}
 	}
-	if len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))) == 0 {
-		return nil, &Error{File: name, Err: ErrEmpty}
-	}
-	s, ok := decodeText(b)
+	s, repairs, ok := decodeText(b)
 	if !ok {
 		if strings.EqualFold(filepath.Ext(name), ".pdf") {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no PDF header", ErrDamaged)}
 		}
 		return nil, &Error{File: name, Err: ErrNotPDF}
 	}
-	return readText(name, s)
+	if strings.TrimSpace(s) == "" {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	doc, err = readText(name, s)
+	if doc != nil {
+		doc.Repairs = repairs
+	}
+	return doc, err
 }
 
 // readPDFDocument reads a PDF's glyphs and lays them out.
-func readPDFDocument(name string, r io.ReaderAt, size int64) (*Document, error) {
-	raw, err := readPDF(name, r, size)
+func readPDFDocument(bud *budget, name string, r io.ReaderAt, size int64) (*Document, error) {
+	raw, repairs, err := readPDFWith(bud, name, r, size)
 	if err != nil && len(raw) == 0 {
 		var e *Error
 		if errors.As(err, &e) {
@@ -119,11 +167,21 @@ func readPDFDocument(name string, r io.ReaderAt, size int64) (*Document, error) 
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	doc, perr := layoutDocument(name, raw)
+	doc, perr := layoutBudget(bud, name, raw)
 	if perr != nil {
+		var e *Error
+		switch {
+		case err != nil && errors.As(err, &e):
+			return nil, e // the reader's error says more than "no text"
+		case err != nil:
+			return nil, &Error{File: name, Err: err}
+		case errors.Is(perr, ErrNoText) && errors.As(perr, &e):
+			e.Pages = len(raw)
+		}
 		return nil, perr
 	}
 	doc.Format = "pdf"
+	doc.Repairs = repairs
 	return doc, pageErrors(name, raw, err)
 }
 
@@ -166,9 +224,18 @@ func pageErrors(name string, raw []rawPage, err error) error {
 // with ErrNoText when no page has any text; a document whose only text
 // is a chart's labels (a chart printed from Excel) has no paragraphs.
 func layoutDocument(name string, raw []rawPage) (*Document, error) {
+	return layoutBudget(newBudget(context.Background(), Limits{}), name, raw)
+}
+
+// layoutBudget is layoutDocument that stops when the budget's context
+// ends.
+func layoutBudget(bud *budget, name string, raw []rawPage) (*Document, error) {
 	prs := make([]pageRows, len(raw))
 	pages := make([]Page, len(raw))
 	for i := range raw {
+		if err := bud.checkCtx(); err != nil && isContextErr(err) {
+			return nil, &Error{File: name, Err: err}
+		}
 		raw[i] = upright(raw[i])
 		rows, em := buildRows(raw[i])
 		prs[i] = pageRows{raw: &raw[i], rows: rows, em: em}
@@ -197,7 +264,13 @@ func layoutDocument(name string, raw []rawPage) (*Document, error) {
 			cols = append(cols, column{page: raw[i].Number, mid: raw[i].OffsetX + raw[i].Width/2, lines: seg})
 		}
 	}
+	if err := bud.cancelled(); err != nil && isContextErr(err) {
+		return nil, &Error{File: name, Err: err}
+	}
 	paras, tables := joinTables(buildParagraphs(cols), frags)
+	if err := bud.cancelled(); err != nil && isContextErr(err) {
+		return nil, &Error{File: name, Err: err}
+	}
 	if len(paras) == 0 && !charted {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}

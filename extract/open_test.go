@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestOpenErrors(t *testing.T) {
@@ -136,7 +137,9 @@ func FuzzNewReader(f *testing.F) {
 	f.Add([]byte("标题\n　　正文 15 亿元。"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		doc, err := NewReader(bytes.NewReader(b), int64(len(b)), "f.pdf")
+		var doc *Document
+		var err error
+		within(t, 10*time.Second, func() { doc, err = NewReader(bytes.NewReader(b), int64(len(b)), "f.pdf") })
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {

@@ -139,6 +139,11 @@ type para struct {
 	centred bool        // its first line is centred in its column or on the page
 	lines   int         // lines joined into it so far
 	hang    float64     // x of its hanging indent, 0 when it has none
+	// While lines are added, the text grows in buf (runes long) and
+	// text is set by finish: joining strings line by line would copy a
+	// paragraph that runs on for thousands of pages at every line.
+	buf   []byte
+	runes int
 }
 
 // A pageBreak marks where, inside a paragraph, the text of a later page begins.
@@ -341,6 +346,9 @@ func buildParagraphs(cols []column) []para {
 	var prev *line
 	var prevM colMetrics
 	flush := func() {
+		if cur != nil {
+			cur.finish()
+		}
 		if cur != nil && cur.text != "" {
 			out = append(out, *cur)
 		}
@@ -604,17 +612,37 @@ func prevEnds(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
 	return sentenceEnd(last) || pm.right-prev.x1 > 1*em && !strings.ContainsRune(openingBrackets, last)
 }
 
-// add appends a wrapped line, from the given page, to the paragraph.
+// add appends a wrapped line, from the given page, to the paragraph;
+// finish sets its text when all lines are in.
 func (p *para) add(text string, page int) {
-	p.text = joinLines(p.text, text)
 	p.lines++
+	if p.buf == nil {
+		p.buf = []byte(p.text)
+		p.runes = utf8.RuneCountInString(p.text)
+	}
+	// joinLines looks at the last two characters only: join those.
+	k := max(0, len(p.buf)-8)
+	for k > 0 && k < len(p.buf) && !utf8.RuneStart(p.buf[k]) {
+		k++
+	}
+	tail := string(p.buf[k:])
+	joined := joinLines(tail, text)
+	p.buf = append(p.buf[:k], joined...)
+	p.runes += utf8.RuneCountInString(joined) - utf8.RuneCountInString(tail)
 	last := p.page
 	if n := len(p.breaks); n > 0 {
 		last = p.breaks[n-1].page
 	}
 	if page != last {
-		at := utf8.RuneCountInString(p.text) - utf8.RuneCountInString(text)
+		at := p.runes - utf8.RuneCountInString(text)
 		p.breaks = append(p.breaks, pageBreak{page: page, at: at})
+	}
+}
+
+// finish sets the text of a paragraph built with add.
+func (p *para) finish() {
+	if p.buf != nil {
+		p.text, p.buf = string(p.buf), nil
 	}
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,16 +12,26 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// readPDF reads the glyphs of every page of the PDF in r. ledongthuc/pdf
-// serves only as the object layer (xref, objects, filters, decryption);
-// content streams, fonts and CMaps are decoded by this package because
-// the library's text APIs corrupt Chinese text (research notes §1).
+// readPDF reads the glyphs of every page of the PDF in r with the
+// default limits; see readPDFWith.
+func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
+	pages, _, err := readPDFWith(newBudget(context.Background(), Limits{}), name, r, size)
+	return pages, err
+}
+
+// readPDFWith reads the glyphs of every page of the PDF in r within the
+// budget. ledongthuc/pdf serves only as the object layer (objects,
+// filters); the file structure is checked, and mended when broken, by
+// mend; content streams, fonts and CMaps are decoded by this package
+// because the library's text APIs corrupt Chinese text (research notes §1).
 //
 // A problem on one page is recorded in that page's Err and the other
 // pages still come out. The error is non-nil when the file as a whole
-// cannot be read, or has no text at all (ErrNoText, ErrEmpty), or when
-// most of its text cannot be decoded (ErrUndecoded, with the pages).
-func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
+// cannot be read, or has no text at all (ErrNoText, ErrEmpty), when
+// most of its text cannot be decoded (ErrUndecoded, with the pages), or
+// when a document limit stopped the reading (ErrTooLarge, with the pages
+// read). repairs lists what had to be mended to read the file.
+func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64) (pages []rawPage, repairs []string, err error) {
 	fail := func(cause error, detail string) error {
 		if detail == "" {
 			return &Error{File: name, Err: cause}
@@ -28,76 +39,44 @@ func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 		return &Error{File: name, Err: fmt.Errorf("%w: %s", cause, detail)}
 	}
 	if size <= 0 {
-		return nil, fail(ErrEmpty, "")
+		return nil, nil, fail(ErrEmpty, "")
+	}
+	if size > bud.lim.FileBytes {
+		return nil, nil, fail(ErrTooLarge, fmt.Sprintf("the file is larger than %s", mb(bud.lim.FileBytes)))
 	}
 	b, err := io.ReadAll(io.NewSectionReader(r, 0, size))
 	if err != nil {
-		return nil, &Error{File: name, Err: err}
+		return nil, nil, &Error{File: name, Err: err}
 	}
 	truncated := !bytes.Contains(b, []byte("%%EOF"))
 	b, err = sanitize(b)
 	if err != nil {
-		return nil, fail(ErrNotPDF, "no %PDF- header in the first 1 KB")
+		return nil, nil, fail(ErrNotPDF, "no %PDF- header in the first 1 KB")
 	}
-
-	if err := checkSizes(b); err != nil {
-		return nil, fail(ErrDamaged, err.Error())
+	m, err := mend(b, bud)
+	switch {
+	case err == nil:
+	case isContextErr(err) || errors.Is(err, ErrTooLarge):
+		return nil, nil, &Error{File: name, Err: err}
+	case errors.Is(err, ErrEncrypted):
+		return nil, nil, fail(ErrEncrypted, "")
+	case errors.Is(err, errUnsupportedCrypt):
+		return nil, nil, fail(ErrEncrypted, shortErr(err))
+	default:
+		return nil, nil, fail(ErrDamaged, openDetail(err, truncated))
 	}
-	doc, openErr := openPDF(b)
-	repaired := false
-	if openErr != nil {
-		if errors.Is(openErr, pdf.ErrInvalidPassword) {
-			// Maybe only an owner password, in an encryption scheme
-			// ledongthuc cannot handle; pdfcpu tries the empty password.
-			rb, err := repair(b, true)
-			if err != nil {
-				return nil, fail(ErrEncrypted, "")
-			}
-			doc, openErr = openPDF(rb)
-		} else {
-			rb, err := repair(b, bytes.Contains(b, []byte("/Encrypt")))
-			switch {
-			case err != nil && isPasswordErr(err):
-				return nil, fail(ErrEncrypted, "")
-			case err != nil:
-				return nil, fail(ErrDamaged, openDetail(openErr, truncated))
-			}
-			doc, openErr = openPDF(rb)
-		}
-		if openErr != nil {
-			return nil, fail(ErrDamaged, openDetail(openErr, truncated))
-		}
-		repaired = true
-	}
-	if !repaired && (doc.rc440 || bytes.Contains(b, []byte("/XRefStm"))) {
-		// RC4-40 opens but ledongthuc decrypts no stream correctly. A
-		// hybrid-reference file (Microsoft Word writes them) keeps objects
-		// in a cross-reference stream ledongthuc never reads, so fonts or
-		// pages go missing. pdfcpu rewrites both as plain files.
-		if rb, rerr := repair(b, doc.encrypted); rerr == nil {
-			if d2, oerr := openPDF(rb); oerr == nil {
-				doc, repaired = d2, true
-			}
-		}
-	}
-	pages, err := doc.pages(name)
-	if !repaired && (err != nil || noGlyphs(pages) && (anyErr(pages) || doc.encrypted) || mostlyUnknown(pages)) {
-		// Broken xref offsets can open and then fail on every object;
-		// decryption can fail silently; missing objects leave fonts
-		// undecodable. Retry through pdfcpu and keep the better result.
-		if rb, rerr := repair(b, doc.encrypted); rerr == nil {
-			if d2, oerr := openPDF(rb); oerr == nil {
-				if p2, err2 := d2.pages(name); err2 == nil && better(p2, pages) {
-					pages, err = p2, nil
-				}
-			}
-		}
-	}
+	repairs = m.repairs
+	doc, err := openPDF(m.b)
 	if err != nil {
-		return nil, err
+		return nil, repairs, fail(ErrDamaged, openDetail(err, truncated))
 	}
-	if truncated && repaired {
-		return pages, fail(ErrDamaged, "truncated file (no %%EOF): text was recovered but may be incomplete")
+	doc.bud = bud
+	pages, stop := doc.pages(name)
+	if pages == nil {
+		return nil, repairs, stop
+	}
+	if truncated {
+		stop = joinErr(stop, fail(ErrTruncated, "text was recovered but may be incomplete"))
 	}
 	if noGlyphs(pages) {
 		images := 0
@@ -105,25 +84,49 @@ func readPDF(name string, r io.ReaderAt, size int64) ([]rawPage, error) {
 			images += p.Images
 		}
 		if images > 0 {
-			return pages, fail(ErrNoText, "")
+			return pages, repairs, &Error{File: name, Err: ErrNoText, Pages: len(pages)}
+		}
+		if stop != nil {
+			return pages, repairs, stop
+		}
+		for _, p := range pages {
+			if p.Err != nil && errors.Is(p.Err, ErrTooLarge) {
+				return pages, repairs, &Error{File: name, Err: errors.Unwrap(p.Err)}
+			}
 		}
 		for _, p := range pages {
 			if p.Err != nil {
-				return pages, fail(ErrDamaged, shortErr(p.Err))
+				return pages, repairs, fail(ErrDamaged, shortErr(p.Err))
 			}
 		}
-		return pages, fail(ErrEmpty, "")
+		return pages, repairs, fail(ErrEmpty, "")
 	}
 	if mostlyUnknown(pages) {
-		return pages, fail(ErrUndecoded, fmt.Sprintf("%d of %d characters unknown", countUnknown(pages), countGlyphs(pages)))
+		return pages, repairs, joinErr(fail(ErrUndecoded, fmt.Sprintf("%d of %d characters unknown", countUnknown(pages), countGlyphs(pages))), stop)
 	}
-	return pages, nil
+	return pages, repairs, stop
+}
+
+// joinErr joins two errors of the whole file, either of which may be nil.
+func joinErr(a, b error) error {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	return errors.Join(a, b)
+}
+
+// isContextErr reports a cancelled or timed-out context.
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // openDetail explains why a file could not be opened, even after repair.
 func openDetail(err error, truncated bool) string {
 	if truncated {
-		return "truncated file (no %%EOF) that could not be rebuilt"
+		return "truncated file (no %%EOF): could not be rebuilt (" + shortErr(err) + ")"
 	}
 	return shortErr(err)
 }
@@ -147,12 +150,6 @@ func mostlyUnknown(pages []rawPage) bool {
 	return countUnknown(pages)*10 > countGlyphs(pages)
 }
 
-// better reports whether a is a better reading than b: more decoded
-// glyphs.
-func better(a, b []rawPage) bool {
-	return countGlyphs(a)-countUnknown(a) > countGlyphs(b)-countUnknown(b)
-}
-
 func noGlyphs(pages []rawPage) bool { return countGlyphs(pages) == 0 }
 
 func countGlyphs(pages []rawPage) int {
@@ -163,24 +160,14 @@ func countGlyphs(pages []rawPage) int {
 	return n
 }
 
-func anyErr(pages []rawPage) bool {
-	for _, p := range pages {
-		if p.Err != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // A pdfDoc is one open PDF with the caches ledongthuc/pdf lacks: it
 // re-parses an object on every access.
 type pdfDoc struct {
-	r         *pdf.Reader
-	encrypted bool
-	rc440     bool // 40-bit RC4, which ledongthuc cannot decrypt
-	fonts     map[fontKey]*font
-	forms     map[uint64]*formXObject
-	images    map[uint64]bool
+	r      *pdf.Reader
+	bud    *budget
+	fonts  map[fontKey]*font
+	forms  map[uint64]*formXObject
+	images map[uint64]bool
 }
 
 type fontKey struct {
@@ -188,30 +175,26 @@ type fontKey struct {
 	name string
 }
 
-// openPDF opens sanitized bytes, trying the empty user password.
+// openPDF opens mended bytes (see mend), which are never encrypted.
 func openPDF(b []byte) (d *pdfDoc, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed PDF: %v", x)
 		}
 	}()
-	// The empty password opens files protected by an owner password only;
-	// answering "" again tells ledongthuc to stop asking.
-	r, err := pdf.NewReaderEncrypted(bytes.NewReader(b), int64(len(b)), func() string { return "" })
+	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
 	}
 	if r.Trailer().Kind() != pdf.Dict {
 		return nil, errors.New("malformed PDF: no trailer")
 	}
-	enc := r.Trailer().Key("Encrypt")
 	return &pdfDoc{
-		r:         r,
-		encrypted: enc.Kind() != pdf.Null,
-		rc440:     enc.Kind() == pdf.Dict && (enc.Key("V").Int64() == 1 || enc.Key("Length").Int64() == 40),
-		fonts:     map[fontKey]*font{},
-		forms:     map[uint64]*formXObject{},
-		images:    map[uint64]bool{},
+		r:      r,
+		bud:    newBudget(context.Background(), Limits{}),
+		fonts:  map[fontKey]*font{},
+		forms:  map[uint64]*formXObject{},
+		images: map[uint64]bool{},
 	}, nil
 }
 
@@ -240,19 +223,15 @@ type pageNode struct {
 	hasRotate bool
 }
 
-const (
-	maxPages  = 100000
-	maxStream = 256 << 20 // decoded bytes per stream: a Flate bomb stops here
-)
-
 // walkPages lists the pages in order, walking the tree once (Page(i)
-// walks it from the root on every call).
-func (d *pdfDoc) walkPages() []pageNode {
-	var out []pageNode
+// walks it from the root on every call). It stops after the Pages limit
+// and reports whether the tree holds more.
+func (d *pdfDoc) walkPages() (out []pageNode, more bool) {
+	limit := d.bud.lim.Pages
 	seen := map[uint64]bool{}
 	var walk func(v pdf.Value, inh pageNode, depth int)
 	walk = func(v pdf.Value, inh pageNode, depth int) {
-		if depth > 64 || len(out) >= maxPages || v.Kind() != pdf.Dict {
+		if depth > 64 || more || v.Kind() != pdf.Dict || d.bud.checkCtx() != nil {
 			return
 		}
 		if id := objID(v); id != 0 {
@@ -280,28 +259,58 @@ func (d *pdfDoc) walkPages() []pageNode {
 			}
 			return
 		}
+		if len(out) >= limit {
+			more = true
+			return
+		}
 		inh.v = v
 		out = append(out, inh)
 	}
 	walk(d.r.Trailer().Key("Root").Key("Pages"), pageNode{}, 0)
-	return out
+	return out, more
 }
 
 // pages extracts every page. A page that fails records its error and
-// keeps the glyphs read before the failure.
+// keeps the glyphs read before the failure. The error is non-nil, with
+// the pages read, when a document limit stopped the reading; it is
+// non-nil with no pages when none could be found or the context ended.
 func (d *pdfDoc) pages(name string) (out []rawPage, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			err = &Error{File: name, Err: damaged(fmt.Errorf("page tree: %v", x))}
+			out, err = nil, &Error{File: name, Err: damaged(fmt.Errorf("page tree: %v", x))}
 		}
 	}()
-	nodes := d.walkPages()
+	nodes, more := d.walkPages()
+	if err := d.bud.cancelled(); err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
 	if len(nodes) == 0 {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: no pages found", ErrDamaged)}
 	}
-	out = make([]rawPage, len(nodes))
+	out = make([]rawPage, 0, len(nodes))
 	for i, n := range nodes {
-		out[i] = d.page(name, i+1, n)
+		if err := d.bud.stopped(); err != nil {
+			if isContextErr(err) {
+				return nil, &Error{File: name, Err: err}
+			}
+			// A document limit: the pages read so far stand.
+			err = fmt.Errorf("%w; reading stopped at page %d of %d", err, i+1, len(nodes))
+			return out, &Error{File: name, Err: err}
+		}
+		out = append(out, d.page(name, i+1, n))
+	}
+	if err := d.bud.cancelled(); err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	if more {
+		declared := d.r.Trailer().Key("Root").Key("Pages").Key("Count").Int64()
+		err := tooLarge("more than %d pages", d.bud.lim.Pages)
+		if declared > int64(d.bud.lim.Pages) {
+			err = fmt.Errorf("%w (%d declared); only the first %d were read", err, declared, d.bud.lim.Pages)
+		} else {
+			err = fmt.Errorf("%w; only the first %d were read", err, d.bud.lim.Pages)
+		}
+		return out, &Error{File: name, Err: err}
 	}
 	return out, nil
 }
@@ -349,33 +358,39 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 		}
 	}
 
-	in := &interp{}
+	d.bud.startPage()
+	in := &interp{bud: d.bud}
 	defer func() {
 		if x := recover(); x != nil {
 			p.Err = &Error{File: name, Page: num, Err: damaged(fmt.Errorf("%v", x))}
 		}
 		p.Glyphs, p.Images, p.Rules, p.Shapes = in.glyphs, in.images, in.rules, in.shapes
+		// A limit ends the page where it was hit: a loss to report.
+		if err := d.bud.err(); err != nil && p.Err == nil && !isContextErr(err) {
+			p.Err = &Error{File: name, Page: num, Err: err}
+		}
 	}()
 	content, cerr := d.contents(n.v.Key("Contents"))
 	res := &pdfResources{doc: d, v: n.res}
 	in.run(content, res, gstate{ctm: ctm, th: 1, lw: 1})
-	if cerr != nil {
+	if cerr != nil && d.bud.err() == nil {
 		p.Err = &Error{File: name, Page: num, Err: damaged(cerr)}
 	}
 	return p
 }
 
 // contents reads a page's content stream, or the concatenation of an
-// array of them. On a decoding error the bytes read so far are kept.
+// array of them. On a decoding error the bytes read so far are kept; a
+// limit stops the reading.
 func (d *pdfDoc) contents(v pdf.Value) ([]byte, error) {
 	switch v.Kind() {
 	case pdf.Stream:
-		return readStream(v)
+		return d.readStream(v)
 	case pdf.Array:
 		var all []byte
 		var first error
-		for i := 0; i < v.Len(); i++ {
-			b, err := readStream(v.Index(i))
+		for i := 0; i < v.Len() && d.bud.err() == nil; i++ {
+			b, err := d.readStream(v.Index(i))
 			all = append(all, b...)
 			all = append(all, '\n') // streams may split anywhere but between tokens
 			if err != nil && first == nil {
@@ -387,9 +402,11 @@ func (d *pdfDoc) contents(v pdf.Value) ([]byte, error) {
 	return nil, nil
 }
 
-// readStream returns the decoded data of stream v. ledongthuc/pdf panics
-// on unknown filters and predictors; that becomes an error here.
-func readStream(v pdf.Value) (b []byte, err error) {
+// readStream returns the decoded data of stream v, charging it to the
+// budget: it stops at the stream limit, or when a page or document
+// limit is spent, keeping what was decoded. ledongthuc/pdf panics on
+// unknown filters and predictors; that becomes an error here.
+func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("stream: %v", x)
@@ -397,18 +414,22 @@ func readStream(v pdf.Value) (b []byte, err error) {
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	b, err = io.ReadAll(io.LimitReader(rc, maxStream+1))
-	if err != nil {
+	limit := d.bud.lim.StreamBytes
+	b, err = io.ReadAll(io.LimitReader(&countingReader{r: rc, bud: d.bud}, limit+1))
+	switch {
+	case int64(len(b)) > limit:
+		b, err = b[:limit], tooLarge("a stream decodes to more than %s", limit)
+		if d.bud.pageErr == nil {
+			d.bud.pageErr = err
+		}
+	case err != nil && d.bud.err() == nil:
 		err = fmt.Errorf("stream: %w", err)
-	}
-	if len(b) > maxStream {
-		b, err = b[:maxStream], fmt.Errorf("stream: longer than %d MB decoded", maxStream>>20)
 	}
 	return b, err
 }
 
-func readStreamQuiet(v pdf.Value) []byte {
-	b, _ := readStream(v)
+func (d *pdfDoc) readStreamQuiet(v pdf.Value) []byte {
+	b, _ := d.readStream(v)
 	return b
 }
 
@@ -439,7 +460,7 @@ func (r *pdfResources) font(name string) *font {
 		if cached, ok := r.doc.fonts[k]; ok && k.obj != 0 {
 			f = cached
 		} else {
-			f = safeLoadFont(fv, name)
+			f = safeLoadFont(fv, name, r.doc.readStreamQuiet)
 			r.doc.fonts[k] = f
 		}
 	}
@@ -452,13 +473,13 @@ func (r *pdfResources) font(name string) *font {
 
 // safeLoadFont loads a font; a font object that makes ledongthuc panic
 // becomes nil (the stand-in font) instead of losing the rest of the page.
-func safeLoadFont(v pdf.Value, name string) (f *font) {
+func safeLoadFont(v pdf.Value, name string, read func(pdf.Value) []byte) (f *font) {
 	defer func() {
 		if recover() != nil {
 			f = nil
 		}
 	}()
-	return loadFont(v, name, readStreamQuiet)
+	return loadFont(v, name, read)
 }
 
 func (r *pdfResources) xobject(name string) (form *formXObject, image bool) {
@@ -492,7 +513,7 @@ func (r *pdfResources) xobject(name string) (form *formXObject, image bool) {
 	default:
 		return nil, false
 	}
-	content, _ := readStream(xv) // keep what decoded
+	content, _ := r.doc.readStream(xv) // keep what decoded
 	f := &formXObject{id: id, content: content, matrix: identity}
 	if m := xv.Key("Matrix"); m.Kind() == pdf.Array && m.Len() == 6 {
 		for i := range 6 {
@@ -505,9 +526,16 @@ func (r *pdfResources) xobject(name string) (form *formXObject, image bool) {
 	if rv := xv.Key("Resources"); rv.Kind() == pdf.Dict {
 		f.res = &pdfResources{doc: r.doc, v: rv}
 	}
-	r.doc.forms[id] = f
+	// A large form is read again each time it is painted, and charged
+	// again: kept, sixty forms of 255 MB would stay in memory.
+	if len(content) <= maxCachedForm {
+		r.doc.forms[id] = f
+	}
 	return f, false
 }
+
+// maxCachedForm bounds the decoded content of a form kept for reuse.
+const maxCachedForm = 1 << 20
 
 func finite(m matrix) bool {
 	for _, x := range m {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/zhibiao/zhibiao/extract/hostile"
 )
 
 // helloPDF is a valid two-page PDF: Chinese text in UniGB-UCS2-H on page
@@ -49,18 +51,14 @@ func TestReadPDF(t *testing.T) {
 	}
 }
 
-func encrypt(t *testing.T, b []byte, user, owner string, aes bool, bits int) []byte {
+// cryptFile returns helloPDF as encrypted by qpdf (testdata/crypt/README.md).
+func cryptFile(t *testing.T, kind string) []byte {
 	t.Helper()
-	conf := pdfcpuConf()
-	conf.UserPW, conf.OwnerPW = user, owner
-	conf.EncryptUsingAES = aes
-	conf.EncryptKeyLength = bits
-	conf.Permissions = model.PermissionsPrint
-	var out bytes.Buffer
-	if err := api.Encrypt(bytes.NewReader(b), &out, conf); err != nil {
-		t.Fatalf("encrypt: %v", err)
+	b, err := os.ReadFile(filepath.Join("testdata", "crypt", "hello."+kind+".pdf"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out.Bytes()
+	return b
 }
 
 // TestReadPDFRobust covers the malformed inputs of research notes §1.5.
@@ -79,11 +77,14 @@ func TestReadPDFRobust(t *testing.T) {
 		{"PDF-2.0 header", bytes.Replace(good, []byte("%PDF-1.7"), []byte("%PDF-2.0"), 1), nil},
 		{"header followed by a space", bytes.Replace(good, []byte("%PDF-1.7\n"), []byte("%PDF-1.7 "), 1), nil},
 		{"xref offset wrong", shiftedXref, nil},
-		{"owner password only, AES-256", encrypt(t, good, "", "owner", true, 256), nil},
-		{"owner password only, AES-128", encrypt(t, good, "", "owner", true, 128), nil},
-		{"owner password only, RC4-40", encrypt(t, good, "", "owner", false, 40), nil},
-		{"user password, AES-256", encrypt(t, good, "secret", "owner", true, 256), ErrEncrypted},
-		{"user password, RC4-128", encrypt(t, good, "secret", "owner", false, 128), ErrEncrypted},
+		{"owner password only, AES-256", cryptFile(t, "owner.aes-256"), nil},
+		{"owner password only, AES-256 R5", cryptFile(t, "owner.aes-256-r5"), nil},
+		{"owner password only, AES-256, object streams", cryptFile(t, "owner.aes-256-objstm"), nil},
+		{"owner password only, AES-128", cryptFile(t, "owner.aes-128"), nil},
+		{"owner password only, RC4-128", cryptFile(t, "owner.rc4-128"), nil},
+		{"owner password only, RC4-40", cryptFile(t, "owner.rc4-40"), nil},
+		{"user password, AES-256", cryptFile(t, "user.aes-256"), ErrEncrypted},
+		{"user password, RC4-128", cryptFile(t, "user.rc4-128"), ErrEncrypted},
 		{"truncated", good[:len(good)*6/10], ErrDamaged},
 		{"not a PDF", []byte("PK\x03\x04 this is a zip file"), ErrNotPDF},
 		{"empty", nil, ErrEmpty},
@@ -173,12 +174,33 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add(onePage(cidFont("/Identity-H", "/ToUnicode 6 0 R"), "BT /F1 10 Tf [<0001> -500 <0002>] TJ ET",
 		pdfStream("", "1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <00FF> <4E00> endbfrange")))
 	f.Add(onePage(cidFont("/GBK-EUC-H", ""), "BT /F1 12 Tf <CBB0CAD5> Tj ET"))
+	f.Add(hostile.PrevLoop(helloPDF()))
+	f.Add(hostile.ShortLengths(helloPDF()))
+	f.Add(hostile.ZeroOffsets(hybridPDF()))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		pages, err := readPDF("fuzz.pdf", bytes.NewReader(b), int64(len(b)))
-		if err == nil && len(pages) == 0 {
-			t.Fatal("no error and no pages")
-		}
+		within(t, 10*time.Second, func() {
+			pages, err := readPDF("fuzz.pdf", bytes.NewReader(b), int64(len(b)))
+			if err == nil && len(pages) == 0 {
+				t.Error("no error and no pages")
+			}
+		})
 	})
+}
+
+// within runs fn and fails the test when it takes longer than d: the
+// fuzzing engine reports a crash, not a hang, and keeps the input.
+func within(t *testing.T, d time.Duration, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("still running after %v", d)
+	}
 }
 
 // TestObjID guards the reflection on ledongthuc/pdf's unexported object

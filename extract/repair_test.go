@@ -26,25 +26,3 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
-
-func TestHugeNumbers(t *testing.T) {
-	tests := []struct {
-		in          string
-		refs, sizes bool // want hugeRefs, checkSizes error
-	}{
-		{"<< /Size 10 /Root 1 0 R /Info 2 0 R >>", false, false},
-		{"<< /Parent 123456789 0 R >>", true, false},
-		{"<< /Parent 0123456789 R >>", true, false},
-		{"<< /Size 1023456789 >>", false, true},
-		{"<< /Size\n12 /A [1 2 R] /B (R) >>", false, false},
-		{"R 5 R", false, false},
-	}
-	for _, tc := range tests {
-		if got := hugeRefs([]byte(tc.in)); got != tc.refs {
-			t.Errorf("hugeRefs(%q) = %v, want %v", tc.in, got, tc.refs)
-		}
-		if got := checkSizes([]byte(tc.in)) != nil; got != tc.sizes {
-			t.Errorf("checkSizes(%q) failed = %v, want %v", tc.in, got, tc.sizes)
-		}
-	}
-}

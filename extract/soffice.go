@@ -51,7 +51,7 @@ func soffice() string {
 
 // readConverted reads a file that LibreOffice converts to .docx first;
 // format is "doc" (an OLE file: .doc, .wps) or "rtf".
-func readConverted(name string, r io.ReaderAt, size int64, format string, lim limits) (*Document, error) {
+func readConverted(name string, r io.ReaderAt, size int64, format string, lim markupLimits) (*Document, error) {
 	if format == "doc" {
 		if err := checkOLE(r, size, lim); err != nil {
 			return nil, &Error{File: name, Err: err}
@@ -112,7 +112,7 @@ func readConverted(name string, r io.ReaderAt, size int64, format string, lim li
 // checkOLE looks at the streams of an OLE compound file: a Word or WPS
 // document is converted; an encrypted Office file, a workbook or a
 // presentation is refused with what it is.
-func checkOLE(r io.ReaderAt, size int64, lim limits) error {
+func checkOLE(r io.ReaderAt, size int64, lim markupLimits) error {
 	if size > lim.markupFile {
 		return fmt.Errorf("%w: %d MB (limit %d MB)", ErrTooLarge, size>>20, lim.markupFile>>20)
 	}

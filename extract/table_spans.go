@@ -19,7 +19,7 @@ type spanCell struct {
 // placeCells builds the grid of a table from its rows of spanCells. Row
 // spans that run past the last row are cut there. It fails with
 // ErrTooLarge when the grid would pass lim's columns or cells.
-func placeCells(rows [][]spanCell, lim limits) ([][]Cell, error) {
+func placeCells(rows [][]spanCell, lim markupLimits) ([][]Cell, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}

@@ -2,31 +2,118 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// decodeText returns b as a UTF-8 string: UTF-8 (a BOM is stripped) or,
-// when b is not valid UTF-8 but decodes cleanly as GB18030 (a superset of
-// GBK and GB2312), that decoding. ok is false when b does not look like
-// text at all: invalid in both encodings or full of control characters.
-func decodeText(b []byte) (s string, ok bool) {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(b) {
-		s = string(b)
-	} else {
-		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-		if err != nil || bytes.ContainsRune(d, utf8.RuneError) {
-			return "", false
+// decodeText returns b as a UTF-8 string, with remarks on what had to
+// be replaced:
+//
+//   - after a byte-order mark, UTF-8, UTF-16LE (what Notepad saves as
+//     "Unicode") or UTF-16BE; an unpaired surrogate becomes U+FFFD;
+//   - valid UTF-8;
+//   - UTF-8 with a few invalid bytes (a stray byte from a bad copy or a
+//     cut), each replaced by U+FFFD and counted in a remark;
+//   - GB18030 (a superset of GBK and GB2312) when the bytes decode
+//     cleanly in it.
+//
+// ok is false when b does not look like text at all: in none of these
+// encodings, or full of control characters.
+func decodeText(b []byte) (s string, repairs []string, ok bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		b = b[3:]
+	case bytes.HasPrefix(b, []byte("\xff\xfe")), bytes.HasPrefix(b, []byte("\xfe\xff")):
+		var bad int
+		s, bad = decodeUTF16(b[2:], b[0] == 0xfe)
+		if bad > 0 {
+			repairs = append(repairs, fmt.Sprintf("%d invalid UTF-16 code units replaced by U+FFFD", bad))
 		}
-		s = string(d)
+		return s, repairs, looksLikeText(s)
 	}
-	// Binary data that happens to decode has control characters or
-	// characters that text never has; allow a few.
+	if utf8.Valid(b) {
+		return string(b), nil, looksLikeText(string(b))
+	}
+	invalid, multi, firstLine := utf8Damage(b)
+	if multi < 20*invalid {
+		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && !bytes.ContainsRune(d, utf8.RuneError) {
+			return string(d), nil, looksLikeText(string(d))
+		}
+		if invalid*1000 > len(b) {
+			return "", nil, false
+		}
+	}
+	s = strings.ToValidUTF8(string(b), "\uFFFD")
+	// ToValidUTF8 replaces a run of invalid bytes with one U+FFFD.
+	repairs = append(repairs, fmt.Sprintf("%d invalid UTF-8 %s replaced by U+FFFD (first on line %d)", invalid, plural(invalid, "byte", "bytes"), firstLine))
+	return s, repairs, looksLikeText(s)
+}
+
+// utf8Damage counts the invalid bytes of b and its valid multi-byte
+// characters, and finds the line of the first invalid byte.
+func utf8Damage(b []byte) (invalid, multi, firstLine int) {
+	line := 1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if invalid == 0 {
+				firstLine = line
+			}
+			invalid++
+		case n > 1:
+			multi++
+		case r == '\n':
+			line++
+		}
+		i += n
+	}
+	return invalid, multi, firstLine
+}
+
+// decodeUTF16 decodes UTF-16 (big-endian when be), counting the code
+// units that had to be replaced (unpaired surrogates, an odd last byte).
+func decodeUTF16(b []byte, be bool) (string, int) {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if be {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	bad := len(b) % 2
+	var sb strings.Builder
+	sb.Grow(len(b) * 3 / 2)
+	for i := 0; i < len(units); i++ {
+		u := rune(units[i])
+		switch {
+		case utf16.IsSurrogate(u) && u < 0xdc00 && i+1 < len(units) && units[i+1] >= 0xdc00 && units[i+1] < 0xe000:
+			sb.WriteRune(utf16.DecodeRune(u, rune(units[i+1])))
+			i++
+		case utf16.IsSurrogate(u):
+			sb.WriteRune(utf8.RuneError)
+			bad++
+		default:
+			sb.WriteRune(u)
+		}
+	}
+	if len(b)%2 == 1 {
+		sb.WriteRune(utf8.RuneError)
+	}
+	return sb.String(), bad
+}
+
+// looksLikeText reports whether s is text rather than binary data that
+// happens to decode: binary data has control characters or characters
+// that text never has; a few are allowed.
+func looksLikeText(s string) bool {
 	bad, n := 0, 0
 	for _, r := range s {
 		n++
@@ -36,7 +123,14 @@ func decodeText(b []byte) (s string, ok bool) {
 			bad++
 		}
 	}
-	return s, bad*100 <= n
+	return bad*100 <= n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // boilerplate matches the lines of web-page furniture that text copied

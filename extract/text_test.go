@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -63,23 +64,47 @@ func TestReadText(t *testing.T) {
 }
 
 func TestDecodeText(t *testing.T) {
-	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("2020年度某街道工作总结\n税收总收入15亿元\n")
+	text := "2020年度某街道工作总结\n税收总收入15亿元\n"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(text)
+	utf16le := func(s string, bom string) string {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return bom + string(b)
+	}
+	utf16be := func(s string) string {
+		b := []byte("\xfe\xff")
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return string(b)
+	}
+	long := strings.Repeat("税收总收入15亿元，同比下降15%。\n", 40)
+	stray := long[:296] + "\xa7" + long[296:] // one stray byte between two characters
 	tests := []struct {
-		name string
-		in   string
-		want string
-		ok   bool
+		name    string
+		in      string
+		want    string
+		repairs string // the remark, "" for none
+		ok      bool
 	}{
-		{"utf8", "税收15亿元", "税收15亿元", true},
-		{"bom", "\ufeff税收", "税收", true},
-		{"gbk", gbk, "2020年度某街道工作总结\n税收总收入15亿元\n", true},
-		{"binary", "\x00\x01\x02\x03\xff\xfe\x00\x00abc\x00\x00", "", false},
-		{"invalid", "\xff\xff\xff\xff", "", false},
+		{"utf8", "税收15亿元", "税收15亿元", "", true},
+		{"bom", "\ufeff税收", "税收", "", true},
+		{"gbk", gbk, text, "", true},
+		{"utf16le-bom", utf16le(text, "\xff\xfe"), text, "", true},
+		{"utf16be-bom", utf16be(text + "𠀋"), text + "𠀋", "", true},
+		{"utf16-lone-surrogate", utf16le(long, "\xff\xfe") + "\x3d\xd8" + utf16le("收", ""), long + "\uFFFD收", "1 invalid UTF-16 code units replaced by U+FFFD", true},
+		{"stray-byte", stray, strings.Replace(stray, "\xa7", "\uFFFD", 1), "1 invalid UTF-8 byte replaced by U+FFFD (first on line 7)", true},
+		{"cut-character", long + "\xe4\xba", long + "\uFFFD", "2 invalid UTF-8 bytes replaced by U+FFFD (first on line 41)", true},
+		{"binary", "\x00\x01\x02\x03\xff\xfe\x00\x00abc\x00\x00", "", "", false},
+		{"invalid", "\xff\xff\xff\xff", "", "", false},
+		{"utf16-binary", "\xff\xfe" + strings.Repeat("\x00\xe1\x07\x00", 50), "", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := decodeText([]byte(tt.in))
-		if ok != tt.ok || ok && got != tt.want {
-			t.Errorf("%s: decodeText = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+		got, repairs, ok := decodeText([]byte(tt.in))
+		if ok != tt.ok || ok && got != tt.want || strings.Join(repairs, "; ") != tt.repairs {
+			t.Errorf("%s: decodeText = %q, %q, %v; want %q, %q, %v", tt.name, got, repairs, ok, tt.want, tt.repairs, tt.ok)
 		}
 	}
 }

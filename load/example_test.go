@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -97,4 +98,35 @@ func ExampleNewWorkbook() {
 	// Output:
 	// [指标 汇总 表格 文件]
 	// ["粮食产量" "万吨" "2" "90" "80"]
+}
+func ExampleWorkbook_CloseContext() {
+	dir, _ := os.MkdirTemp("", "zhibiao-example")
+	defer os.RemoveAll(dir)
+	w, err := load.NewWorkbook(filepath.Join(dir, "out.xlsx"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w.Add(load.File{Name: "report.txt"}, nil)
+	// Ctrl-C while the workbook is assembled: nothing is written, and
+	// no temporary file is left.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	fmt.Println(w.CloseContext(ctx))
+	entries, _ := os.ReadDir(dir)
+	fmt.Println(len(entries), "files")
+	// Output:
+	// workbook: context canceled
+	// 0 files
+}
+
+func ExampleRemoveStale() {
+	dir, _ := os.MkdirTemp("", "zhibiao-example")
+	defer os.RemoveAll(dir)
+	// What a run killed with SIGKILL leaves: its temporary workbook,
+	// named after the process (here one that cannot exist).
+	os.WriteFile(filepath.Join(dir, load.TempPrefix+"999999999-1234-out.xlsx"), []byte("half"), 0o644)
+	fmt.Println(load.RemoveStale(dir))
+	// Output:
+	// [.zhibiao-tmp-999999999-1234-out.xlsx]
 }

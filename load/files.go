@@ -35,7 +35,8 @@ const (
 )
 
 // writeFiles writes sheet 文件: one row per input, in input order, with
-// its status; a failed input's row is red, one read in part yellow.
+// its status: "ok", the reason of its failure (the row in red), or what
+// is doubtful about a file converted in part or after repairs (yellow).
 func (w *Workbook) writeFiles() error {
 	st := w.st
 	rows := make([][]any, 0, len(w.files))
@@ -53,6 +54,8 @@ func (w *Workbook) writeFiles() error {
 				status = detail
 			}
 			text, wrap = st.failed, st.failedWrap
+		case f.Reason != "": // converted, but in part or after repairs
+			status, text, wrap = f.Reason, st.part, st.partWrap
 		case f.Note != "":
 			status, text, wrap = statusPart, st.part, st.partWrap
 		}

@@ -13,6 +13,7 @@ import (
 // batch are known, in memory that does not grow with the batch. JSON
 // keeps what the values say exactly (a nil number stays nil).
 type spool[T any] struct {
+	dir string // where the file goes; "" for the system's temporary folder
 	f   *os.File
 	w   *bufio.Writer
 	enc *json.Encoder
@@ -22,7 +23,7 @@ type spool[T any] struct {
 // add appends v, creating the file on first use.
 func (s *spool[T]) add(v *T) error {
 	if s.f == nil {
-		f, err := os.CreateTemp("", "zhibiao-*.spool")
+		f, err := os.CreateTemp(s.dir, "zhibiao-*.spool")
 		if err != nil {
 			return fmt.Errorf("temporary file: %w", err)
 		}

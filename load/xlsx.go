@@ -1,9 +1,10 @@
 package load
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -55,6 +56,8 @@ const (
 type Workbook struct {
 	path    string
 	tmp     *os.File
+	xdir    string          // temporary folder: excelize's spill files and the spools
+	ctx     context.Context // set by CloseContext
 	xf      *excelize.File
 	st      *styles
 	created time.Time // zero: the time of Close
@@ -78,20 +81,22 @@ type Workbook struct {
 // its temporary file in path's folder at once, so that an unwritable
 // target is reported before any work is done.
 func NewWorkbook(path string) (*Workbook, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := CreateTemp(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) { // name the workbook, not the temporary file
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot write workbook %s: %w", path, err)
+		return nil, fmt.Errorf("workbook: %w", err)
 	}
-	w := &Workbook{path: path, tmp: tmp, xf: excelize.NewFile(),
+	// excelize spills large sheets to temporary files of its own, and the
+	// records and tables wait in spools until Close: they go to a folder
+	// named like ours, so that a killed run's are found too (RemoveStale).
+	xdir, err := os.MkdirTemp(filepath.Dir(tmp.Name()), tempPattern(filepath.Base(path)+".d"))
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("workbook: %w", err)
+	}
+	w := &Workbook{path: path, tmp: tmp, xdir: xdir, xf: excelize.NewFile(excelize.Options{TmpDir: xdir}),
 		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields))}
+	w.recs.dir, w.tables.dir = xdir, xdir
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -147,6 +152,14 @@ func (w *Workbook) Add(f File, recs []transform.Indicator) error {
 	return nil
 }
 
+// CloseContext is Close that gives up, writing nothing, when ctx is done
+// before the final rename: assembling a large workbook takes seconds,
+// and an interrupted run must not leave it behind.
+func (w *Workbook) CloseContext(ctx context.Context) error {
+	w.ctx = ctx
+	return w.Close()
+}
+
 // Close writes the sheets, assembles the workbook and renames it to its
 // path. It returns the first error met; the temporary files are removed
 // in every case.
@@ -164,6 +177,7 @@ func (w *Workbook) Close() error {
 	}
 	w.recs.remove()
 	w.tables.remove()
+	os.RemoveAll(w.xdir)
 	return nil
 }
 
@@ -181,13 +195,19 @@ func (w *Workbook) write() error {
 	if err := w.writeFiles(); err != nil {
 		return fmt.Errorf("workbook: sheet %s: %w", SheetFiles, err)
 	}
+	if err := w.interrupted(); err != nil {
+		return err
+	}
 	if err := w.properties(); err != nil {
 		return fmt.Errorf("workbook: properties: %w", err)
 	}
 	if w.st.err != nil {
 		return fmt.Errorf("workbook: %w", w.st.err)
 	}
-	if err := w.xf.Write(w.tmp); err != nil {
+	if err := w.interrupted(); err != nil {
+		return err
+	}
+	if err := w.xf.Write(ctxWriter{w.ctx, w.tmp}); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	if err := w.xf.Close(); err != nil { // removes excelize's own temporary files
@@ -198,6 +218,9 @@ func (w *Workbook) write() error {
 	}
 	if err := w.tmp.Close(); err != nil {
 		return fmt.Errorf("workbook: %w", err)
+	}
+	if err := w.interrupted(); err != nil {
+		return err
 	}
 	if err := os.Rename(w.tmp.Name(), w.path); err != nil {
 		return fmt.Errorf("workbook: %w", err)
@@ -233,6 +256,29 @@ func (w *Workbook) properties() error {
 	return w.xf.SetAppProps(&excelize.AppProperties{Application: "zhibiao"})
 }
 
+// interrupted returns the context's error, if CloseContext was given one
+// that is done.
+func (w *Workbook) interrupted() error {
+	if w.ctx == nil || w.ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("workbook: %w", w.ctx.Err())
+}
+
+// A ctxWriter fails its writes once its context is done, so that the
+// assembly of a workbook stops on Ctrl-C.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if c.ctx != nil && c.ctx.Err() != nil {
+		return 0, c.ctx.Err()
+	}
+	return c.w.Write(p)
+}
+
 // Abort discards the workbook: it removes the temporary files and writes
 // nothing to the target path. Use it instead of Close when a run is
 // interrupted. Abort after a successful Close does nothing.
@@ -254,4 +300,7 @@ func (w *Workbook) Abort() {
 	}
 	w.recs.remove()
 	w.tables.remove()
+	if w.xdir != "" {
+		os.RemoveAll(w.xdir)
+	}
 }

@@ -61,7 +61,8 @@ func VagueName(name string) bool { return vagueNames[name] }
 // records: a vague or missing name, the same name in units that cannot be
 // compared, a small count written in Chinese numerals (an enumeration:
 // "四项改革"), a measure that qualifies the noun after it ("20万吨多晶硅"),
-// characters that could not be decoded.
+// characters that could not be decoded, a file that had to be repaired
+// to be read (Document.Repairs).
 func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 	if len(recs) == 0 {
 		return
@@ -79,6 +80,11 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 		}
 		if strings.ContainsRune(r.Name, utf8.RuneError) || strings.ContainsRune(r.Sentence, utf8.RuneError) {
 			AddReview(r, "含无法解码的字")
+		}
+		if len(doc.Repairs) > 0 {
+			// Nothing known was lost, but the file had to be mended
+			// (a rebuilt cross-reference table, a replaced byte).
+			AddReview(r, "文件经修复读取，请核对")
 		}
 	}
 	unitConflicts(recs)

@@ -33,6 +33,7 @@ type options struct {
 	workers int           // inputs processed at once
 	catalog string        // extra catalog file
 	timeout time.Duration // per input; 0 for none
+	limits  extract.Limits
 	verbose bool
 }
 
@@ -91,18 +92,26 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if o.workers == 0 {
 		o.workers = runtime.NumCPU()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// A closed terminal (SIGHUP), kill (SIGTERM) and a reader of standard
+	// output gone (SIGPIPE, "--jsonl - | head") stop the run like Ctrl-C:
+	// temporary files removed, previous outputs kept.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	defer stop()
 
-	paths, err := collect(inputs)
+	ins, err := collect(inputs)
 	if err != nil {
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
 		return exitFail
 	}
-	if len(paths) == 0 {
+	if len(ins) == 0 {
 		fmt.Fprintf(stderr, "zhibiao: no %s file found in %s\n", strings.Join(inputExts, " "), strings.Join(inputs, " "))
 		return exitFail
 	}
+	if err := checkOutputPaths(o, ins); err != nil { // mistakes: before any work, every input intact
+		fmt.Fprintf(stderr, "zhibiao convert: %v\n", err)
+		return exitUsage
+	}
+	removeStale(o, stderr)
 	if err := checkOutputs(o); err != nil { // before the slow start of transform
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
 		return exitFail
@@ -115,32 +124,46 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
 		return exitFail
 	}
-	return convert(ctx, o, tr, paths, stdout, stderr)
+	return convert(ctx, o, tr, ins, stdout, stderr)
 }
 
-// collect expands the inputs into the sorted list of files to convert:
-// files named on the command line whatever their extension (so that a
-// wrong file gets a row saying why), and the files with an input
-// extension (see inputExts) found under folders. A name that does not exist is kept: it becomes a failed
-// row.
-func collect(inputs []string) ([]string, error) {
-	var paths []string
-	for _, in := range inputs {
+// An input is one file of a batch.
+type input struct {
+	path string // as named on the command line, or found under a folder
+	doc  string // its name in every output (the records' doc), unique in the batch
+}
+
+// collect expands the command-line inputs into the files to convert,
+// sorted by path: files named on the command line whatever their
+// extension (so that a wrong file gets a row saying why), and the
+// regular files with an input extension (inputExts) found under folders (a named pipe or a device
+// there is not an input, and reading it could block). A name that does
+// not exist is kept: it becomes a failed row.
+//
+// Each input's doc is its path relative to the folder named on the
+// command line, or the base name of a file named directly (DESIGN's doc
+// field); inputs that would share a doc ("2024/报告.txt" and
+// "2025/报告.txt" named directly) take their path as given instead.
+func collect(args []string) ([]input, error) {
+	var ins []input
+	for _, in := range args {
 		fi, err := os.Stat(in)
 		if err != nil || !fi.IsDir() {
-			paths = append(paths, filepath.Clean(in))
+			p := filepath.Clean(in)
+			ins = append(ins, input{path: p, doc: filepath.Base(p)})
 			continue
 		}
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		root := filepath.Clean(in)
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path == in {
+				if path == root {
 					return err
 				}
-				paths = append(paths, path) // an unreadable subfolder: a failed row
+				ins = append(ins, input{path: path, doc: relDoc(root, path)}) // an unreadable subfolder: a failed row
 				return nil
 			}
-			if !d.IsDir() && wanted(path) {
-				paths = append(paths, path)
+			if !d.IsDir() && wanted(path) && regular(path, d) {
+				ins = append(ins, input{path: path, doc: relDoc(root, path)})
 			}
 			return nil
 		})
@@ -148,8 +171,40 @@ func collect(inputs []string) ([]string, error) {
 			return nil, err
 		}
 	}
-	slices.Sort(paths)
-	return slices.Compact(paths), nil
+	slices.SortStableFunc(ins, func(a, b input) int { return strings.Compare(a.path, b.path) })
+	ins = slices.CompactFunc(ins, func(a, b input) bool { return a.path == b.path })
+	count := map[string]int{}
+	for _, in := range ins {
+		count[in.doc]++
+	}
+	for i, in := range ins {
+		if count[in.doc] > 1 {
+			ins[i].doc = filepath.ToSlash(in.path)
+		}
+	}
+	return ins, nil
+}
+
+// relDoc is the doc of a file found under the folder root.
+func relDoc(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// regular reports whether a file found in a folder is a regular file,
+// following a symbolic link.
+func regular(path string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // inputExts are the extensions of the files searched for in folders.
@@ -174,13 +229,14 @@ type result struct {
 	stack []byte // of an internal error
 }
 
-// convert runs the pipeline over paths:
+// convert runs the pipeline over the inputs:
 //
-//	paths ──workers: extract.Open, Indicators──▶ results in input order ──▶ sinks (workbook, JSONL, CSV)
+//	inputs ──workers: extract.OpenContext, Indicators──▶ results in input order ──▶ sinks (workbook, JSONL, CSV)
 //
-// Only Ctrl-C (ctx) or an output that cannot be written stops it; a
-// failed input is a result like any other.
-func convert(ctx context.Context, o options, tr indexer, paths []string, stdout, stderr io.Writer) int {
+// Only an interruption (ctx: Ctrl-C, SIGHUP, SIGTERM, standard output
+// closed) stops it; a failed input is a result like any other, and an
+// output that cannot be written is dropped while the others are written.
+func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -191,11 +247,15 @@ func convert(ctx context.Context, o options, tr indexer, paths []string, stdout,
 	}
 	defer outs.abort() // no-op after commit
 
-	rep := &reporter{w: stderr, verbose: o.verbose, bar: newProgress(stderr, len(paths))}
-	work := func(path string) result { return process(ctx, tr, path, o.timeout) }
-	for r := range ordered(ctx, paths, o.workers, work) {
+	rep := &reporter{w: stderr, verbose: o.verbose, bar: newProgress(stderr, len(ins))}
+	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits) }
+	for r := range ordered(ctx, ins, o.workers, work) {
 		if err := outs.add(r.file, r.recs); err != nil {
 			rep.bar.clear()
+			if errors.Is(err, errStdout) {
+				cancel() // the reader of standard output is gone: stop like Ctrl-C
+				break
+			}
 			fmt.Fprintf(stderr, "zhibiao: %v\n", err)
 			return exitFail
 		}
@@ -203,11 +263,22 @@ func convert(ctx context.Context, o options, tr indexer, paths []string, stdout,
 	}
 	rep.bar.clear()
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "zhibiao: interrupted; nothing written")
+		outs.abort()
+		fmt.Fprintln(stderr, "zhibiao: interrupted; nothing written (previous outputs kept)")
 		return exitFail
 	}
-	if err := outs.commit(); err != nil {
-		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
+	written, failed := outs.commit(ctx)
+	if ctx.Err() != nil && len(written) == 0 {
+		fmt.Fprintln(stderr, "zhibiao: interrupted; nothing written (previous outputs kept)")
+		return exitFail
+	}
+	if len(failed) > 0 {
+		for _, err := range failed {
+			fmt.Fprintf(stderr, "zhibiao: %v\n", err)
+		}
+		if len(written) > 0 {
+			fmt.Fprintf(stderr, "zhibiao: written all the same: %s\n", strings.Join(written, ", "))
+		}
 		return exitFail
 	}
 	return rep.done(o.out)
@@ -218,7 +289,7 @@ func convert(ctx context.Context, o options, tr indexer, paths []string, stdout,
 // the output does not depend on n. At most 2n results wait to be yielded:
 // a slow input cannot make the others pile up in memory. It stops early
 // when ctx is done.
-func ordered(ctx context.Context, paths []string, n int, work func(string) result) iter.Seq[result] {
+func ordered(ctx context.Context, paths []input, n int, work func(input) result) iter.Seq[result] {
 	return func(yield func(result) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -300,8 +371,12 @@ func (rep *reporter) add(r result) {
 		rep.bar.clear()
 		fmt.Fprintf(rep.w, "zhibiao: %s: %d records, %d pages, %.2fs\n", f.Path, len(r.recs), f.Pages, f.Seconds)
 		if f.Note != "" {
-			fmt.Fprintf(rep.w, "\t%s\n", f.Note)
+			fmt.Fprintf(rep.w, "\t%s: %s\n", f.Reason, f.Note)
 		}
+	} else if f.Reason != "" {
+		// Read in part or repaired: never silent.
+		rep.bar.clear()
+		fmt.Fprintf(rep.w, "zhibiao: %s: %s\n", f.Path, f.Reason)
 	}
 	rep.bar.step(f.Name, f.Err != nil)
 }
@@ -319,11 +394,17 @@ func (rep *reporter) done(out string) int {
 }
 
 // process converts one input; it never panics and never takes much longer
-// than timeout. A Go goroutine cannot be killed, so an input that times
-// out keeps its goroutine (and its CPU and memory) until the stage returns
-// on its own; its result is then dropped.
-func process(ctx context.Context, tr indexer, path string, timeout time.Duration) result {
+// than timeout. The context given to extract ends at the timeout, so the
+// reading of an input that times out stops soon after (extract checks it
+// in the cross-reference reader, the content interpreter and the layout)
+// and its goroutine ends.
+func process(ctx context.Context, tr indexer, in input, timeout time.Duration, lim extract.Limits) result {
 	start := time.Now()
+	ictx, cancel := ctx, context.CancelFunc(func() {})
+	if timeout > 0 {
+		ictx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	defer cancel()
 	done := make(chan result, 1) // buffered: a late worker must not block forever
 	go func() {
 		var r result
@@ -334,11 +415,20 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 			}
 			done <- r
 		}()
-		doc, err := open(path)
+		doc, err := open(ictx, in.path, lim)
 		if doc == nil {
+			r.file.Err = err
+			var e *extract.Error
+			if errors.As(err, &e) {
+				r.file.Pages = e.Pages // a scanned file still has its page count
+			}
+			return
+		}
+		if err := ictx.Err(); err != nil {
 			r.file.Err = err
 			return
 		}
+		doc.Name = in.doc
 		r.recs = tr.Indicators(doc)
 		r.file.Tables = transform.Tables(doc)
 		r.file.Title = doc.Title
@@ -348,41 +438,60 @@ func process(ctx context.Context, tr indexer, path string, timeout time.Duration
 		if y := transform.ReportYear(doc); y > 0 {
 			r.file.Year = strconv.Itoa(y)
 		}
-		if err != nil { // read in part
-			r.file.Note = fmt.Sprintf("%s: %v", partReason(err), err)
-			transform.ReadErrorReview(r.recs, err) // the records of the pages concerned say so
+		r.file.Reason, r.file.Note = partNote(err, doc.Repairs)
+		if err != nil { // read in part: the records of the pages concerned say so
+			transform.ReadErrorReview(r.recs, err)
 		}
 	}()
 	var r result
-	var timer <-chan time.Time
-	if timeout > 0 {
-		t := time.NewTimer(timeout)
-		defer t.Stop()
-		timer = t.C
-	}
 	select {
 	case r = <-done:
-	case <-timer:
-		r.file.Err = fmt.Errorf("%w after %v", errTimeout, timeout)
-	case <-ctx.Done():
-		r.file.Err = ctx.Err()
+	case <-ictx.Done():
+		select {
+		case r = <-done: // finished at the same moment
+		default:
+			r.file.Err = ictx.Err()
+		}
 	}
-	r.file.Path = path
-	r.file.Name = filepath.Base(path)
+	if r.file.Err != nil && (errors.Is(r.file.Err, context.DeadlineExceeded) || errors.Is(r.file.Err, context.Canceled)) {
+		if ctx.Err() != nil {
+			r.file.Err = ctx.Err()
+		} else {
+			r.file.Err = fmt.Errorf("%w after %v", errTimeout, timeout)
+		}
+	}
+	r.file.Path = in.path
+	r.file.Name = in.doc
 	r.file.Seconds = time.Since(start).Seconds()
 	if r.file.Err != nil {
 		r.file.Reason = reason(r.file.Err)
+		r.file.Note = ""
 		r.recs = nil
 	}
 	return r
 }
 
-// outputs are the sinks of a run and the temporary files behind them.
+// outputs are the sinks of a run. Each is independent: one that fails
+// is dropped (its temporary file removed) and the others go on, so that
+// JSON Lines and CSV are written even when the workbook cannot be.
 type outputs struct {
-	wb    *load.Workbook
-	sinks []load.Sink
-	files []*tempFile
+	list []*output
 }
+
+// An output is one sink and what stands behind it.
+type output struct {
+	name   string // for messages
+	sink   load.Sink
+	wb     *load.Workbook // the workbook sink, closed with its context
+	tmp    *os.File       // the temporary file of a JSONL or CSV file
+	path   string
+	stdout bool
+	err    error // the first error; the output is then dropped
+}
+
+// errStdout marks a write to standard output that failed: its reader is
+// gone, which stops the run like Ctrl-C.
+var errStdout = errors.New("standard output closed")
 
 // openOutputs creates every output at once, so that an unwritable one is
 // reported before any input is read.
@@ -395,70 +504,263 @@ func openOutputs(o options, stdout io.Writer) (*outputs, error) {
 	if t, ok := sourceDate(); ok {
 		wb.SetCreated(t) // a reproducible workbook
 	}
-	outs.wb = wb
-	outs.sinks = append(outs.sinks, wb)
+	outs.list = append(outs.list, &output{name: "workbook " + o.out, sink: wb, wb: wb, path: o.out})
 	for _, s := range []struct {
-		path string
-		make func(io.Writer) load.Sink
+		path, what string
+		make       func(io.Writer) load.Sink
 	}{
-		{o.jsonl, func(w io.Writer) load.Sink { return load.NewJSONL(w) }},
-		{o.csv, func(w io.Writer) load.Sink { return load.NewCSV(w) }},
+		{o.jsonl, "JSON Lines", func(w io.Writer) load.Sink { return load.NewJSONL(w) }},
+		{o.csv, "CSV", func(w io.Writer) load.Sink { return load.NewCSV(w) }},
 	} {
 		switch s.path {
 		case "":
 			continue
 		case "-":
-			outs.sinks = append(outs.sinks, s.make(stdout))
+			outs.list = append(outs.list, &output{name: s.what + " on standard output", sink: s.make(stdout), stdout: true})
 			continue
 		}
-		tf, err := createTemp(s.path)
+		f, err := load.CreateTemp(s.path)
 		if err != nil {
 			outs.abort()
 			return nil, err
 		}
-		outs.files = append(outs.files, tf)
-		outs.sinks = append(outs.sinks, s.make(tf.f))
+		outs.list = append(outs.list, &output{name: s.what + " " + s.path, sink: s.make(f), tmp: f, path: s.path})
 	}
 	return outs, nil
 }
 
+// add gives one input to every output still writing. It fails with
+// errStdout when standard output cannot be written, and with the last
+// error when no output is left.
 func (outs *outputs) add(f load.File, recs []transform.Indicator) error {
-	for _, s := range outs.sinks {
-		if err := s.Add(f, recs); err != nil {
-			return err
+	var last error
+	live := 0
+	for _, out := range outs.list {
+		if out.err != nil {
+			continue
 		}
+		if err := out.sink.Add(f, recs); err != nil {
+			out.fail(err)
+			if out.stdout {
+				return fmt.Errorf("%w: %v", errStdout, err)
+			}
+			last = fmt.Errorf("%s not written: %w", out.name, err)
+			continue
+		}
+		live++
+	}
+	if live == 0 {
+		return last
 	}
 	return nil
 }
 
-// commit closes every sink and moves the outputs into place.
-func (outs *outputs) commit() error {
-	var errs []error
-	for _, s := range outs.sinks {
-		errs = append(errs, s.Close())
+// fail drops an output.
+func (out *output) fail(err error) {
+	out.err = err
+	out.abort()
+}
+
+// abort removes the output's temporary files.
+func (out *output) abort() {
+	if out.wb != nil {
+		out.wb.Abort()
 	}
-	if err := errors.Join(errs...); err != nil {
-		return err
+	if out.tmp != nil {
+		out.tmp.Close()
+		os.Remove(out.tmp.Name())
+		out.tmp = nil
 	}
-	for _, tf := range outs.files {
-		if err := tf.commit(); err != nil {
-			return err
+}
+
+// commit finishes every output still writing and moves the files into
+// place: first the JSON Lines and CSV are flushed, then the workbook is
+// assembled (which takes seconds and stops when ctx is done), then the
+// renames follow. It returns the outputs written and the errors of the
+// others.
+func (outs *outputs) commit(ctx context.Context) (written []string, failed []error) {
+	fail := func(out *output, err error) {
+		out.fail(err)
+		failed = append(failed, fmt.Errorf("%s not written: %w", out.name, err))
+	}
+	for _, out := range outs.list {
+		if out.err != nil || out.wb != nil {
+			continue
+		}
+		if err := out.sink.Close(); err != nil {
+			fail(out, err)
 		}
 	}
-	outs.files, outs.wb = nil, nil
-	return nil
+	for _, out := range outs.list {
+		if out.err == nil && out.wb != nil {
+			if err := out.wb.CloseContext(ctx); err != nil {
+				if ctx.Err() != nil {
+					outs.abort() // interrupted: nothing is written
+					return nil, nil
+				}
+				fail(out, err)
+			} else {
+				written = append(written, out.path)
+			}
+		}
+	}
+	if ctx.Err() != nil && len(written) == 0 {
+		outs.abort()
+		return nil, nil
+	}
+	for _, out := range outs.list {
+		if out.err != nil || out.tmp == nil {
+			continue
+		}
+		if err := commitFile(out.tmp, out.path); err != nil {
+			fail(out, err)
+			continue
+		}
+		out.tmp = nil
+		written = append(written, out.path)
+	}
+	for _, out := range outs.list {
+		out.wb = nil // closed or aborted: nothing left to remove
+	}
+	return written, failed
 }
 
 // abort removes every temporary output.
 func (outs *outputs) abort() {
-	if outs.wb != nil {
-		outs.wb.Abort()
-		outs.wb = nil
+	for _, out := range outs.list {
+		out.abort()
+		out.wb, out.tmp = nil, nil
 	}
-	for _, tf := range outs.files {
-		tf.abort()
+}
+
+// commitFile closes a finished temporary file and renames it to path.
+func commitFile(f *os.File, path string) error {
+	err := f.Chmod(0o644)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	outs.files = nil
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// checkOutputs reports an output that cannot be created, by creating and
+// removing its temporary file.
+func checkOutputs(o options) error {
+	for _, path := range []string{o.out, o.jsonl, o.csv} {
+		if path == "" || path == "-" {
+			continue
+		}
+		f, err := load.CreateTemp(path)
+		if err != nil {
+			return err
+		}
+		f.Close()
+		os.Remove(f.Name())
+	}
+	return nil
+}
+
+// checkOutputPaths finds the mistakes of a command line before any work:
+// an output that is a folder or in a folder that does not exist, an
+// output that is one of the inputs (taking --csv for a switch: "--csv
+// r.txt" would overwrite the report), two outputs on one path.
+func checkOutputPaths(o options, ins []input) error {
+	type named struct {
+		flag, path string
+		sig        string // how a file of this output begins
+	}
+	var outs []named
+	for _, x := range []named{{"-o", o.out, "PK\x03\x04"}, {"--jsonl", o.jsonl, `{"doc":`}, {"--csv", o.csv, "\ufeffdoc,page,"}} {
+		if x.path == "" || x.path == "-" {
+			continue
+		}
+		if fi, err := os.Stat(x.path); err == nil && fi.IsDir() || strings.HasSuffix(x.path, string(filepath.Separator)) || strings.HasSuffix(x.path, "/") {
+			return fmt.Errorf("%s %s is a folder; give the name of the file to write", x.flag, x.path)
+		}
+		if dir := filepath.Dir(x.path); !isDir(dir) {
+			return fmt.Errorf("%s %s: folder %s does not exist", x.flag, x.path, dir)
+		}
+		for _, in := range ins {
+			if samePath(x.path, in.path) {
+				return fmt.Errorf("%s %s is one of the inputs; it would be overwritten (%s takes a file name: %s FILE)", x.flag, x.path, x.flag, x.flag)
+			}
+		}
+		if isReport(x.path, x.sig) {
+			return fmt.Errorf("%s %s would overwrite a report; %s takes the name of the file to write (%s FILE)", x.flag, x.path, x.flag, x.flag)
+		}
+		for _, y := range outs {
+			if samePath(x.path, y.path) {
+				return fmt.Errorf("%s and %s both name %s; give each output its own file", y.flag, x.flag, x.path)
+			}
+		}
+		outs = append(outs, x)
+	}
+	return nil
+}
+
+// isReport reports whether path is an existing, non-empty file with the
+// extension of an input that does not begin like the output about to
+// replace it (a previous run's output may be replaced; a report may not).
+func isReport(path, sig string) bool {
+	if !slices.Contains(inputExts, strings.ToLower(filepath.Ext(path))) {
+		return false
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return false // (opening a named pipe would block)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(sig))
+	n, _ := io.ReadFull(f, head)
+	return string(head[:n]) != sig
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// samePath reports whether two paths name the same file: the same
+// absolute path, or the same existing file (links).
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	if err1 == nil && err2 == nil && aa == ab {
+		return true
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
+// removeStale removes the temporary files that killed runs left in the
+// output folders (see load.RemoveStale).
+func removeStale(o options, stderr io.Writer) {
+	seen := map[string]bool{}
+	for _, path := range []string{o.out, o.jsonl, o.csv} {
+		if path == "" || path == "-" {
+			continue
+		}
+		dir := filepath.Dir(path)
+		if seen[dir] {
+			continue
+		}
+		seen[dir] = true
+		if removed := load.RemoveStale(dir); len(removed) > 0 && o.verbose {
+			fmt.Fprintf(stderr, "zhibiao: removed %d temporary files left in %s by a run that was killed\n", len(removed), dir)
+		}
+	}
 }
 
 // sourceDate returns the time SOURCE_DATE_EPOCH (seconds since 1970, the
@@ -469,58 +771,4 @@ func sourceDate() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Unix(sec, 0).UTC(), true
-}
-
-// A tempFile is an output written under a temporary name in its target
-// folder and renamed when complete.
-type tempFile struct {
-	f    *os.File
-	path string
-}
-
-// checkOutputs reports an output that cannot be created, by creating and
-// removing its temporary file.
-func checkOutputs(o options) error {
-	for _, path := range []string{o.out, o.jsonl, o.csv} {
-		if path == "" || path == "-" {
-			continue
-		}
-		tf, err := createTemp(path)
-		if err != nil {
-			return err
-		}
-		tf.abort()
-	}
-	return nil
-}
-
-func createTemp(path string) (*tempFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) { // name the output, not the temporary file
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return &tempFile{f: f, path: path}, nil
-}
-
-func (t *tempFile) commit() error {
-	err := t.f.Chmod(0o644)
-	if cerr := t.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(t.f.Name(), t.path)
-	}
-	if err != nil {
-		os.Remove(t.f.Name())
-	}
-	return err
-}
-
-func (t *tempFile) abort() {
-	t.f.Close()
-	os.Remove(t.f.Name())
 }

@@ -171,6 +171,9 @@ func TestConvertBatch(t *testing.T) {
 	}
 	for _, row := range files[1:] {
 		name, status := row[0], row[10]
+		if name == "scanned.pdf" && row[5] != "3" {
+			t.Errorf("文件: scanned.pdf has %s pages, want 3 (a scanned file still has its page count)", row[5])
+		}
 		want, isBad := bad[name]
 		switch {
 		case isBad && !strings.Contains(status, want):
@@ -218,7 +221,7 @@ func TestConvertInterrupted(t *testing.T) {
 	}
 	o := options{out: filepath.Join(out, "o.xlsx"), jsonl: filepath.Join(out, "o.jsonl"), workers: 2}
 	var stderr bytes.Buffer
-	if code := convert(ctx, o, tr, []string{"testdata/small.txt", "testdata/small2.txt"}, os.Stdout, &stderr); code != exitFail {
+	if code := convert(ctx, o, tr, inputsOf("testdata/small.txt", "testdata/small2.txt"), os.Stdout, &stderr); code != exitFail {
 		t.Errorf("exit %d, want %d", code, exitFail)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
@@ -246,7 +249,7 @@ func TestReason(t *testing.T) {
 		{&extract.Error{File: "a.txt", Err: extract.ErrEmpty}, "空文件 (empty)"},
 		{&extract.Error{File: "a.xls", Err: extract.ErrNotPDF}, "不支持的文件格式 (not a PDF, Word, web page or text file)"},
 		{&extract.Error{File: "a.doc", Err: extract.ErrNeedsConverter}, "旧版Word/WPS文件：请安装LibreOffice或另存为.docx (install LibreOffice or save as .docx)"},
-		{&extract.Error{File: "a.docx", Err: fmt.Errorf("%w: bomb", extract.ErrTooLarge)}, "文件过大或结构异常 (too large)"},
+		{&extract.Error{File: "a.docx", Err: fmt.Errorf("%w: bomb", extract.ErrTooLarge)}, "文件过大或过于复杂 (too large)"},
 		{fmt.Errorf("%w after 1s", errTimeout), "处理超时 (timeout)"},
 		{fmt.Errorf("%w: boom", errInternal), "内部错误 (internal error)"},
 		{os.ErrNotExist, "文件不存在 (not found)"},
@@ -275,13 +278,13 @@ func BenchmarkConvert(b *testing.B) {
 	if len(paths) == 0 {
 		paths, _ = filepath.Glob("testdata/*.txt")
 	}
-	paths, err := collect(paths)
+	ins, err := collect(paths)
 	if err != nil {
 		b.Fatal(err)
 	}
 	pages := 0
-	for _, p := range paths {
-		if d, err := extract.Open(p); d != nil && err == nil {
+	for _, in := range ins {
+		if d, err := extract.Open(in.path); d != nil && err == nil {
 			pages += len(d.Pages)
 		}
 	}
@@ -296,7 +299,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		stderr.Reset()
-		if code := convert(context.Background(), o, tr, paths, nil, &stderr); code == exitFail {
+		if code := convert(context.Background(), o, tr, ins, nil, &stderr); code == exitFail {
 			b.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	}
@@ -339,6 +342,15 @@ func TestMemory(t *testing.T) {
 	}
 }
 
+// inputsOf makes the inputs of files named directly.
+func inputsOf(paths ...string) []input {
+	var ins []input
+	for _, p := range paths {
+		ins = append(ins, input{path: p, doc: filepath.Base(p)})
+	}
+	return ins
+}
+
 // panicky fails on one document as a buggy stage would.
 type panicky struct{}
 
@@ -353,7 +365,7 @@ func TestConvertPanic(t *testing.T) {
 	out := t.TempDir()
 	o := options{out: filepath.Join(out, "o.xlsx"), workers: 2, verbose: true}
 	var stderr bytes.Buffer
-	code := convert(context.Background(), o, panicky{}, []string{"testdata/small.txt", "testdata/small2.txt"}, nil, &stderr)
+	code := convert(context.Background(), o, panicky{}, inputsOf("testdata/small.txt", "testdata/small2.txt"), nil, &stderr)
 	if code != exitPartial {
 		t.Errorf("exit %d, want %d", code, exitPartial)
 	}

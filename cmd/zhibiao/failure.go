@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
@@ -25,6 +27,8 @@ func reason(err error) string {
 		return "加密，需要密码 (encrypted)"
 	case errors.Is(err, extract.ErrNoText):
 		return "无文字层：扫描件，暂不支持OCR (no text layer)"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "文件过大或过于复杂 (too large)"
 	case errors.Is(err, extract.ErrDamaged):
 		return "文件损坏或不完整 (damaged)"
 	case errors.Is(err, extract.ErrEmpty):
@@ -33,10 +37,10 @@ func reason(err error) string {
 		return "不支持的文件格式 (not a PDF, Word, web page or text file)"
 	case errors.Is(err, extract.ErrNeedsConverter):
 		return "旧版Word/WPS文件：请安装LibreOffice或另存为.docx (install LibreOffice or save as .docx)"
-	case errors.Is(err, extract.ErrTooLarge):
-		return "文件过大或结构异常 (too large)"
-	case errors.Is(err, errTimeout):
+	case errors.Is(err, errTimeout), errors.Is(err, context.DeadlineExceeded):
 		return "处理超时 (timeout)"
+	case errors.Is(err, context.Canceled):
+		return "已中断 (interrupted)"
 	case errors.Is(err, errInternal):
 		return "内部错误 (internal error)"
 	case errors.Is(err, fs.ErrNotExist):
@@ -45,6 +49,8 @@ func reason(err error) string {
 		return "无权读取 (permission denied)"
 	case errors.Is(err, errFolder):
 		return "是文件夹，不是文件 (a folder)"
+	case errors.Is(err, extract.ErrNotRegular):
+		return "不是普通文件 (not a regular file)"
 	default:
 		return "无法读取 (unreadable)"
 	}
@@ -53,14 +59,39 @@ func reason(err error) string {
 // partReason says, for sheet 文件, why a converted input was read only in
 // part.
 func partReason(err error) string {
-	if errors.Is(err, extract.ErrUndecoded) {
+	switch {
+	case errors.Is(err, extract.ErrUndecoded):
 		return "部分文字无法解码，请核对 (undecodable fonts)"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "过大，只读取了一部分 (too large, read in part)"
+	case errors.Is(err, extract.ErrTruncated):
+		return "文件不完整，可能缺少内容 (truncated)"
 	}
 	return "部分页面无法读取 (read in part)"
 }
 
-// checkFile reports a missing input or a folder before the stage sees it,
-// so that those failures have a reason of their own.
+// repairedReason is the status of a file read whole after repairs.
+const repairedReason = "已修复，请核对 (repaired)"
+
+// partNote gives the status and the note of a converted input that was
+// read in part (err) or had to be repaired; "", "" for a sound file.
+func partNote(err error, repairs []string) (reason, note string) {
+	var parts []string
+	if err != nil {
+		reason = partReason(err)
+		parts = append(parts, err.Error())
+	} else if len(repairs) > 0 {
+		reason = repairedReason
+	}
+	if len(repairs) > 0 {
+		parts = append(parts, "repaired: "+strings.Join(repairs, "; "))
+	}
+	return reason, strings.Join(parts, "; ")
+}
+
+// checkFile reports a missing input, a folder or a file that is not a
+// regular file (a named pipe would block the reader) before the stage
+// sees it, so that those failures have a reason of their own.
 func checkFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -68,6 +99,9 @@ func checkFile(path string) error {
 	}
 	if fi.IsDir() {
 		return fmt.Errorf("%s: %w", path, errFolder)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: %w", path, extract.ErrNotRegular)
 	}
 	return nil
 }

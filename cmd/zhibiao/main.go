@@ -16,19 +16,32 @@
 // the number of CPUs); the output is the same whatever -j, ordered by
 // input path then position in the text.
 //
+// Each input's records carry its doc: its path relative to the folder
+// named on the command line, or the base name of a file named directly
+// (two inputs that would share one keep their paths as given).
+//
 // One bad input never stops a batch: an encrypted, damaged, truncated,
-// image-only, empty or unreadable file, one that takes longer than
-// -timeout (default 60s), or one that makes the pipeline panic becomes a
-// row of sheet 文件 with its reason and a line on standard error. A
-// goroutine cannot be stopped from outside, so an input that times out
-// keeps its CPU and memory until its stage returns; only its result is
-// dropped.
+// image-only, empty or unreadable file, one that goes over the resource
+// limits of package extract (extract.Limits: decoded bytes, operators,
+// forms, pages), one that takes longer than -timeout (default 60s), or
+// one that makes the pipeline panic becomes a row of sheet 文件 with its
+// reason and a line on standard error; the reading of an input that
+// times out is stopped. A file read in part, or only after repairs (a
+// rebuilt cross-reference table, stream lengths corrected, invalid bytes
+// replaced), is converted with a status other than "ok" and a note, and
+// named on standard error.
+//
+// The outputs are checked before any work: an output that is a folder,
+// in a folder that does not exist, one of the inputs (or an existing
+// report: "--csv r.txt" taken for a switch), or the path of another
+// output is bad usage. Each output is independent: one that cannot be
+// written is reported and the others are written.
 //
 // Exit status:
 //
 //	0  every input was converted
 //	3  the outputs were written but some inputs failed
-//	1  nothing could be written: an output cannot be created, no input
+//	1  an output could not be written (the others were), no input
 //	   file was found among the inputs, or the run was interrupted
 //	2  bad usage
 //
@@ -36,7 +49,13 @@
 // pipeline sees it; version prints the module version.
 //
 // A progress bar is drawn on standard error when it is a terminal.
-// Interrupting a run (Ctrl-C) removes the temporary outputs and exits 1.
+// Interrupting a run — Ctrl-C, SIGTERM, SIGHUP (the terminal closed), or
+// standard output closed by its reader ("--jsonl - | head") — up to the
+// final rename removes the temporary outputs, keeps the previous outputs
+// and exits 1. Temporary outputs are named ".zhibiao-tmp-PID-…" in the
+// output's folder; a run that is killed (SIGKILL) cannot remove them,
+// and the next run writing to that folder removes those whose process
+// is gone.
 package main
 
 import (

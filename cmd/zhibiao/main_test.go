@@ -129,22 +129,31 @@ func TestVersion(t *testing.T) {
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"b/2.PDF", "b/1.txt", "a.txt", "b/c/x.Txt", "b/readme.md", "b/.hidden.txt", "z.doc",
-		"b/w.docx", "b/o.DOC", "b/k.wps", "b/p.html", "b/q.HTM", "b/s.xlsx"} {
+		"b/w.docx", "b/o.DOC", "b/k.wps", "b/p.html", "b/q.HTM", "b/s.xlsx",
+		"2024/政府工作报告.txt", "2025/政府工作报告.txt", "y/b/c/x.Txt"} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, nil, 0o644)
 	}
-	got, err := collect([]string{filepath.Join(dir, "b"), filepath.Join(dir, "z.doc"), filepath.Join(dir, "a.txt"), filepath.Join(dir, "b", "1.txt"), filepath.Join(dir, "missing.pdf")})
+	got, err := collect([]string{filepath.Join(dir, "b"), filepath.Join(dir, "z.doc"), filepath.Join(dir, "a.txt"), filepath.Join(dir, "b", "1.txt"), filepath.Join(dir, "missing.pdf"),
+		filepath.Join(dir, "2024", "政府工作报告.txt"), filepath.Join(dir, "2025", "政府工作报告.txt"), filepath.Join(dir, "y")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rel []string
-	for _, p := range got {
-		r, _ := filepath.Rel(dir, p)
+	var rel, docs []string
+	for _, in := range got {
+		r, _ := filepath.Rel(dir, in.path)
 		rel = append(rel, filepath.ToSlash(r))
+		docs = append(docs, strings.TrimPrefix(in.doc, filepath.ToSlash(dir)+"/"))
 	}
-	want := []string{"a.txt", "b/1.txt", "b/2.PDF", "b/c/x.Txt", "b/k.wps", "b/o.DOC", "b/p.html", "b/q.HTM", "b/w.docx", "missing.pdf", "z.doc"}
+	want := []string{"2024/政府工作报告.txt", "2025/政府工作报告.txt", "a.txt", "b/1.txt", "b/2.PDF", "b/c/x.Txt", "b/k.wps", "b/o.DOC", "b/p.html", "b/q.HTM", "b/w.docx", "missing.pdf", "y/b/c/x.Txt", "z.doc"}
 	if strings.Join(rel, " ") != strings.Join(want, " ") {
 		t.Errorf("collect = %q, want %q", rel, want)
+	}
+	// Names in a folder are relative to it; base names of files named
+	// directly; a name two inputs would share takes the path as given.
+	wantDocs := []string{"2024/政府工作报告.txt", "2025/政府工作报告.txt", "a.txt", "1.txt", "2.PDF", "c/x.Txt", "k.wps", "o.DOC", "p.html", "q.HTM", "w.docx", "missing.pdf", "b/c/x.Txt", "z.doc"}
+	if strings.Join(docs, " ") != strings.Join(wantDocs, " ") {
+		t.Errorf("docs = %q, want %q", docs, wantDocs)
 	}
 }

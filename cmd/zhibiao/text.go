@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -27,13 +28,13 @@ func runText(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	path := fs.Arg(0)
-	doc, err := open(path)
+	doc, err := open(context.Background(), path, extract.Limits{})
 	if doc == nil {
 		fmt.Fprintf(stderr, "zhibiao: %s: %s: %v\n", path, reason(err), err)
 		return exitFail
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "zhibiao: %s: read in part: %v\n", path, err)
+	if reason, note := partNote(err, doc.Repairs); note != "" {
+		fmt.Fprintf(stderr, "zhibiao: %s: %s: %s\n", path, reason, note)
 	}
 	w := bufio.NewWriter(stdout)
 	io.WriteString(w, doc.Text)
@@ -45,9 +46,10 @@ func runText(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// open reads one input. It returns a nil Document when nothing could be
-// read, and a Document with an error when only part of it could.
-func open(path string) (doc *extract.Document, err error) {
+// open reads one input within limits and ctx. It returns a nil Document
+// when nothing could be read, and a Document with an error when only
+// part of it could.
+func open(ctx context.Context, path string, lim extract.Limits) (doc *extract.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("%w: %v", errInternal, p)
@@ -56,7 +58,7 @@ func open(path string) (doc *extract.Document, err error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	doc, err = extract.Open(path)
+	doc, err = extract.OpenContext(ctx, path, lim)
 	if doc != nil && len(doc.Pages) == 0 && doc.Text == "" && err != nil {
 		doc = nil
 	}
