@@ -361,6 +361,8 @@ type gstate struct {
 	lw                 float64 // line width, in user space units
 	fillWhite          bool    // the non-stroking colour is white (see setColor)
 	strokeWhite        bool    // the stroking colour is white
+	clip               rect    // bounding box of the clipping path, in page space (see paths.go)
+	clipped            bool    // a clipping path is set: what falls outside clip is not painted
 }
 
 const (
@@ -379,10 +381,11 @@ type interp struct {
 	forms []uint64 // forms being interpreted, for cycle detection
 	unk   *font    // stand-in for a missing font resource
 	// running: glyphs now being painted are a pagination artifact
-	running bool
-	path    path    // the path being built (paths.go)
-	rules   []rule  // horizontal and vertical lines painted
-	shapes  []shape // other areas and curves painted
+	running  bool
+	path     path    // the path being built (paths.go)
+	clipNext bool    // W or W* was seen: the path clips once painted (paths.go)
+	rules    []rule  // horizontal and vertical lines painted
+	shapes   []shape // other areas and curves painted
 }
 
 // budget returns the interpreter's budget, made with the default limits
@@ -720,7 +723,7 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 		}
 		// A glyph placed by numbers too large to compute with (operands of
 		// hundreds of digits overflow to infinity) is nowhere: skipped.
-		if txt := f.text(c); txt != "" && finite(trm) {
+		if txt := f.text(c); txt != "" && finite(trm) && visible(gs, trm, adv) {
 			// A Type3 FontMatrix may flip its glyphs, but so may their
 			// procedures: only the text rendering matrix is telling.
 			angle, skew := orientation(trm)

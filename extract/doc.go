@@ -81,7 +81,27 @@
 // text wins over the fonts' Unicode maps. Glyphs that run at an angle to
 // the page's text — diagonal watermarks, the lettering of a seal — are
 // dropped; a page whose text runs sideways is turned upright first.
-// Invisible text (an OCR layer) is read like any other.
+// Invisible text (an OCR layer) is read like any other; text that is not
+// visible because it lies outside the page's crop box or outside the
+// clipping path (the rows WPS 表格 draws off the bottom of a page and
+// prints again on the next) is not read.
+//
+// # Layout
+//
+// Glyphs become rows, rows become lines within columns, lines become
+// paragraphs. Two columns are found from the empty band between them;
+// a page whose columns change on the way down (a magazine page, columns
+// over a title and columns of other widths under it) is cut into bands
+// at the wide gaps between its rows first. A line starts a paragraph
+// when it is indented, opens a heading after a line that ended one,
+// stands after a wider gap, or follows a line that stopped short of the
+// right margin: each column is measured against its own margins, or,
+// when its lines do not show them (a few lines, or only short ones),
+// against those of its page or of the pages set with the same left
+// margin. The lines of a numbered item under a hanging indent continue
+// it. A TAB inside a line separates table cells only: a heading spread
+// out by letter spacing ("一、综　合") or a list number before Word's tab
+// stop ("(一)→主营业务分析") is one run of text.
 //
 // # Other readers
 //
@@ -130,6 +150,14 @@ package extract
 
 // BUG(zhibiao): A table row that a PDF breaks over two pages comes out as two rows, the
 // second holding only the rest of the wrapped cells.
+
+// BUG(zhibiao): A clipping path counts by its bounding box (a round or
+// slanted clip keeps a little too much), and a Form XObject's /BBox does
+// not clip.
+
+// BUG(zhibiao): Three columns or more are read as two: the widest gutter
+// splits the page, and the columns on one side of it are read line by line
+// across.
 
 // BUG(zhibiao): Tables side by side with one prose column beside them, and tables inside a
 // two-column page, are placed in the reading order by their top only.

@@ -438,16 +438,6 @@ func cleanTitle(s string) string {
 	return best
 }
 
-// squeeze removes all whitespace from s.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // titleClass matches the class or id of an element that holds a page's
 // title.
 var titleClass = lazyRegexp(`(?i)title|tit\b|bt\b|biaoti|headline`)
@@ -462,7 +452,7 @@ func findTitle(root *html.Node, pageTitle string) (*html.Node, string) {
 	if pageTitle == "" || siteName().MatchString(pageTitle) {
 		return nil, ""
 	}
-	if t := titleElement(root, squeeze(pageTitle)); t != nil {
+	if t := titleElement(root, squeezeSpace(pageTitle)); t != nil {
 		return t, collapseSpace(textOf(t))
 	}
 	return nil, pageTitle
@@ -493,7 +483,7 @@ func titleElement(root *html.Node, want string) *html.Node {
 				rank = 3
 			}
 			if rank < bestRank {
-				t := squeeze(textOf(n))
+				t := squeezeSpace(textOf(n))
 				tn := utf8.RuneCountInString(t)
 				if tn >= 4 && tn <= 120 && (t == want || strings.Contains(t, want) || strings.Contains(want, t) && 2*tn >= wantN) {
 					best, bestRank = n, rank

@@ -126,7 +126,7 @@ func isMetadataTable(t *html.Node) bool {
 	n := 0
 	for _, tr := range tableRows(t) {
 		for _, c := range rowCells(tr) {
-			s := squeeze(textOf(c))
+			s := squeezeSpace(textOf(c))
 			if metaLabel().MatchString(s) {
 				n++
 			} else if i := strings.IndexAny(s, ":："); i > 0 && metaLabel().MatchString(s[:i]) {

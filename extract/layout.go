@@ -52,7 +52,7 @@ func cleanGlyph(g Glyph) (string, bool) {
 
 // buildRows groups the glyphs of a page into baseline rows, top to
 // bottom. Control characters, glyphs without a size and glyphs outside
-// the page box are dropped, and a glyph drawn twice at (almost) the same
+// the page's crop box are dropped, and a glyph drawn twice at (almost) the same
 // place — fake bold — is kept once.
 func buildRows(p rawPage) (rows []row, em float64) {
 	gs := make([]Glyph, 0, len(p.Glyphs))
@@ -63,8 +63,10 @@ func buildRows(p rawPage) (rows []row, em float64) {
 			continue
 		}
 		if p.Width > 0 && p.Height > 0 {
-			slack := g.Size
-			if g.X < p.OffsetX-slack || g.X > p.OffsetX+p.Width+slack || g.Y < p.OffsetY-slack || g.Y > p.OffsetY+p.Height+slack {
+			// Outside the crop box nothing shows: a glyph whose middle is
+			// off the page is not read (compare visible in paths.go).
+			cx, cy := g.X+g.W/2, g.Y+0.35*g.Size
+			if cx < p.OffsetX || cx > p.OffsetX+p.Width || cy < p.OffsetY || cy > p.OffsetY+p.Height {
 				continue
 			}
 		}
@@ -177,8 +179,9 @@ func makeLine(gs []Glyph, spaces []Glyph, y, right float64) line {
 		b.WriteString(g.Text)
 	}
 	text := b.String()
-	if l.tab && letterSpaced(text) {
-		// "目　　录", "附　　件": a word spread out, not table cells.
+	if l.tab && (letterSpaced(text) || numberedHeading(text)) {
+		// "目　　录", "一、综　　合": a word spread out; "(一)→主营业务
+		//分析": a list number and its tab stop. Not table cells.
 		text, l.tab = strings.ReplaceAll(text, "\t", ""), false
 	}
 	l.text = cleanSpaces(text)
@@ -207,13 +210,17 @@ func makeLine(gs []Glyph, spaces []Glyph, y, right float64) line {
 }
 
 // letterSpaced reports whether every tab-separated cell of s is a single
-// Han or full-width character: a heading set with wide gaps between its
-// characters (distributed alignment, or ideographic spaces typed between
-// them), which no table of figures looks like.
+// Han or full-width character, after a list number that opens the first
+// ("一、综\t合"): a heading set with wide gaps between its characters
+// (distributed alignment, character spacing, or ideographic spaces typed
+// between them), which no table of figures looks like.
 func letterSpaced(s string) bool {
 	cells := strings.Split(s, "\t")
 	if len(cells) < 2 {
 		return false
+	}
+	if loc := listMarkRE().FindStringIndex(cells[0]); loc != nil && loc[1] < len(cells[0]) {
+		cells[0] = cells[0][loc[1]:]
 	}
 	for _, c := range cells {
 		r, n := utf8.DecodeRuneInString(c)
@@ -222,6 +229,22 @@ func letterSpaced(s string) bool {
 		}
 	}
 	return true
+}
+
+// numberedHeading reports whether s is a list number or bullet, a tab
+// stop and one run of text with Chinese in it ("(一)\t主营业务分析",
+// "第一部分\t名词解释", "⭐\t重点关注"): a numbered heading or list item
+// as Word and WPS set them, not a row of two cells.
+func numberedHeading(s string) bool {
+	mark, rest, ok := strings.Cut(s, "\t")
+	if !ok || strings.Contains(rest, "\t") || !hasHan(rest) {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(mark); n == len(mark) && unicode.Is(unicode.So, r) {
+		return true
+	}
+	loc := listMarkRE().FindStringIndex(mark)
+	return loc != nil && loc[1] == len(mark)
 }
 
 // rowLine renders a whole row as one line.
@@ -406,23 +429,165 @@ func (g gutter) split(r row, em float64) (k int, ok bool) {
 // one block for a single-column page; for a two-column page, region by
 // region the left column, then the right one, with each row that crosses
 // the gutter (a title, a wide table) as a block of its own, in place.
+//
+// A page whose columns change on the way down — a magazine page with two
+// columns over a title and two columns of other widths under it — has
+// no gutter that runs from top to bottom: it is cut into bands at the
+// wide vertical gaps between its rows, and each band that has a gutter
+// is read column by column.
 func segments(rows []row, em float64) [][]line {
 	if len(rows) == 0 {
 		return nil
 	}
-	g, ok := findGutter(rows, em)
-	if !ok {
-		x1s := make([]float64, len(rows))
-		for i, r := range rows {
-			x1s[i] = rowEnd(r.glyphs)
-		}
-		right := rightMargin(x1s, em)
-		ls := make([]line, len(rows))
-		for i, r := range rows {
-			ls[i] = makeLine(r.glyphs, r.spaces, r.y, right)
-		}
-		return [][]line{ls}
+	if g, ok := findGutter(rows, em); ok {
+		return columnSegments(rows, g, em)
 	}
+	right := pageRight(rows, em)
+	if gappedMiddle(rows, em) < minBandRows {
+		return [][]line{singleColumn(rows, right)} // no columns anywhere
+	}
+	bands := rowBands(rows, em)
+	gutters := make([]gutter, len(bands))
+	found := make([]bool, len(bands))
+	anyFound := false
+	for i, b := range bands {
+		if len(b) >= minBandRows {
+			gutters[i], found[i] = findGutter(b, em)
+			anyFound = anyFound || found[i]
+		}
+	}
+	if !anyFound {
+		return [][]line{singleColumn(rows, right)}
+	}
+	var out [][]line
+	for i, b := range bands {
+		if found[i] {
+			out = append(out, columnSegments(b, gutters[i], em)...)
+		} else {
+			out = append(out, singleColumn(b, right))
+		}
+	}
+	return out
+}
+
+// leftSteps cuts the lines of a column where its left edge steps aside
+// for good: text set around a title or a picture starts further right
+// beside it than under it. Each part is measured as a column of its
+// own, so that the lines beside the box do not look indented. A step is
+// where four lines that start together (but for one, a first line
+// indented) give way to four that start together at least an em to the
+// left or right, the lines on both sides of it at their own edge. Lines
+// far smaller than the column's (specks an OCR layer read) and table
+// rows do not count. Columns of fewer than eight lines are not cut.
+func leftSteps(ls []line, em float64) [][]line {
+	if len(ls) == 0 {
+		return nil
+	}
+	var idx []int // lines that count
+	for i, l := range ls {
+		if !l.tab && l.table == 0 && l.size >= 0.5*em {
+			idx = append(idx, i)
+		}
+	}
+	const k = 4
+	tol := 0.3 * em
+	edge := func(w []int) (float64, bool) {
+		m := math.Inf(1)
+		for _, i := range w {
+			m = math.Min(m, ls[i].x0)
+		}
+		n := 0
+		for _, i := range w {
+			if ls[i].x0-m <= tol {
+				n++
+			}
+		}
+		return m, n >= k-1
+	}
+	for j := k; j+k <= len(idx); j++ {
+		a, aok := edge(idx[j-k : j])
+		b, bok := edge(idx[j : j+k])
+		if aok && bok && math.Abs(a-b) >= em && ls[idx[j-1]].x0-a <= tol && ls[idx[j]].x0-b <= tol {
+			cut := idx[j]
+			return append([][]line{ls[:cut:cut]}, leftSteps(ls[cut:], em)...)
+		}
+	}
+	return [][]line{ls}
+}
+
+// minBandRows is the fewest rows a band of a page must have to be
+// looked at for columns of its own.
+const minBandRows = 8
+
+// gappedMiddle counts the rows with a gap of an em or more between two
+// glyphs in the middle half of the page's text: rows that two columns
+// could share.
+func gappedMiddle(rows []row, em float64) int {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		if n := len(r.glyphs); n > 0 {
+			minX, maxX = math.Min(minX, r.glyphs[0].X), math.Max(maxX, rowEnd(r.glyphs))
+		}
+	}
+	lo, hi := minX+0.25*(maxX-minX), minX+0.75*(maxX-minX)
+	n := 0
+	for _, r := range rows {
+		for i := 1; i < len(r.glyphs); i++ {
+			a, b := r.glyphs[i-1].X+r.glyphs[i-1].W, r.glyphs[i].X
+			if b-a >= em && b >= lo && a <= hi {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// pageRight returns the right margin of rows read as one column.
+func pageRight(rows []row, em float64) float64 {
+	x1s := make([]float64, len(rows))
+	for i, r := range rows {
+		x1s[i] = rowEnd(r.glyphs)
+	}
+	return rightMargin(x1s, em)
+}
+
+// singleColumn renders rows as the lines of one column whose right
+// margin is right.
+func singleColumn(rows []row, right float64) []line {
+	ls := make([]line, len(rows))
+	for i, r := range rows {
+		ls[i] = makeLine(r.glyphs, r.spaces, r.y, right)
+	}
+	return ls
+}
+
+// rowBands cuts rows (top to bottom) where the baselines of two rows
+// stand more than twice the usual row distance apart: the blank between
+// a block of columns and what follows it.
+func rowBands(rows []row, em float64) [][]row {
+	if len(rows) < 2*minBandRows {
+		return [][]row{rows}
+	}
+	var gaps []float64
+	for i := 1; i < len(rows); i++ {
+		gaps = append(gaps, rows[i-1].y-rows[i].y)
+	}
+	pitch := math.Max(median(gaps), em)
+	var out [][]row
+	start := 0
+	for i := 1; i < len(rows); i++ {
+		if rows[i-1].y-rows[i].y > 2*pitch {
+			out = append(out, rows[start:i])
+			start = i
+		}
+	}
+	return append(out, rows[start:])
+}
+
+// columnSegments splits rows at gutter g into reading-order blocks of
+// lines (see segments).
+func columnSegments(rows []row, g gutter, em float64) [][]line {
 	// The right margins of the two columns, from the rows as split.
 	ks := make([]int, len(rows))
 	oks := make([]bool, len(rows))
@@ -443,12 +608,8 @@ func segments(rows []row, em float64) [][]line {
 	var out [][]line
 	var left, right []line
 	flush := func() {
-		if len(left) > 0 {
-			out = append(out, left)
-		}
-		if len(right) > 0 {
-			out = append(out, right)
-		}
+		out = append(out, leftSteps(left, em)...)
+		out = append(out, leftSteps(right, em)...)
 		left, right = nil, nil
 	}
 	for i, r := range rows {

@@ -260,7 +260,8 @@ func pageErrors(name string, raw []rawPage, err error) error {
 
 // layoutDocument turns the glyphs of the pages into a Document: rows,
 // running headers and footers dropped, columns, paragraphs. It fails
-// with ErrNoText when no page has any text.
+// with ErrNoText when no page has any text; a document whose only text
+// is a chart's labels (a chart printed from Excel) has no paragraphs.
 func layoutDocument(name string, raw []rawPage) (*Document, error) {
 	return layoutBudget(newBudget(context.Background(), Limits{}), name, raw)
 }
@@ -299,6 +300,7 @@ func layoutPages(bud *budget, name string, held *heldPages) (*Document, error) {
 	prs = nil
 	var cols []column
 	var frags []pageTable
+	charted := false // some page's text was all chart labels
 	for i := range held.pages {
 		if err := bud.checkCtx(); err != nil && isContextErr(err) {
 			return nil, &Error{File: name, Err: err}
@@ -318,6 +320,7 @@ func layoutPages(bud *budget, name string, held *heldPages) (*Document, error) {
 		segs, tables, charts := pageLayout(p.raw, kept, p.em, furniture, len(frags))
 		frags = append(frags, tables...)
 		pages[i].Dropped = append(pages[i].Dropped, charts...)
+		charted = charted || len(charts) > 0
 		for _, seg := range segs {
 			cols = append(cols, column{page: p.raw.Number, mid: p.raw.OffsetX + p.raw.Width/2, lines: seg})
 		}
@@ -330,7 +333,7 @@ func layoutPages(bud *budget, name string, held *heldPages) (*Document, error) {
 	if err := bud.cancelled(); err != nil && isContextErr(err) {
 		return nil, &Error{File: name, Err: err}
 	}
-	if len(paras) == 0 {
+	if len(paras) == 0 && !charted {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
 	doc := assemble(name, pages, paras, tables)

@@ -136,6 +136,8 @@ type para struct {
 	row     int         // the table row it holds, -1 for the caption
 	size    float64     // font size of its first line, in points (0 for table rows)
 	centred bool        // its first line is centred in its column or on the page
+	lines   int         // lines joined into it so far
+	hang    float64     // x of its hanging indent, 0 when it has none
 	// While lines are added, the text grows in buf (runes long) and
 	// text is set by finish: joining strings line by line would copy a
 	// paragraph that runs on for thousands of pages at every line.
@@ -155,16 +157,31 @@ type colMetrics struct {
 	left, right float64 // left margin (mode of X0), right margin (where most lines end)
 	pitch       float64 // median baseline distance
 	em          float64 // median body font size
+	sure        bool    // several lines end at the right margin and none runs well past it
 }
 
 // measure computes the metrics of a column from its lines; ok is false
 // when there are too few lines to tell.
 func measure(lines []line) (m colMetrics, ok bool) {
 	var body []line
+	var all []float64
 	for _, l := range lines {
 		if !l.tab {
 			body = append(body, l)
+			all = append(all, l.size)
 		}
+	}
+	// Lines in a far smaller size than the rest — specks of an
+	// illustration that an OCR layer read as text — say nothing about
+	// the column's margins or line pitch.
+	if em := median(all); em > 0 {
+		kept := body[:0]
+		for _, l := range body {
+			if l.size >= 0.5*em {
+				kept = append(kept, l)
+			}
+		}
+		body = kept
 	}
 	if len(body) < 4 {
 		return m, false
@@ -209,6 +226,19 @@ func measure(lines []line) (m colMetrics, ok bool) {
 			}
 		}
 	}
+	// Justified lines end at the margin and only punctuation hangs past
+	// it: a line ending well to the right of the place found means the
+	// lines that end there are short ones that happen to end together
+	// (headings of one length over a few wrapped lines). Word leaves
+	// its justified lines up to half an em short of the margin where
+	// the next character or a Latin word would not fit.
+	n := 0
+	for _, x := range x1s {
+		if math.Abs(x-m.right) <= m.em {
+			n++
+		}
+	}
+	m.sure = n >= 3 && x1s[len(x1s)-1] <= m.right+1.5*m.em
 	var gaps []float64
 	for i := 1; i < len(body); i++ {
 		if d := body[i-1].y - body[i].y; d > 0 && d < 4*m.em {
@@ -268,6 +298,10 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
+// openingBrackets are the brackets and quotation marks that open a
+// phrase: a line ending with one never ends its paragraph.
+const openingBrackets = "（(《〈「『【〔［[“‘"
+
 // sentenceEnd reports whether a line ending in r may end a paragraph.
 func sentenceEnd(r rune) bool {
 	return strings.ContainsRune("。！？；：”…!?;:」』）)", r)
@@ -319,16 +353,21 @@ func buildParagraphs(cols []column) []para {
 		}
 		cur = nil
 	}
+	mb := newMarginBook(cols)
 	for ci := range cols {
 		c := &cols[ci]
-		m, ok := measure(c.lines)
+		m, ok, own := mb.margins(ci)
 		if !ok {
 			m = global
-		} else if d := m.left - global.left; d > 1.2*m.em && d < 3*m.em {
+		} else if d := m.left - global.left; own && d > 1.2*m.em && d < 3*m.em && !wrapsAtLeft(c.lines, m, global) {
 			// A page whose lines all start indented (short paragraphs,
-			// a list) shares the document's left margin.
+			// a list) shares the document's left margin. A page whose
+			// own lines wrap back to its left edge has margins of its
+			// own (the financial statements of an annual report are
+			// set wider than its chapters).
 			m.left = global.left
 		}
+		edges := blockEdges(c.lines, m)
 		for li := range c.lines {
 			l := &c.lines[li]
 			if l.table > 0 {
@@ -353,17 +392,30 @@ func buildParagraphs(cols []column) []para {
 				cur.add(l.text, c.page)
 				prev = l
 				continue
+			case cur.title && !title && wrapsHeading(prev, l, m, em):
+				// A large heading set flush left that fills its line
+				// reads as centred; its wrapped rest does not.
+				cur.add(l.text, c.page)
+				prev = l
+				continue
 			case title || cur.title:
 				newPara = true
-			case l.x0-m.left > 1.2*em:
+			case l.x0-m.left > 1.2*em && !hangs(cur, prev, l, m, prevM, sameCol, em) &&
+				!(li > 0 && onEdge(edges, prev, l, m, em)):
 				newPara = true
+			case l.x0-m.left > 1.2*em:
+				cur.hang = l.x0
 			case isHeading(l.text) && prevEnds(prev, m, prevM, sameCol, em):
 				// A line that opens like a heading starts one only after a
 				// line that ended its paragraph: "…其中，一、" wraps before
 				// "二、三产业增加值…". An indented heading or one in another
 				// size was caught above.
 				newPara = true
-			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size):
+			case math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size) && !(unfinished(prev, m, prevM, sameCol, em) &&
+				math.Abs(l.size-prev.size) <= 0.25*math.Max(l.size, prev.size)):
+				// A little smaller or larger after a line that ran to the
+				// margin in mid-sentence: the sizes an OCR layer guesses
+				// vary from line to line.
 				newPara = true
 			case sameCol && prev.y-l.y > 1.6*m.pitch:
 				newPara = true
@@ -375,8 +427,9 @@ func buildParagraphs(cols []column) []para {
 				last, _ := utf8.DecodeLastRuneInString(prev.text)
 				short := pm.right - prev.x1
 				// A line is short because its paragraph ended only if the
-				// next line's first word would have fitted in the gap.
-				fits := short > l.lead+0.2*em
+				// next line's first word would have fitted in the gap; a
+				// line ending with an opening bracket never ends one.
+				fits := short > l.lead+0.2*em && !strings.ContainsRune(openingBrackets, last)
 				if fits && (sentenceEnd(last) && short > 1*em || short > 4*em) {
 					newPara = true
 				}
@@ -384,7 +437,7 @@ func buildParagraphs(cols []column) []para {
 			if newPara {
 				flush()
 				cur = &para{text: l.text, page: c.page, title: title, heading: title || isHeading(l.text),
-					size: l.size, centred: !l.tab && isCentred(l, m, c.mid)}
+					size: l.size, centred: !l.tab && isCentred(l, m, c.mid), lines: 1}
 			} else {
 				cur.add(l.text, c.page)
 			}
@@ -394,6 +447,155 @@ func buildParagraphs(cols []column) []para {
 	}
 	flush()
 	return out
+}
+
+// blockEdges returns the places right of the left margin m.left where
+// the lines of a block of text start (the body of a bulleted item set in
+// line with the text after its bullet, an indented quotation): twice or
+// more in a column a line starts there right under one that started there
+// too and ran to the right margin without ending a sentence, and lines
+// that run on from there go on there more often than back at the margin
+// (as they do after a paragraph's indented first line). Two ems in is
+// where paragraphs begin in Chinese: one-line paragraphs there are no
+// block. A line at such an edge is not indented.
+func blockEdges(lines []line, m colMetrics) []float64 {
+	type count struct {
+		x            float64
+		edge, margin int
+	}
+	var counts []count
+	find := func(x float64) *count {
+		for i := range counts {
+			if math.Abs(counts[i].x-x) <= 0.25*m.em {
+				return &counts[i]
+			}
+		}
+		counts = append(counts, count{x: x})
+		return &counts[len(counts)-1]
+	}
+	for i := 1; i < len(lines); i++ {
+		p, l := &lines[i-1], &lines[i]
+		last, _ := utf8.DecodeLastRuneInString(p.text)
+		if p.tab || l.tab || p.x0-m.left <= 1.2*m.em || p.x1 < m.right-m.em || sentenceEnd(last) {
+			continue
+		}
+		switch {
+		case math.Abs(l.x0-p.x0) <= 0.25*m.em:
+			find(p.x0).edge++
+		case math.Abs(l.x0-m.left) <= 0.25*m.em:
+			find(p.x0).margin++
+		}
+	}
+	var edges []float64
+	for _, c := range counts {
+		if d := c.x - m.left; c.edge >= 2 && c.edge > c.margin && (d < 1.75*m.em || d > 2.25*m.em) {
+			edges = append(edges, c.x)
+		}
+	}
+	return edges
+}
+
+// onEdge reports whether l, an indented line, starts where prev started,
+// at one of the block edges of its column, and prev ran to the right
+// margin without ending a sentence: the next line of a block.
+func onEdge(edges []float64, prev, l *line, m colMetrics, em float64) bool {
+	if math.Abs(l.x0-prev.x0) > 0.25*em || !unfinished(prev, m, m, true, em) {
+		return false
+	}
+	for _, x := range edges {
+		if math.Abs(l.x0-x) <= 0.5*em {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapsHeading reports whether l goes on with prev, a line of the same
+// size that fills its column from margin to margin without ending a
+// sentence, l starting at the left margin too: the wrapped rest of a
+// heading set flush left.
+func wrapsHeading(prev, l *line, m colMetrics, em float64) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return !l.tab && !prev.tab && math.Abs(l.size-prev.size) < 0.1*l.size && !sentenceEnd(last) &&
+		prev.x1 >= m.right-em && math.Abs(prev.x0-m.left) <= em && math.Abs(l.x0-m.left) <= em &&
+		prev.y > l.y && prev.y-l.y < 2.2*l.size
+}
+
+// listMarkRE matches the number or bullet that opens an item of a list:
+// a heading number, "（1）", "①", or a bullet (symbol fonts draw theirs
+// from the private use area).
+var listMarkRE = lazyRegexp(`^(?:` + headingRE().String()[1:] + `|[（(][0-9０-９]{1,2}[)）]|[①-⑳]|[\x{E000}-\x{F8FF}•●○◆◇■▪►▶➢❖※])`)
+
+// hangs reports whether l, an indented line, goes on with paragraph p
+// (whose last line is prev) under a hanging indent: "一、本公司董事会…
+// 保证年度报告内容的真实、准确、完整，" over "不存在虚假记载…" set in line
+// with the text after "一、". prev ran to the right margin of its column
+// (m, or prevM when prev is in the previous column) without ending a
+// sentence, and l opens no heading; l stands where the lines of p's
+// hanging indent stand, or, for the first of them, p is one line that
+// opens with a list number and l starts right of it by about that
+// number's width. A paragraph that happens to end at the margin without
+// punctuation, followed by an indented one, does not hang: its last
+// line opens with no list number.
+func hangs(p *para, prev, l *line, m, prevM colMetrics, sameCol bool, em float64) bool {
+	if !unfinished(prev, m, prevM, sameCol, em) || l.tab || isHeading(l.text) ||
+		math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size) || sameCol && prev.y-l.y > 1.6*m.pitch {
+		return false
+	}
+	if p.hang > 0 {
+		return math.Abs(l.x0-p.hang) <= 0.5*em
+	}
+	d := l.x0 - prev.x0
+	return p.lines == 1 && listMarkRE().MatchString(prev.text) && d >= 0.5*em && d <= 4*em
+}
+
+// wrapsAtLeft reports whether some line of a column starts at its left
+// margin m.left after a line that ran to its right edge, or after a
+// first line indented by about two characters: a wrapped line, which
+// shows that the margin is the column's own. The right edge is the
+// column's right margin when several lines show it, else where its
+// longest lines end, if at least two do and they span most of the width
+// of the document's text (global): short lines that end together (a
+// table of contents) show nothing.
+func wrapsAtLeft(lines []line, m, global colMetrics) bool {
+	right, ok := m.right, m.sure
+	if !ok {
+		right = math.Inf(-1)
+		for _, l := range lines {
+			if !l.tab && l.table == 0 {
+				right = math.Max(right, l.x1)
+			}
+		}
+		n := 0
+		for _, l := range lines {
+			if !l.tab && l.table == 0 && l.x1 >= right-m.em {
+				n++
+			}
+		}
+		ok = n >= 2 && right-m.left >= 0.75*(global.right-global.left)
+	}
+	for i := 1; i < len(lines); i++ {
+		p, l := &lines[i-1], &lines[i]
+		if p.tab || l.tab || math.Abs(l.x0-m.left) > 0.25*m.em {
+			continue
+		}
+		if d := p.x0 - m.left; ok && p.x1 >= right-m.em || d > 1.2*m.em && d < 3*m.em {
+			return true
+		}
+	}
+	return false
+}
+
+// unfinished reports whether prev ran to the right margin of its column
+// (m, or prevM when prev is in the previous column) without ending a
+// sentence.
+func unfinished(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
+	pm := m
+	if !sameCol {
+		pm = prevM
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return !prev.tab && prev.x1 >= pm.right-em && !sentenceEnd(last)
 }
 
 // prevEnds reports whether prev, the line before one that opens like a
@@ -406,12 +608,13 @@ func prevEnds(prev *line, m, prevM colMetrics, sameCol bool, em float64) bool {
 		pm = prevM
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev.text)
-	return sentenceEnd(last) || pm.right-prev.x1 > 1*em
+	return sentenceEnd(last) || pm.right-prev.x1 > 1*em && !strings.ContainsRune(openingBrackets, last)
 }
 
 // add appends a wrapped line, from the given page, to the paragraph;
 // finish sets its text when all lines are in.
 func (p *para) add(text string, page int) {
+	p.lines++
 	if p.buf == nil {
 		p.buf = []byte(p.text)
 		p.runes = utf8.RuneCountInString(p.text)

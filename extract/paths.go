@@ -8,7 +8,11 @@ import "math"
 // summary of the other painted shapes (filled areas, curves, slanted
 // lines), which tell a chart from a table. The content-stream
 // interpreter calls in here for the path operators; everything else
-// about paths (clipping, dashes, shadings) is ignored.
+// about paths (dashes, shadings) is ignored. Clipping paths are kept as
+// their bounding box in the graphics state: a glyph whose middle falls
+// outside it is not visible and not read (WPS 表格 draws the rows that
+// run off a page and clips them; they are printed again on the next),
+// and a path painted wholly outside it is not recorded.
 
 // A rect is an axis-aligned rectangle in page space, in points, Y up;
 // x0 <= x1 and y0 <= y1.
@@ -141,27 +145,76 @@ func (in *interp) pathOp(op string, gs *gstate, nums func(int) ([]float64, bool)
 		}
 	case "S", "s":
 		in.paint(gs, false, true, op == "s")
+		in.endPath(gs)
 	case "f", "F", "f*":
 		in.paint(gs, true, false, true)
+		in.endPath(gs)
 	case "B", "B*":
 		in.paint(gs, true, true, false)
+		in.endPath(gs)
 	case "b", "b*":
 		in.paint(gs, true, true, true)
+		in.endPath(gs)
 	case "n":
-		p.reset()
+		in.endPath(gs)
+	case "W", "W*":
+		in.clipNext = true
 	default:
 		return false
 	}
 	return true
 }
 
-// paint records the current path as rules and shapes and ends it.
-// closeAll closes every subpath before painting (s, b, f).
+// endPath ends the current path: when W or W* came before the operator
+// that painted it (or n), the clipping path becomes its intersection
+// with the path's bounding box.
+func (in *interp) endPath(gs *gstate) {
+	p := &in.path
+	if in.clipNext && len(p.pts) > 0 {
+		b, _ := bounds(p.pts)
+		if gs.clipped {
+			b = rect{math.Max(b.x0, gs.clip.x0), math.Max(b.y0, gs.clip.y0), math.Min(b.x1, gs.clip.x1), math.Min(b.y1, gs.clip.y1)}
+		}
+		if b.finite() {
+			gs.clip, gs.clipped = b, true
+		}
+	}
+	in.clipNext = false
+	p.reset()
+}
+
+// visible reports whether a glyph painted with text rendering matrix
+// trm and advance adv (in text space) shows inside the clipping path:
+// the middle of its body, half its advance along the baseline and a
+// third of an em above it, lies within the clip's bounding box.
+func visible(gs *gstate, trm matrix, adv float64) bool {
+	if !gs.clipped {
+		return true
+	}
+	u := 0.5 // along the baseline, in ems
+	if k := gs.fs * gs.th; k != 0 && (gs.font == nil || !gs.font.vertical) {
+		u = adv / k / 2
+	}
+	const v = 0.35
+	x := trm[0]*u + trm[2]*v + trm[4]
+	y := trm[1]*u + trm[3]*v + trm[5]
+	c := gs.clip
+	const slack = 0.5 // points: rounding in the producer's coordinates
+	return x >= c.x0-slack && x <= c.x1+slack && y >= c.y0-slack && y <= c.y1+slack
+}
+
+// paint records the current path as rules and shapes; closeAll closes
+// every subpath before painting (s, b, f). A path outside the clipping
+// path paints nothing.
 func (in *interp) paint(gs *gstate, fill, stroke, closeAll bool) {
 	p := &in.path
-	defer p.reset()
-	if in.running {
+	if in.running || len(p.pts) == 0 {
 		return // a header's or footer's rule is furniture, not a table's
+	}
+	if gs.clipped {
+		if b, _ := bounds(p.pts); b.x1 < gs.clip.x0 || b.x0 > gs.clip.x1 || b.y1 < gs.clip.y0 || b.y0 > gs.clip.y1 {
+			return
+		}
 	}
 	for i := range p.starts {
 		pts, bent := p.sub(i)

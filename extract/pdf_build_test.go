@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/zhibiao/zhibiao/extract/hostile"
 )
 
 // This file builds tiny PDFs in memory for the tests, so they need no
@@ -12,28 +14,11 @@ import (
 
 // pdfStream renders a stream object with the given extra dictionary
 // entries (no compression).
-func pdfStream(dict, data string) string {
-	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
-}
+func pdfStream(dict, data string) string { return hostile.Stream(dict, []byte(data)) }
 
 // buildPDF assembles a PDF from objects numbered 1…n with a correct
 // cross-reference table. Object 1 must be the catalog.
-func buildPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
+func buildPDF(objs ...string) []byte { return hostile.Build(objs...) }
 
 // onePage builds a one-page PDF whose page uses font (object 4, resource
 // /F1) and content; extra objects are numbered from 6 on.

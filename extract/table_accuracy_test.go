@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // A tableScore counts how the cells of extracted tables agree with the
@@ -52,14 +51,7 @@ func (s tableScore) String() string {
 }
 
 // normCell is a cell's text for comparison: without whitespace.
-func normCell(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+func normCell(s string) string { return squeezeSpace(s) }
 
 // scoreTables compares extracted tables with expected ones. Tables are
 // matched by caption, else in order among the unmatched; the rows of two

@@ -18,8 +18,9 @@ import (
 // chartAreas returns the plot areas of the charts drawn on a page: the
 // bounding boxes of groups of shapes that only charts are drawn with —
 // lines and polygons with slanted edges (line charts, pie slices),
-// open curves of some size (smoothed lines), and bars: three or more
-// filled rectangles standing on one base line with different lengths.
+// open curves of some size (smoothed lines), bars: three or more
+// filled rectangles standing on one base line with different lengths,
+// and pies: three or more filled curved slices around one centre.
 // The shaded cells of a table stand on common edges too, but a row's
 // cells share their height and a column's their width, so they never
 // look like bars. em is the page's body font size.
@@ -35,6 +36,7 @@ func chartAreas(shapes []shape, em float64) []rect {
 		}
 	}
 	ev = append(ev, bars(shapes, em)...)
+	ev = append(ev, pies(shapes, em)...)
 	if len(ev) == 0 {
 		return nil
 	}
@@ -130,6 +132,42 @@ func bars(shapes []shape, em float64) []rect {
 				}
 				out = append(out, u)
 			}
+		}
+	}
+	return out
+}
+
+// pies returns the areas of pie and doughnut charts: three or more
+// filled shapes with curved edges, each at least two ems across, that
+// lie together in a roughly square box and each reach to within two ems
+// of its centre — the slices of one disc, whose straight edges may all
+// be horizontal or vertical (quarters) and so show no slant. A rounded
+// box around text is one shape, and boxes in a row are not a disc.
+func pies(shapes []shape, em float64) []rect {
+	var slices []rect
+	for _, s := range shapes {
+		if s.curved && !s.open && math.Max(s.w(), s.h()) >= 2*em {
+			slices = append(slices, s.rect)
+		}
+	}
+	if len(slices) < 3 {
+		return nil
+	}
+	var out []rect
+	for _, a := range mergeRects(slices, 0.5*em) {
+		if r := a.w() / a.h(); r < 0.5 || r > 2 {
+			continue
+		}
+		cx, cy := (a.x0+a.x1)/2, (a.y0+a.y1)/2
+		near := rect{cx - 2*em, cy - 2*em, cx + 2*em, cy + 2*em}
+		n := 0
+		for _, s := range slices {
+			if a.overlap(s) > 0 && s.overlap(near) > 0 {
+				n++
+			}
+		}
+		if n >= 3 {
+			out = append(out, a)
 		}
 	}
 	return out

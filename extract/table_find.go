@@ -159,6 +159,13 @@ func (pf *pageFinder) takeCharts(areas []rect) []string {
 		if len(gs) == 0 {
 			continue
 		}
+		// A label that sticks out of the area (a long category name
+		// left of the bars) is taken whole.
+		in = wholeWords(r.glyphs, in)
+		gs = gs[:0]
+		for _, gi := range in {
+			gs = append(gs, r.glyphs[gi])
+		}
 		text := makeLine(gs, nil, r.y, 0).text
 		if !isChartLabel(text) {
 			continue
@@ -167,6 +174,37 @@ func (pf *pageFinder) takeCharts(areas []rect) []string {
 			pf.used[ri][gi] = true
 		}
 		out = append(out, printedText(row{glyphs: gs}))
+	}
+	return out
+}
+
+// wholeWords widens in, the indexes (ascending) of some glyphs of a row
+// (gs, in X order), to the glyphs that stand right next to them, less
+// than half an em apart: the rest of the words they belong to.
+func wholeWords(gs []Glyph, in []int) []int {
+	if len(in) == 0 {
+		return in
+	}
+	taken := make([]bool, len(gs))
+	for _, i := range in {
+		taken[i] = true
+	}
+	close := func(a, b Glyph) bool { return b.X-(a.X+a.W) < 0.5*math.Max(a.Size, b.Size) }
+	for i := 1; i < len(gs); i++ { // rightwards
+		if taken[i-1] && !taken[i] && close(gs[i-1], gs[i]) {
+			taken[i] = true
+		}
+	}
+	for i := len(gs) - 2; i >= 0; i-- { // leftwards
+		if taken[i+1] && !taken[i] && close(gs[i], gs[i+1]) {
+			taken[i] = true
+		}
+	}
+	out := in[:0]
+	for i, t := range taken {
+		if t {
+			out = append(out, i)
+		}
 	}
 	return out
 }

@@ -2,7 +2,8 @@ package transform_test
 
 // The evaluation scorer: it runs the whole pipeline on hand-labelled
 // reports and scores its records against the labels. The label format and
-// the matching rules are documented in testdata/labels/README.md.
+// the matching rules are documented in testdata/labels/README.md; the
+// labelled table pages of real PDFs in testdata/labels-real/README.md.
 //
 //	go test ./transform -run Eval -v            # scores, misses and false positives
 //	go test ./transform -run 'Eval/hefei' -v    # one report
@@ -40,6 +41,9 @@ const (
 	minTableF1    = 0.95  // total F1 of the table rows against the table records (0.968; 0.955 on the shared labels alone)
 	minTableFound = 0.91  // share of the table rows whose figure (value+unit) a table record states (0.938; 0.914 shared)
 	minTableAttr  = 0.97  // worst accuracy of an attribute on the matched table pairs (1.000)
+
+	minRealTableF1   = 0.98 // total F1 of the labelled table pages of real PDFs, testdata/labels-real (0.993; 0.412 at the blind first run)
+	minRealTableAttr = 0.98 // worst attribute accuracy on their matched pairs (1.000)
 )
 
 // Where the labels and the texts they label live, relative to this package.
@@ -79,6 +83,7 @@ type labelSet struct {
 	file   string   // the labels file
 	source string   // the text file the labels are about
 	spans  [][2]int // 1-based inclusive line ranges of source; nil = whole file
+	pages  [][2]int // 1-based inclusive page ranges of a PDF source ("# pages: 49,53-54"); nil = none given
 	labels []label
 	// rows is what the "# rows: N = P prose + T table" comment says, -1
 	// when there is none.
@@ -114,6 +119,12 @@ func readLabels(path string) (*labelSet, error) {
 					return nil, fmt.Errorf("%s:%d: %v", path, n, err)
 				}
 				ls.spans = spans
+			case strings.HasPrefix(c, "pages:"):
+				pages, err := parseSpans(strings.TrimPrefix(c, "pages:"))
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+				}
+				ls.pages = pages
 			case strings.HasPrefix(c, "rows:"):
 				if _, err := fmt.Sscanf(strings.TrimPrefix(c, "rows:"), "%d = %d prose + %d table", &ls.rows, &ls.proseRows, &ls.tableRows); err != nil {
 					return nil, fmt.Errorf("%s:%d: want \"# rows: N = P prose + T table\": %v", path, n, err)
@@ -163,7 +174,7 @@ func opensTable(c string) bool {
 // isNoteComment reports whether a comment is a remark (note:, skipped:,
 // source: …) rather than the heading of a run of rows.
 func isNoteComment(c string) bool {
-	for _, k := range []string{"note", "skipped", "source", "lines", "kind", "rows", "blind", "max"} {
+	for _, k := range []string{"note", "skipped", "source", "lines", "pages", "kind", "rows", "blind", "max"} {
 		if strings.HasPrefix(c, k) {
 			return true
 		}
@@ -867,6 +878,16 @@ func TestEval(t *testing.T) {
 	table, total := formatTable(results)
 	t.Logf("evaluation (names+value+unit; detect = value+unit only; attributes = accuracy on matched pairs, right/scored):\n%s", table)
 	t.Logf("prose rows and table rows apart (found = value+unit recall; attr = worst attribute accuracy; pairs = matched pairs with every attribute right):\n%s", formatSplit(results))
+	if real := evalReal(t, tr); len(real) > 0 {
+		realTable, realTotal := formatTable(real)
+		t.Logf("table pages of real PDFs (../shared/real-pdfs; labels in %s):\n%s%s", realLabels, realTable, formatSplit(real))
+		if f := realTotal.table.full.f1(); f < minRealTableF1 {
+			t.Errorf("real table pages: F1 %.3f < floor %.3f", f, minRealTableF1)
+		}
+		if a := realTotal.table.worstAttr(); a < minRealTableAttr {
+			t.Errorf("real table pages: attribute accuracy %.3f < floor %.3f", a, minRealTableAttr)
+		}
+	}
 	if f := total.prose.full.f1(); f < minProseF1 {
 		t.Errorf("total prose F1 %.3f < floor %.3f", f, minProseF1)
 	}

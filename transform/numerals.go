@@ -101,17 +101,18 @@ type section struct {
 }
 
 // closeSection applies the big place word 万 (p = 4) or 亿 (p = 8) to the
-// digits read since the last one (sec plus num when haveNum) and to the
+// digits read since the last one (sec plus num when haveNum; secSet when
+// sec holds digits, even if they make 0: "0百万" is 0) and to the
 // sections before. Sections stay strictly decreasing in level, which
 // keeps parsing linear: each place word touches only the newest sections.
 //
 //	一万五千亿: 一万 is a 万 section; 亿 takes it with 五千 → 1.5e12 at level 1
 //	一亿亿:     the second 亿 raises the 亿 section to level 2 (1e16)
 //	一亿五亿, 1万1万: two sections of one level: not a numeral
-func closeSection(stack *[]section, sec, num decimal, haveNum bool, p int) bool {
+func closeSection(stack *[]section, sec, num decimal, haveNum, secSet bool, p int) bool {
 	st := *stack
 	cur := sec
-	pending := !sec.IsZero()
+	pending := !sec.IsZero() || secSet
 	if haveNum {
 		cur, pending = cur.Add(num), true
 	}
@@ -183,6 +184,7 @@ func parseNumeral(rs []rune) (decimal, bool) {
 		stack    []section
 		sec, num decimal
 		haveNum  bool // num holds a number not yet placed
+		secSet   bool // sec holds digits placed by 十 百 千 (perhaps 0: "0百万")
 		zero     bool // the last token was 零
 		lastPow  int  // power of the place word just before num, 0 if none
 		single   bool // num is one digit written alone
@@ -259,11 +261,11 @@ func parseNumeral(rs []rune) (decimal, bool) {
 				}
 				num = decimalInt(1)
 			}
-			sec = sec.Add(num.Shift(p))
-		} else if !closeSection(&stack, sec, num, haveNum && !zero, p) {
+			sec, secSet = sec.Add(num.Shift(p)), true
+		} else if !closeSection(&stack, sec, num, haveNum && !zero, secSet, p) {
 			return decimal{}, false
 		} else {
-			sec = decimal{}
+			sec, secSet = decimal{}, false
 		}
 		num, haveNum, zero, single, lastPow = decimal{}, false, false, false, p
 		i++

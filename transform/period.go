@@ -304,12 +304,17 @@ func yearsBefore(text []rune, lo, end int) []int {
 }
 
 // coverDate returns the year of the first full date written on the first
-// page of doc ("2022年07月19日", "2021-06-04", "2022.7.19"), or 0.
+// page of doc ("2022年07月19日", "2021-06-04", "2022.7.19"), or 0. A date
+// on a line of its own, or in a short line such as "证券研究报告 2022年07
+// 月19日", dates the cover; a date inside a sentence ("自2013年5月16日起
+// …") is taken only when no short line has one.
 func coverDate(doc *extract.Document) int {
 	first := 1
 	if len(doc.Pages) > 0 {
 		first = doc.Pages[0].Number
 	}
+	const shortLine = 40 // runes
+	inSentence := 0
 	for i, p := range doc.Paragraphs {
 		if p.Page != first || i > 40 {
 			break
@@ -317,11 +322,17 @@ func coverDate(doc *extract.Document) int {
 		rs := []rune(p.Text)
 		for k := range rs {
 			if y := dateAt(rs, k); y != 0 {
-				return y
+				if len(rs) <= shortLine {
+					return y
+				}
+				if inSentence == 0 {
+					inSentence = y
+				}
+				break
 			}
 		}
 	}
-	return 0
+	return inSentence
 }
 
 // dateAt returns the year of a full date (year, month and day) written at

@@ -142,8 +142,8 @@ func unitRemark(s string) bool {
 // （%）"), a unit note inside it ("（单位：%）", "单位：万元"), or a
 // trailing percent sign ("增长%", "构成%").
 func unitOf(s string) string {
-	if m := unitNoteIn().FindStringSubmatch(s); m != nil && isUnit(m[1]) {
-		return m[1]
+	if u := noteUnit(s); u != "" {
+		return u
 	}
 	for _, m := range bracketRE().FindAllStringSubmatch(s, -1) {
 		if u := strings.TrimSpace(m[1]); isUnit(u) {
@@ -156,6 +156,37 @@ func unitOf(s string) string {
 	}
 	return ""
 }
+
+// noteUnit returns the unit that a unit note in s states, "" if none: the
+// longest start of the text after "单位：" that is a unit, so that a note
+// that goes on ("单位：元币种：人民币", "单位:万元 币种:人民币") gives its
+// unit, and a currency before the unit ("单位：人民币元") is left out. A
+// note of another kind before it ("编制单位：某局 单位：元") is passed by.
+//
+// What a unit note names is a unit even when the lexicon does not hold
+// it ("单位：股", "单位：万股"): a word of up to three letters is taken as
+// written.
+func noteUnit(s string) string {
+	for _, m := range unitNoteIn().FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 && isHan(lastRune(s[:m[0]])) && !noteOpenRE().MatchString(s[:m[0]]) {
+			continue // 编制单位：某局: the unit that made the table
+		}
+		rs := []rune(strings.TrimPrefix(s[m[2]:m[3]], "人民币"))
+		for n := min(len(rs), 8); n > 0; n-- {
+			if u := string(rs[:n]); isUnit(u) {
+				return u
+			}
+		}
+		if len(rs) <= 3 && plainUnit(string(rs)) {
+			return string(rs)
+		}
+	}
+	return ""
+}
+
+// noteOpenRE matches the words that may open a unit note before 单位
+// ("金额单位：万元").
+var noteOpenRE = lazyRegexp(`(?:金额|计量|数量|货币|价格)$`)
 
 var (
 	// unitNoteIn finds a unit note ("单位：亿元", "金额单位:万元").

@@ -42,22 +42,29 @@ const (
 // A tableCol describes one column of a table.
 type tableCol struct {
 	role    colRole
-	head    string  // the header rows' texts, "/"-joined; "" when none
-	word    string  // what the column measures, from its header ("出口额", "床位", "城市"); "" when generic
-	kind    figKind // for a value column
-	unit    string  // unit its header names ("亿元", "%"), "" if none
-	year    int     // year its header names, 0 if none
-	prev    bool    // its header names the previous period (上年, 上年同期, 年初)
-	basis   string  // basis of a change its header names (比上年 …)
-	sign    float64 // -1 when its header names a fall (比上年下降（%）), else 1
-	status  Status  // status its header names (预计, 目标, 计划), "" if none
-	owner   int     // for a change, share-free column: the level column it qualifies, -1 if none
-	group   int     // the label column of its group, -1 if none
-	yearCol bool    // a label column whose cells are years (年份)
+	head    string   // the header rows' texts, "/"-joined; "" when none
+	word    string   // what the column measures, from its header ("出口额", "床位", "城市"); "" when generic
+	words   []string // the word of each part of its header that says something (see headWords)
+	own     string   // its header without the parts that stand over its whole group
+	kind    figKind  // for a value column
+	unit    string   // unit its header names ("亿元", "%"), "" if none
+	year    int      // year its header names, 0 if none
+	prev    bool     // its header names the previous period (上年, 上年同期, 年初)
+	basis   string   // basis of a change its header names (比上年 …)
+	sign    float64  // -1 when its header names a fall (比上年下降（%）), else 1
+	status  Status   // status its header names (预计, 目标, 计划), "" if none
+	owner   int      // for a change, share-free column: the level column it qualifies, -1 if none
+	group   int      // the label column of its group, -1 if none
+	yearCol bool     // a label column whose cells are years (年份)
+	// subLabel marks a column of the label area of its group's label
+	// column: both under one merged header cell, the cells of each row
+	// from left to right name a row ever more closely (三、本年度办理结果
+	// | （三）不予公开 | 1.属于国家秘密).
+	subLabel bool
 }
 
 // codeHeads name columns of codes and row numbers.
-var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏次", "行号", "科目代码"}
+var codeHeads = []string{"编码", "代码", "编号", "序号", "行次", "栏次", "行号", "科目代码", "附注", "注释"}
 
 // codeLevels are the headers of the columns of a budget classification
 // code (功能分类科目编码 类 款 项).
@@ -126,11 +133,13 @@ func tableColumns(t *extract.Table) []tableCol {
 		}
 	}
 	groupColumns(cols)
+	labelArea(t, cols)
 	for c := range cols {
 		if cols[c].role == colValue {
 			describeValues(&cols[c], groupTitles(cols, c))
 		}
 	}
+	qualifyColumns(cols)
 	pairColumns(cols)
 	return cols
 }
@@ -346,10 +355,16 @@ func describeValues(col *tableCol, titles map[string]bool) {
 		}
 	} else {
 		col.year = headYear(h)
-		col.prev = containsAny(h, []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
+		// "年初至报告期期末" is a span to the current period's end, not the
+		// start of the year.
+		col.prev = containsAny(spanToNowRE().ReplaceAllString(h, ""), []string{"上年", "去年", "上期", "同期", "年初", "期初", "上月"})
 	}
 	col.status = statusIn(h)
-	if actualHeads().MatchString(h) && col.status == "" {
+	switch {
+	case col.status != "":
+	case forecastYearRE().MatchString(h):
+		col.status = Estimate // 2022E: an analyst's forecast
+	case actualHeads().MatchString(h):
 		col.status = Actual
 	}
 	var own []string
@@ -358,15 +373,27 @@ func describeValues(col *tableCol, titles map[string]bool) {
 			own = append(own, p)
 		}
 	}
-	col.word = headWord(strings.Join(own, "/"), col.kind)
+	col.own = strings.Join(own, "/")
+	col.words = headWords(col.own, col.kind)
+	if len(col.words) > 0 {
+		col.word = col.words[len(col.words)-1]
+	}
 	if m := sharePhraseRE().FindString(h); col.kind == figShare && m != "" {
-		col.word = m // 占总资产的比例: a share of what
+		col.word, col.words = m, []string{m} // 占总资产的比例: a share of what
 	}
 }
 
-// actualHeads name a column of results (2021年完成, 实际数) in a table
-// whose caption names targets.
-var actualHeads = lazyRegexp(`完成|实际|实绩|决算`)
+var (
+	// actualHeads name a column of results (2021年完成, 实际数, 2021A) in
+	// a table whose caption names targets.
+	actualHeads = lazyRegexp(`完成|实际|实绩|决算|(?:19|20)[0-9]{2}\s*A\b`)
+	// forecastYearRE finds a year marked as a forecast ("2022E", "2023F",
+	// "2024P"), as research notes head their columns.
+	forecastYearRE = lazyRegexp(`(?:19|20)[0-9]{2}\s*[EFP]\b`)
+	// spanToNowRE finds the start of a span that runs to the current
+	// period ("年初至报告期期末", "期初至今").
+	spanToNowRE = lazyRegexp(`(?:年初|期初)至`)
+)
 
 // headUnit returns the unit the header h of a value column names: the
 // unit of its lowest part that names one, going up only through parts
@@ -395,12 +422,18 @@ func headYear(h string) int {
 	return bareYear(h)
 }
 
+// statusNameRE finds names that hold a status word without stating a
+// status: 预期寿命 (life expectancy), 预期信用损失 (an accountant's
+// expected credit loss, a figure booked, not forecast).
+var statusNameRE = lazyRegexp(`预期(?:寿命|信用损失)`)
+
 // statusIn returns the status that words of s (a header or caption)
 // give the figures under it: the status words of prose, and 计划 (a
 // plan's figures are targets); "" when none.
 func statusIn(s string) Status {
+	s = statusNameRE().ReplaceAllString(s, "")
 	for _, w := range statusWords {
-		if strings.Contains(s, w.word) && !strings.Contains(s, "预期寿命") {
+		if strings.Contains(s, w.word) {
 			return w.status
 		}
 	}
@@ -412,7 +445,7 @@ func statusIn(s string) Status {
 
 var (
 	// yearPhraseRE finds a year in a header ("2021年末", "2021 年", "2021").
-	yearPhraseRE = lazyRegexp(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|1-12月|全年|[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)?`)
+	yearPhraseRE = lazyRegexp(`(?:19|20)[0-9]{2}\s*年?\s*(?:末|底|初|度|全年|[0-9]{1,2}\s*(?:[-－—~～至]\s*[0-9]{1,2}\s*)?月\s*(?:[0-9]{1,2}\s*日)?)?`)
 	// anyBracketRE finds a remark in brackets.
 	anyBracketRE = lazyRegexp(`[（(][^（()）]*[）)]`)
 )
@@ -423,24 +456,25 @@ var (
 var genericHeads = []string{
 	"年初至报告期期末金额", "本报告期末", "本报告期", "报告期末", "报告期内", "报告期", "上年度末", "上年度", "本年度", "上年末", "本年末",
 	"调整预算数", "本期金额", "上期金额", "本期数", "上期数", "本年数", "上年数", "预算数", "决算数", "执行数", "实际数", "计划数", "年末数", "年初数", "期末数", "期初数",
-	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期", "本年", "上年", "去年", "本期", "上期", "同期", "年末", "年初", "期末", "期初",
-	"绝对值", "绝对量", "绝对数", "数值", "数量", "产量", "金额", "总额", "预算", "决算", "执行", "实际", "预计", "计划", "目标", "累计",
+	"期末余额", "期初余额", "年末余额", "年初余额", "本年累计", "上年同期数", "上年同期", "同期数", "本年", "上年", "去年", "本期", "上期", "当期", "同期", "年末", "年初", "期末", "期初",
+	"绝对值", "绝对量", "绝对数", "数值", "数量", "产量", "发生额", "发生数", "金额", "总额", "预算", "决算", "执行", "实际", "预计", "计划", "目标", "累计",
 	"合计", "总计", "小计", "全年", "全部", "总数", "余额", "完成", "实绩", "数", "值",
 }
 
 // periodHeads are the generic words that open a header to say which
 // period its figures are of ("本年收入").
-var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
+var periodHeads = map[string]bool{"本年": true, "上年": true, "去年": true, "本期": true, "上期": true, "当期": true, "年末": true, "年初": true, "期末": true, "期初": true, "全年": true,
 	"本报告期末": true, "本报告期": true, "报告期末": true, "报告期内": true, "报告期": true, "上年度末": true, "上年度": true, "本年度": true, "上年末": true, "本年末": true}
 
-// headWord returns what a column measures, from its header h: the header
-// without its units, years, remarks in brackets, generic words and, for
-// a change, the words of change ("出口额（亿元）" → 出口额, "床位（万张）"
-// → 床位, "比上年增长（%）" → "").
-func headWord(h string, k figKind) string {
+// headWords returns what a column measures, from its header h, one word
+// per header part that says something: the part without its units,
+// years, remarks in brackets, generic words and, for a change, the words
+// of change ("出口额（亿元）" → 出口额, "床位（万张）" → 床位, "比上年增长
+// （%）" → none, "基本支出/人员经费" → 基本支出, 人员经费).
+func headWords(h string, k figKind) []string {
 	var parts []string
 	for _, p := range strings.Split(h, "/") {
-		p = anyBracketRE().ReplaceAllString(p, "")
+		p = stripRemarks(p)
 		p = unitNoteIn().ReplaceAllString(p, "")
 		p = yearPhraseRE().ReplaceAllString(p, "")
 		p = strings.TrimRight(strings.TrimSpace(p), "%％")
@@ -463,11 +497,92 @@ func headWord(h string, k figKind) string {
 			}
 		}
 		p = strings.Trim(p, " 　:：、，,()（）")
+		if k == figLevel && isTotalLabel(p) {
+			p = "" // 收入合计, 支出合计: the row's own total, like 合计
+		}
 		if p != "" && strings.IndexFunc(p, isHan) >= 0 {
 			parts = append(parts, p)
 		}
 	}
-	return strings.Join(parts, "")
+	return parts
+}
+
+// qualifyColumns settles the word of each value column: the word of the
+// lowest part of its header that says something (人员经费 under 基本支出,
+// 商业企业 under 法人或其他组织), unless another column of its group
+// that its period, status and kind do not tell apart has the same lowest
+// word ("城镇/人数" beside "农村/人数"): then all its words, joined by
+// "：" ("城镇：人数").
+func qualifyColumns(cols []tableCol) {
+	type key struct {
+		group, year int
+		kind        figKind
+		prev        bool
+		status      Status
+		word        string
+	}
+	full := map[key]map[string]bool{}
+	keyOf := func(c tableCol) key { return key{c.group, c.year, c.kind, c.prev, c.status, c.word} }
+	for _, c := range cols {
+		if c.role != colValue {
+			continue
+		}
+		k := keyOf(c)
+		if full[k] == nil {
+			full[k] = map[string]bool{}
+		}
+		full[k][strings.Join(c.words, "：")] = true
+	}
+	for i, c := range cols {
+		if c.role == colValue && len(full[keyOf(c)]) > 1 {
+			cols[i].word = strings.Join(c.words, "：")
+		}
+	}
+	// 产量 beside 销量: a generic word that names a measure is the
+	// column's word when another column of the group, of the same period,
+	// names a measure of its own (茅台酒（产量）, 茅台酒（销量）).
+	for i, c := range cols {
+		if c.role != colValue || c.kind != figLevel || c.word != "" {
+			continue
+		}
+		parts := strings.Split(c.own, "/")
+		w := strings.TrimSpace(yearPhraseRE().ReplaceAllString(stripRemarks(parts[len(parts)-1]), ""))
+		for g := range periodHeads {
+			w = strings.TrimPrefix(w, g)
+		}
+		if !measureHeads[w] {
+			continue
+		}
+		for _, o := range cols {
+			if o.role == colValue && o.kind == figLevel && o.group == c.group && o.word != "" && o.year == c.year && o.prev == c.prev && o.status == c.status {
+				cols[i].word = w
+				break
+			}
+		}
+	}
+}
+
+// measureHeads are the generic header words that name a measure (not a
+// total or a period): a column's word where a sibling column names
+// another measure.
+var measureHeads = map[string]bool{"产量": true, "数量": true, "金额": true, "总额": true, "余额": true}
+
+// stripRemarks returns header part p without its remarks in brackets:
+// units ("出口额（亿元）"), notes and comments, but not a bracket inside a
+// word ("因公出国（境）费"), which is part of the name.
+func stripRemarks(p string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range anyBracketRE().FindAllStringIndex(p, -1) {
+		inner := p[m[0]:m[1]]
+		if isHan(firstRune(p[m[1]:])) && unitOf(inner) == "" {
+			continue // a part of the word
+		}
+		b.WriteString(p[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(p[last:])
+	return b.String()
 }
 
 // groupColumns gives each column the label column of its group: a label
@@ -475,18 +590,65 @@ func headWord(h string, k figKind) string {
 // tables side by side, 收入 | 预算数 | 支出 | 预算数, are two groups). A
 // text column right after a label column qualifies it (项目名称 |
 // 建设地点) and starts no group.
+//
+// A label column under the same upper header as the first one, with a
+// lower header of its own (前10名股东持股情况/股东名称 … 前10名股东持股
+// 情况/质押或冻结情况/股份状态), is a text column of the first group: one
+// table's rows, not a second table beside it. Two tables side by side
+// have label columns under one header (项目 | 项目) or under different
+// upper headers (本年收入/项目 | 本年支出/项目).
 func groupColumns(cols []tableCol) {
 	g := -1
 	for c := range cols {
 		if cols[c].role == colLabel {
-			if c > 0 && g >= 0 && (cols[c-1].role == colLabel || cols[c-1].role == colText) {
+			switch {
+			case c > 0 && g >= 0 && (cols[c-1].role == colLabel || cols[c-1].role == colText):
 				cols[c].role = colText
-			} else {
+			case g >= 0 && sameTable(cols[g].head, cols[c].head):
+				cols[c].role = colText
+			default:
 				g = c
 			}
 		}
 		cols[c].group = g
 	}
+}
+
+// sameTable reports whether label column headers a and b belong to one
+// table: they share their upper part and differ below it.
+func sameTable(a, b string) bool {
+	pa, pb := strings.Split(a, "/"), strings.Split(b, "/")
+	return a != b && len(pa) > 1 && len(pb) > 1 && pa[0] == pb[0]
+}
+
+// labelArea marks the text columns right of a label column that stand
+// under the same merged header cell as it: they are one label area whose
+// cells, from left to right, name the row ever more closely, not texts
+// that qualify the row (项目名称 | 建设地点, each under a header of its
+// own).
+func labelArea(t *extract.Table, cols []tableCol) {
+	for c := 1; c < len(cols); c++ {
+		prev := cols[c-1]
+		if (prev.role == colLabel || prev.subLabel) && (cols[c].role == colText || cols[c].role == colLabel) && sameHeaderCell(t, c-1, c) {
+			cols[c].role, cols[c].subLabel, cols[c].group = colText, true, prev.group
+		}
+	}
+}
+
+// sameHeaderCell reports whether columns a and b of t stand under one
+// merged header cell: every header row covers both with the same cell.
+func sameHeaderCell(t *extract.Table, a, b int) bool {
+	if t.Header == 0 {
+		return false
+	}
+	for r := 0; r < t.Header; r++ {
+		ar, ac := t.Origin(r, a)
+		br, bc := t.Origin(r, b)
+		if ar != br || ac != bc {
+			return false
+		}
+	}
+	return strings.TrimSpace(t.At(0, a)) != ""
 }
 
 // pairColumns gives each change column the level column it qualifies.

@@ -25,6 +25,9 @@ func gridDoc(caption, grid string, header int, merge bool) *extract.Document {
 		cols = max(cols, len(cells))
 	}
 	t := extract.Table{Caption: caption, Page: 1, Header: min(max(header, 0), len(rows)), Source: "text"}
+	if merge {
+		t.Source = "ruled" // merged cells come from drawn tables
+	}
 	for r, cells := range rows {
 		row := make([]extract.Cell, cols)
 		for c := range row {
@@ -91,6 +94,9 @@ func FuzzTableRecords(f *testing.F) {
 	f.Add("", "项目\t本期\t上年同期\t增减（%）\n营业收入（元）\t(1,234.50)\t1,000\t上升5个百分点", 1, true)
 	f.Add("表2 单位：万元", "科目编码\t^\t科目名称\t合计\n201\t\t一般公共服务支出\t8,209.68\n\t03\t<\t1.5万", 2, true)
 	f.Add("表3 2020—2021年（上年=100）", "\t2020年\t2021年\n指标\t<\t^\n2019\t101.5\t99.9", 2, true)
+	f.Add("", "第二十条第（一）项\t<\n信息内容\t本年制发件数\n规章\t0\n第二十条第（五）项\t<\n信息内容\t本年处理决定数量\n行政许可\t550", 2, true)
+	f.Add("", "（说明）\t<\t自然人\n三、结果\t（一）公开\t0\n^\t（三）不予公开\t1\n^\t^\t0", 1, true)
+	f.Add("", "利润表(百万元)\t2021\t2022E\n营业收入\t746\t1,567\n(+/-)YOY(%)\t4.5%\t110.0%\n每股指标(元)\t\t\n其他\t0\t-21", 1, true)
 	files, _ := filepath.Glob(filepath.Join("testdata", "tables", "*.txt"))
 	for _, p := range files {
 		b, err := os.ReadFile(p)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
@@ -16,19 +17,24 @@ import (
 // unit notes (DESIGN.md, "Tables"). Prose never reads a table's
 // paragraphs; a figure stated in both is two records.
 
-// BUG(zhibiao): Table rows nest by their markers, numbering, codes and
-// sums only: a part that a PDF marks by indentation alone, under a row
-// its figures do not add up to (an index, a rate, a single part), is read
-// as a row of its own, and a label that names no measure then lacks its
-// parent ("食品烟酒指数" rather than "居民消费价格：食品烟酒指数"). Parts
-// listed above their total (流动资产 items, then 流动资产合计) are not
-// nested.
+// BUG(zhibiao): Table rows nest by their markers, numbering, codes,
+// label areas and sums only: extract keeps no indentation, so a part
+// marked by indentation alone, under a row its figures do not add up to
+// (an index, a rate, a single part, a negative figure such as 财务费用), is
+// read as a row of its own, and a label that names no measure then lacks
+// its parent ("食品烟酒指数" rather than "居民消费价格：食品烟酒指数");
+// rows that cannot be told apart without it are dropped (see tellApart).
 
 // BUG(zhibiao): A table's figure whose unit no cell, label, header,
-// caption or note states is given with no unit and Review "表格单元无单位"
-// (none in a table without a caption); a unit printed elsewhere on the
-// page ("编制部门：… 单位：元" above a budget table) is not found unless
-// extract hands it as a unit note.
+// section row, caption, note or line right above the table states is
+// given with no unit and Review "表格单元无单位" (none at all in a table
+// with no caption that its author did not draw as one); a unit stated
+// once for a whole chapter of an annual report's notes, pages above, is
+// not found.
+
+// BUG(zhibiao): Figures written inside a text cell ("说明": "计入营业外收入
+// 3,340,324.88元") are read by neither the table reader (the cell is text)
+// nor the prose reader (it never reads a table's rows).
 
 // BUG(zhibiao): A text table has no merged cells: a header written once
 // over several columns ("出口额", then empty cells, above 绝对数 | 增长%)
@@ -44,7 +50,16 @@ type tableInfo struct {
 	rates    bool   // the caption names rises of a level (涨跌幅度) and the figures are %
 	index    bool   // the caption names an index (上年=100)
 	status   Status // status the caption names, "" if none
+	// named tells whether the table says what it is: a caption, or
+	// header rows of a table that its author drew (ruled, three-line,
+	// Word, web page) rather than columns found by alignment alone. A
+	// figure without a unit is read only in a named table.
+	named bool
 }
+
+// drawnSources are the extract.Table sources of tables drawn as tables
+// by their authors.
+var drawnSources = map[string]bool{"ruled": true, "rules": true, "docx": true, "html": true}
 
 // rateCaptionRE finds a caption of a table of rises ("价格涨跌幅度",
 // "增长速度", "变动情况").
@@ -83,6 +98,7 @@ func readTableInfo(t *extract.Table, ti int) tableInfo {
 			info.year = firstYearIn([]rune(n))
 		}
 	}
+	info.named = t.Caption != "" || t.Header > 0 && drawnSources[t.Source]
 	info.rates = rateCaptionRE().MatchString(t.Caption)
 	info.index = indexHeads().MatchString(t.Caption) && strings.Contains(t.Caption, "100")
 	return info
@@ -137,10 +153,43 @@ type tableRead struct {
 	// quals holds, for each record of out, what the text columns of its
 	// row say ("车道数 八"): what tells apart two records that would
 	// otherwise share a name.
-	quals []string
-	qual  string   // the qualifier of the row being read
-	head  string   // the lowest header part of the column being read
-	heads []string // for each record of out, the lowest part of its column's header
+	quals   []string
+	qual    string   // the qualifier of the row being read
+	head    string   // the lowest header part of the column being read
+	heads   []string // for each record of out, the lowest part of its column's header
+	parent  string   // the label of the parent of the row being read, "" if none
+	parents []string // for each record of out, the label of its row's parent
+	at      cellAt   // the cell being read
+	// levels holds the index in out of the level record of each cell that
+	// gave one, for the growth rows under it.
+	levels map[cellAt]int
+}
+
+// qualifierRE finds the column's qualifier that ends a record's name
+// (see rowName).
+var qualifierRE = lazyRegexp(`（([^（）]+)）$`)
+
+// A cellAt is a body cell of a table as a group reads it: the group's
+// label column, the row's index in the group's rows, the column.
+type cellAt struct{ group, row, col int }
+
+// growthRowRE matches the label of a row of growths of the row above
+// ("(+/-)YOY(%)", "同比增长率", "增长率（%）"), as research notes print
+// them under each level.
+var growthRowRE = lazyRegexp(`(?i)^[（(]?[+＋\-－/]*[)）]?\s*(?:yoy|同比(?:增长|增减)?率?|增长率|增速)\s*(?:[（(][%％][)）]|[%％])?$`)
+
+// growthRow reads the cell of column c in the growth row rows[i] of gr:
+// the yoy of the level record of the cell above it. A growth with no
+// level above gives nothing: the row names no measure of its own.
+func (tr *tableRead) growthRow(gr *colGroup, i, c int) {
+	k, ok := tr.levels[cellAt{gr.label, i - 1, c}]
+	if !ok || tr.out[k].YoY != nil {
+		return
+	}
+	if v, sign, ok := cellChange(tr.t.Rows[gr.rows[i].row][c].Text); ok {
+		y := sign * v.Value.Float64()
+		tr.out[k].YoY, tr.out[k].Basis = &y, "同比"
+	}
 }
 
 // A colGroup is a label column and the columns it names: codes, unit,
@@ -148,13 +197,23 @@ type tableRead struct {
 type colGroup struct {
 	label    int   // the label column, -1 for the figures left of any label
 	codeCols []int // its classification code columns (类 | 款 | 项)
+	subCols  []int // the columns of its label area after the label column (see tableCol.subLabel)
 	unitCol  int   // its unit column, -1 if none
 	rows     []tableRow
 }
 
 // table returns the records of table ti of r.doc, row by row.
 func (r *run) table(ti int) []Indicator {
-	t := &r.doc.Tables[ti]
+	var out []Indicator
+	for _, part := range tableParts(r.withNotesAbove(ti, r.withFoundHeader(ti, &r.doc.Tables[ti]))) {
+		out = append(out, r.tablePart(part, ti)...)
+	}
+	return out
+}
+
+// tablePart returns the records of t, table ti of r.doc or a part of it
+// under a header of its own (see tableParts).
+func (r *run) tablePart(t *extract.Table, ti int) []Indicator {
 	if len(t.Rows) <= t.Header || t.Cols() == 0 {
 		return nil
 	}
@@ -162,6 +221,13 @@ func (r *run) table(ti int) []Indicator {
 	for _, col := range tr.cols {
 		if col.role == colValue && col.kind == figGrowth {
 			tr.info.rates = false // a table with growth columns has levels
+		}
+	}
+	if g := firstLabel(tr.cols); g >= 0 && tr.info.unit == "" {
+		// "利润表(百万元) | 2021 | 2022E": the label column's header
+		// names the table and its unit.
+		if u := unitOf(tr.cols[g].head); u != "" {
+			tr.info.unit, tr.info.unitFrom = u, "header"
 		}
 	}
 	var groups []*colGroup
@@ -179,10 +245,19 @@ func (r *run) table(ti int) []Indicator {
 				continue
 			}
 			tr.qual = tr.qualifier(gr, gr.rows[i])
+			tr.parent = ""
+			if p := gr.rows[i].parent; p >= 0 {
+				tr.parent = gr.rows[p].label
+			}
 			for c, col := range tr.cols {
 				if col.group == gr.label && col.role == colValue {
 					parts := strings.Split(col.head, "/")
 					tr.head = parts[len(parts)-1]
+					tr.at = cellAt{gr.label, i, c}
+					if i > 0 && growthRowRE().MatchString(gr.rows[i].written) {
+						tr.growthRow(gr, i, c)
+						continue
+					}
 					tr.cell(gr, i, c)
 				}
 			}
@@ -197,7 +272,7 @@ func (r *run) table(ti int) []Indicator {
 func (tr *tableRead) qualifier(gr *colGroup, row tableRow) string {
 	var parts []string
 	for c, col := range tr.cols {
-		if col.group != gr.label || col.role != colText {
+		if col.group != gr.label || col.role != colText || col.subLabel {
 			continue
 		}
 		if s := strings.TrimSpace(tr.t.At(row.row, c)); s != "" {
@@ -208,11 +283,17 @@ func (tr *tableRead) qualifier(gr *colGroup, row tableRow) string {
 }
 
 // tellApart adds to the names of records that share their name, period
-// and unit what their rows' text columns say, where that tells them apart
-// ("高速公路用地指标基准值（车道数 八）", "…（车道数 六）"), and then what
-// their columns' headers say ("…（μ≤10）").
+// and unit what tells them apart, where it does: the label of their
+// rows' parents before them ("营业总收入：利息收入", "财务费用：利息收入"),
+// what their rows' text columns say after them ("高速公路用地指标基准值
+// （车道数 八）", "…（车道数 六）"), and then what their columns' headers
+// say ("…（μ≤10）"). Records that still share
+// their name, period and status but not their figure are dropped, all of
+// them: nothing in the table tells which is which (a row of figures
+// whose header row extract could not attach, two rows labelled 其他), and
+// a record a reader cannot tell from another is a wrong one.
 func (tr *tableRead) tellApart() {
-	for _, by := range [][]string{tr.quals, tr.heads} {
+	for k, by := range [][]string{tr.parents, tr.quals, tr.heads} {
 		type key struct{ name, period, unit string }
 		seen := map[key]map[string]bool{}
 		for i, rec := range tr.out {
@@ -224,11 +305,44 @@ func (tr *tableRead) tellApart() {
 		}
 		for i := range tr.out {
 			rec := &tr.out[i]
-			if q := by[i]; q != "" && len(seen[key{rec.Name, rec.Period, rec.StdUnit}]) > 1 {
+			q := by[i]
+			switch {
+			case q == "" || len(seen[key{rec.Name, rec.Period, rec.StdUnit}]) < 2:
+			case k == 0 && !strings.HasPrefix(rec.Name, q):
+				rec.Name = q + "：" + rec.Name // 财务费用：利息收入
+			case k > 0:
 				rec.Name += "（" + q + "）"
 			}
 		}
 	}
+	type key struct {
+		name, period string
+		status       Status
+	}
+	figures := map[key]map[string]bool{}
+	for _, rec := range tr.out {
+		k := key{rec.Name, rec.Period, rec.Status}
+		if figures[k] == nil {
+			figures[k] = map[string]bool{}
+		}
+		figures[k][figureKey(rec)] = true
+	}
+	tr.out = slices.DeleteFunc(tr.out, func(rec Indicator) bool {
+		return len(figures[key{rec.Name, rec.Period, rec.Status}]) > 1
+	})
+}
+
+// figureKey returns what a table record states, to tell two records of
+// one name apart: its standard value and unit, or its change when it has
+// no value.
+func figureKey(rec Indicator) string {
+	f := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return strconv.FormatFloat(*v, 'g', -1, 64)
+	}
+	return f(rec.StdValue) + " " + rec.StdUnit + " " + f(rec.YoY) + " " + f(rec.PP)
 }
 
 // newGroup returns the group of label column g and reads its rows.
@@ -240,6 +354,8 @@ func (tr *tableRead) newGroup(g int) *colGroup {
 			gr.codeCols = append(gr.codeCols, c)
 		case col.role == colUnit && col.group == g && gr.unitCol < 0:
 			gr.unitCol = c
+		case col.subLabel && col.group == g && g >= 0:
+			gr.subCols = append(gr.subCols, c)
 		}
 	}
 	key := -1
@@ -253,7 +369,43 @@ func (tr *tableRead) newGroup(g int) *colGroup {
 		key = -1 // rises, rates, prices and ages do not add up
 	}
 	gr.rows = tableRows(tr.t, g, gr.codeCols, gr.unitCol, key, g >= 0 && tr.cols[g].yearCol)
+	if len(gr.subCols) > 0 {
+		areaLabels(tr.t, gr.rows, append([]int{g}, gr.subCols...))
+	}
+	tr.sectionUnits(gr)
 	return gr
+}
+
+// sectionUnits gives each row of gr the unit of the section it stands
+// in: a row with a label and no figure in the group's value columns opens
+// a section, and its rows take the unit the label states ("每股指标(元)",
+// "价值评估(倍)"), or none when it states none ("偿债能力指标").
+func (tr *tableRead) sectionUnits(gr *colGroup) {
+	unit := ""
+	for i := range gr.rows {
+		row := &gr.rows[i]
+		if row.label == "" {
+			continue
+		}
+		if tr.noFigures(gr, row.row) {
+			unit = row.unit
+			continue
+		}
+		row.section = unit
+	}
+}
+
+// noFigures reports whether row r of the table holds no figure in the
+// value columns of group gr.
+func (tr *tableRead) noFigures(gr *colGroup, r int) bool {
+	for c, col := range tr.cols {
+		if col.group == gr.label && col.role == colValue {
+			if _, _, ok := cellFigure(tr.t.At(r, c)); ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // firstLabel returns the first label column of cols, -1 if none.
@@ -297,10 +449,14 @@ func (tr *tableRead) cell(gr *colGroup, i, c int) {
 			return
 		}
 		rec := tr.base(gr, i, c)
-		if strings.HasPrefix(col.word, "占") {
-			rec.Name = rowName(rows, i, "", true) + col.word // 货币资金占总资产的比例
-		} else {
-			rec.Name = shareName(rowName(rows, i, col.word, true), col.head)
+		// A share names the part it is of: 货币资金占总资产的比例,
+		// 城镇人口比重.
+		rec.Name = rowLabel(rows, i)
+		if !strings.Contains(rec.Name, col.word) {
+			rec.Name += col.word
+		}
+		if !strings.HasPrefix(col.word, "占") {
+			rec.Name = shareName(rec.Name, col.head)
 		}
 		if q.Kind == kindBare {
 			q = withUnit(q, norm, "%", false)
@@ -325,7 +481,7 @@ func (tr *tableRead) level(gr *colGroup, i, c int, q quantity, norm string, inde
 	rows := gr.rows
 	row, col := rows[i], tr.cols[c]
 	rec := tr.base(gr, i, c)
-	rec.Name = rowName(rows, i, col.word, col.unit != "" || namesMeasure(col.word))
+	rec.Name = rowName(rows, i, col.word)
 	if index {
 		if !strings.Contains(rec.Name, "指数") {
 			rec.Name += "指数"
@@ -335,16 +491,16 @@ func (tr *tableRead) level(gr *colGroup, i, c int, q quantity, norm string, inde
 	}
 	u := tr.unit(row, col)
 	if q.Kind == kindBare && u.text == "" {
-		u = impliedTableUnit(rec.Name)
+		u = impliedTableUnit(col.word, rowLabel(rows, i))
 	}
 	if q.Kind != kindBare {
 		u = tableUnit{text: q.Unit, from: "cell"}
 	} else {
-		q = withUnit(q, norm, u.text, u.from == "cell")
+		q = withUnit(q, norm, u.text, u.from == "cell" || u.from == "note")
 	}
 	switch {
-	case q.Kind == kindBare && tr.t.Caption == "":
-		return rec, false // no unit, no caption: nothing tells what it is
+	case q.Kind == kindBare && !tr.info.named:
+		return rec, false // no unit, no caption, no drawn header: nothing tells what it is
 	case q.Kind == kindBare:
 		rec.Review = "表格单元无单位"
 	case u.from == "name":
@@ -410,7 +566,7 @@ func (tr *tableRead) rate(gr *colGroup, i, c, o int, v quantity) Indicator {
 	col, oc := tr.cols[c], tr.cols[o]
 	rec := tr.base(gr, i, o)
 	rec.Period = tr.period(rows[i], col)
-	rec.Name = rowName(rows, i, col.word, namesMeasure(col.word))
+	rec.Name = rowName(rows, i, col.word)
 	x := oc.sign * v.Value.Float64()
 	if changeKindOf(oc.kind, v) == figPoints {
 		rec.PP = &x
@@ -488,7 +644,7 @@ func (tr *tableRead) period(row tableRow, col tableCol) string {
 
 // unit returns the unit of a figure of row in column col: the row's unit
 // cell, the unit its label states ("营业收入（元）"), the column header,
-// the caption or a unit note.
+// the section row above it ("每股指标(元)"), the caption or a unit note.
 func (tr *tableRead) unit(row tableRow, col tableCol) tableUnit {
 	switch {
 	case row.unitCell != "":
@@ -497,6 +653,8 @@ func (tr *tableRead) unit(row tableRow, col tableCol) tableUnit {
 		return tableUnit{text: row.unit, from: "label"}
 	case col.unit != "":
 		return tableUnit{text: col.unit, from: "column"}
+	case row.section != "":
+		return tableUnit{text: row.section, from: "section"}
 	}
 	return tableUnit{text: tr.info.unit, from: tr.info.unitFrom}
 }
@@ -511,12 +669,23 @@ func (tr *tableRead) additive(col tableCol) bool {
 	return !containsAny(col.head+tr.t.Caption, []string{"率", "均", "价", "指数", "系数", "年限", "年龄", "比例", "比重", "密度", "浓度"})
 }
 
-// impliedTableUnit returns the unit a figure's name tells when no cell,
-// header, caption or note does: counts of people, households, firms and
-// things ("从业人数" → 人).
-func impliedTableUnit(name string) tableUnit {
+// impliedTableUnit returns the unit that the word of a figure's column,
+// else its row's label, tells when no cell, header, caption or note does:
+// counts of people, households, firms and things ("从业人数" → 人, "现行
+// 有效件数" → 件) and days ("存货周转天数" → 天).
+func impliedTableUnit(names ...string) tableUnit {
+	for _, name := range names {
+		if u := nameUnit(name); u.text != "" {
+			return u
+		}
+	}
+	return tableUnit{}
+}
+
+// nameUnit returns the unit that name tells by its last words.
+func nameUnit(name string) tableUnit {
 	for _, s := range []struct{ suffix, unit string }{
-		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"}, {"次数", "次"}, {"年龄", "岁"},
+		{"人次", "人次"}, {"人数", "人"}, {"户数", "户"}, {"家数", "家"}, {"个数", "个"}, {"件数", "件"}, {"次数", "次"}, {"天数", "天"}, {"年龄", "岁"},
 	} {
 		if strings.HasSuffix(name, s.suffix) {
 			return tableUnit{text: s.unit, from: "name"}
@@ -579,13 +748,24 @@ func (tr *tableRead) sentence(gr *colGroup, row tableRow) string {
 
 // add appends rec with its canonical name, when it has a name.
 func (tr *tableRead) add(rec Indicator) {
-	if rec.Name == "" {
-		return // a figure that nothing names cannot be understood
+	if strings.IndexFunc(rec.Name, unicode.IsLetter) < 0 {
+		return // a figure that nothing names ("", "/") cannot be understood; "P/E" and "EBITDA" are names
 	}
 	rec.Canonical = tr.r.t.cat.canonical(rec.Name)
+	if m := qualifierRE().FindStringSubmatchIndex(rec.Name); rec.Canonical == "" && m != nil {
+		// 全市（地区生产总值）: the catalog knows 全市地区生产总值.
+		rec.Canonical = tr.r.t.cat.canonical(rec.Name[:m[0]] + rec.Name[m[2]:m[3]])
+	}
+	if rec.Value != nil && tr.cols[tr.at.col].kind == figLevel {
+		if tr.levels == nil {
+			tr.levels = map[cellAt]int{}
+		}
+		tr.levels[tr.at] = len(tr.out)
+	}
 	tr.out = append(tr.out, rec)
 	tr.quals = append(tr.quals, tr.qual)
 	tr.heads = append(tr.heads, tr.head)
+	tr.parents = append(tr.parents, tr.parent)
 }
 
 // mergeRecords returns the records of prose and of each table in text
