@@ -10,7 +10,10 @@ import (
 	"github.com/zhibiao/zhibiao/extract/internal/textcmp"
 )
 
-const fixtures = "../fixtures"
+const (
+	fixtures   = "../fixtures"
+	unreadable = "../testdata/unreadable" // the scanned and the encrypted seed
+)
 
 // seedPDFs returns the fixture PDFs made from the seed report.
 func seedPDFs(t testing.TB) []string {

@@ -54,7 +54,7 @@ func ExampleNewReader() {
 }
 
 func ExampleError() {
-	_, err := extract.Open("../fixtures/seed-2020-jiedao.encrypted.pdf")
+	_, err := extract.Open("../testdata/unreadable/seed-2020-jiedao.encrypted.pdf")
 	fmt.Println(errors.Is(err, extract.ErrEncrypted))
 	var e *extract.Error
 	if errors.As(err, &e) {

@@ -171,7 +171,7 @@ func TestSoundFileUntouched(t *testing.T) {
 }
 
 func TestNoTextCountsPages(t *testing.T) {
-	_, err := Open(filepath.Join(fixtures, "seed-2020-jiedao.scanned.pdf"))
+	_, err := Open(filepath.Join(unreadable, "seed-2020-jiedao.scanned.pdf"))
 	var e *Error
 	if !errors.Is(err, ErrNoText) || !errors.As(err, &e) || e.Pages != 3 {
 		t.Errorf("scanned: %#v, want ErrNoText with Pages 3", err)

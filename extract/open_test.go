@@ -36,8 +36,8 @@ func TestOpenErrors(t *testing.T) {
 		{"binary", write("x.bin", "\x00\x01\x02\x03\x04\x05\xff\xfe\x00\x00\x00\x10garbage\x00"), ErrNotPDF},
 		{"binary-named-pdf", write("x.pdf", "\x00\x01\x02\x03\x04\x05\xff\xfe\x00\x00\x00\x10garbage\x00"), ErrDamaged},
 		{"header-only", write("h.pdf", "%PDF-1.7\n"), ErrDamaged},
-		{"scanned", filepath.Join(fixtures, "seed-2020-jiedao.scanned.pdf"), ErrNoText},
-		{"encrypted", filepath.Join(fixtures, "seed-2020-jiedao.encrypted.pdf"), ErrEncrypted},
+		{"scanned", filepath.Join(unreadable, "seed-2020-jiedao.scanned.pdf"), ErrNoText},
+		{"encrypted", filepath.Join(unreadable, "seed-2020-jiedao.encrypted.pdf"), ErrEncrypted},
 		{"truncated", write("cut.pdf", string(lo[:len(lo)*6/10])), nil}, // any *Error, or a partial Document
 	}
 	for _, tt := range tests {

@@ -6,7 +6,7 @@
 #   scripts/measure.sh [eval] [extract] [speed]      (all three when none is named)
 #
 #   eval     render the labelled texts (the corpus reports of transform/testdata/labels and
-#            the /work/shared/labels/dev-*.txt excerpts) into $EVAL in the styles lo-serif
+#            the ../shared/labels/dev-*.txt excerpts) into $EVAL in the styles lo-serif
 #            lo-spaced rl-stsong (render-pdf), mupdf-html lo-2col (fixtures/make-extra.py),
 #            rl-ttf rl-glyph cairo (scripts/render-extra.py), then score them:
 #              ZHIBIAO_EVAL_PDFS=$EVAL go test ./transform -run EvalPDF -v
@@ -18,14 +18,14 @@
 #            /usr/bin/time -v) against pdftotext on every file, and the extract benchmark.
 #
 # Renders are kept and reused: delete $EVAL or $SPEED to render again. Never commit them.
-# Environment: CORPUS (/work/shared/corpus), LABELS (/work/shared/labels), RENDER_PDF
-# (/work/shared/tools/render-pdf), EVAL (/tmp/evalpdf), SPEED (/tmp/speed), OUT (/tmp/zhibiao-measure).
+# Environment: CORPUS (../shared/corpus), LABELS (../shared/labels), RENDER_PDF
+# (../shared/tools/render-pdf), EVAL (/tmp/evalpdf), SPEED (/tmp/speed), OUT (/tmp/zhibiao-measure).
 set -eu
 
 cd "$(dirname "$0")/.."
-CORPUS=${CORPUS:-/work/shared/corpus}
-LABELS=${LABELS:-/work/shared/labels}
-RENDER_PDF=${RENDER_PDF:-/work/shared/tools/render-pdf}
+CORPUS=${CORPUS:-../shared/corpus}
+LABELS=${LABELS:-../shared/labels}
+RENDER_PDF=${RENDER_PDF:-../shared/tools/render-pdf}
 EVAL=${EVAL:-/tmp/evalpdf}
 SPEED=${SPEED:-/tmp/speed}
 OUT=${OUT:-/tmp/zhibiao-measure}

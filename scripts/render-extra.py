@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Render a plain-text report (line 1 title, one paragraph a line) with PDF producers
-that neither /work/shared/tools/render-pdf nor fixtures/make-extra.py use, to measure
+that neither ../shared/tools/render-pdf nor fixtures/make-extra.py use, to measure
 the pipeline on producers it was not built against. Only for measurement: never commit
 the PDFs this makes.
 
@@ -20,7 +20,7 @@ Needs: python3-reportlab fonts-wqy-zenhei poppler-utils (and render-pdf for cair
 """
 import os, subprocess, sys
 
-RENDER_PDF = '/work/shared/tools/render-pdf'
+RENDER_PDF = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'tools', 'render-pdf')
 WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'
 
 

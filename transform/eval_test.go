@@ -1221,7 +1221,7 @@ var renderExts = map[string]bool{".pdf": true, ".docx": true, ".doc": true, ".ht
 // table per style, a summary of the styles against the text, and with -v
 // each report's labels that the text matched and the PDF does not.
 //
-//	/work/shared/tools/render-pdf REPORT.txt /tmp/evalpdf lo-serif lo-spaced rl-stsong
+//	../shared/tools/render-pdf REPORT.txt /tmp/evalpdf lo-serif lo-spaced rl-stsong
 //	ZHIBIAO_EVAL_PDFS=/tmp/evalpdf go test ./transform -run EvalPDF -v
 func TestEvalPDF(t *testing.T) {
 	dir := os.Getenv(pdfDirEnv)

@@ -98,6 +98,7 @@ var unitTable = map[string]unitInfo{
 	// Energy and power.
 	"千瓦":   {std: "千瓦", kind: kindAmount},
 	"千瓦时":  {std: "千瓦时", kind: kindAmount},
+	"千瓦小时": {std: "千瓦时", kind: kindAmount}, // as bulletins head a unit column (亿千瓦小时)
 	"兆瓦":   {std: "兆瓦", kind: kindAmount},
 	"兆瓦时":  {std: "兆瓦时", kind: kindAmount},
 	"吉瓦":   {std: "吉瓦", kind: kindAmount},

@@ -46,24 +46,28 @@ func TestCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unreadable, err := filepath.Abs("../../testdata/unreadable")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			cmd, err := os.ReadFile(filepath.Join(dir, "cmd"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.Contains(string(cmd), "$FIXTURES") {
-				if _, err := os.Stat(fixtures); err != nil {
-					t.Skip("no fixtures folder")
+			for v, dir := range map[string]string{"$FIXTURES": fixtures, "$UNREADABLE": unreadable} {
+				if _, err := os.Stat(dir); err != nil && strings.Contains(string(cmd), v) {
+					t.Skipf("no folder %s", dir)
 				}
 			}
 			tmp := t.TempDir()
-			line := strings.NewReplacer("$TMP", tmp, "$FIXTURES", fixtures).Replace(strings.TrimSpace(string(cmd)))
+			line := strings.NewReplacer("$TMP", tmp, "$FIXTURES", fixtures, "$UNREADABLE", unreadable).Replace(strings.TrimSpace(string(cmd)))
 			args := strings.Fields(line)
 			t.Chdir(dir)
 			var stdout, stderr bytes.Buffer
 			code := run(args, &stdout, &stderr)
-			mask := strings.NewReplacer(tmp, "$TMP", fixtures, "$FIXTURES")
+			mask := strings.NewReplacer(tmp, "$TMP", fixtures, "$FIXTURES", unreadable, "$UNREADABLE")
 			got := map[string]string{
 				"expout":   mask.Replace(stdout.String()),
 				"experr":   mask.Replace(stderr.String()),

@@ -22,10 +22,11 @@ func shardBatch(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	var names []string
-	for _, pat := range []string{"*.txt", "*.html", "*.docx", "table-2022-city.lo-ruled.pdf", "seed-2020-jiedao.lo-serif.pdf", "seed-2020-jiedao.encrypted.pdf"} {
+	for _, pat := range []string{"*.txt", "*.html", "*.docx", "table-2022-city.lo-ruled.pdf", "seed-2020-jiedao.lo-serif.pdf"} {
 		m, _ := filepath.Glob(filepath.Join(fixtures, pat))
 		names = append(names, m...)
 	}
+	names = append(names, filepath.Join(unreadable, "seed-2020-jiedao.encrypted.pdf"))
 	for _, n := range names {
 		copyFile(t, n, filepath.Join(dir, filepath.Base(n)), -1)
 	}

@@ -1,6 +1,6 @@
 // Command measure compares zhibiao's PDF text extraction with pdftotext on
 // corpus reports rendered to PDF. It is a development tool: it needs the
-// shared corpus, /work/shared/tools/render-pdf (LibreOffice, ReportLab)
+// shared corpus, ../shared/tools/render-pdf (LibreOffice, ReportLab)
 // and poppler's pdftotext, none of which the tests need.
 //
 // Usage:
@@ -48,7 +48,7 @@ func main() {
 	render := flag.Bool("render", false, "render the PDFs (else reuse OUT/pdf)")
 	styles := flag.String("styles", "lo-serif,lo-spaced,rl-stsong", "render-pdf styles")
 	out := flag.String("out", "/tmp/measure", "work folder")
-	tool := flag.String("render-pdf", "/work/shared/tools/render-pdf", "the renderer")
+	tool := flag.String("render-pdf", "../shared/tools/render-pdf", "the renderer (default: next to the repository, run from its root)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("measure: ")
