@@ -28,49 +28,47 @@ type numLevel struct {
 
 // rawLevel is a w:lvl as written.
 type rawLevel struct {
-	ILvl  string `xml:"ilvl,attr"`
-	Start *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"start"`
-	NumFmt *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"numFmt"`
-	LvlText *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"lvlText"`
-	LvlRestart *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"lvlRestart"`
-	IsLgl *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"isLgl"`
-	Suff *struct {
-		Val string `xml:"val,attr"`
-	} `xml:"suff"`
+	ILvl       string  `xml:"ilvl,attr"`
+	Start      *rawVal `xml:"start"`
+	NumFmt     *rawVal `xml:"numFmt"`
+	LvlText    *rawVal `xml:"lvlText"`
+	LvlRestart *rawVal `xml:"lvlRestart"`
+	IsLgl      *rawVal `xml:"isLgl"`
+	Suff       *rawVal `xml:"suff"`
 }
 
 // rawNumbering is numbering.xml as written.
 type rawNumbering struct {
-	Abstract []struct {
-		ID           string     `xml:"abstractNumId,attr"`
-		Levels       []rawLevel `xml:"lvl"`
-		NumStyleLink *struct {
-			Val string `xml:"val,attr"`
-		} `xml:"numStyleLink"`
-	} `xml:"abstractNum"`
-	Num []struct {
-		ID       string `xml:"numId,attr"`
-		Abstract struct {
-			Val string `xml:"val,attr"`
-		} `xml:"abstractNumId"`
-		Overrides []struct {
-			ILvl          string `xml:"ilvl,attr"`
-			StartOverride *struct {
-				Val string `xml:"val,attr"`
-			} `xml:"startOverride"`
-			Lvl *rawLevel `xml:"lvl"`
-		} `xml:"lvlOverride"`
-	} `xml:"num"`
+	Abstract []rawAbstractNum `xml:"abstractNum"`
+	Num      []rawNum         `xml:"num"`
+}
+
+// rawAbstractNum is a list definition: its levels, or a link to the
+// numbering style that holds them.
+type rawAbstractNum struct {
+	ID           string     `xml:"abstractNumId,attr"`
+	Levels       []rawLevel `xml:"lvl"`
+	NumStyleLink *rawVal    `xml:"numStyleLink"`
+}
+
+// rawNum is a list instance: the definition it numbers by, and the
+// levels it overrides.
+type rawNum struct {
+	ID        string        `xml:"numId,attr"`
+	Abstract  rawVal        `xml:"abstractNumId"`
+	Overrides []rawOverride `xml:"lvlOverride"`
+}
+
+// rawOverride restarts a level of a list instance or replaces it.
+type rawOverride struct {
+	ILvl          string    `xml:"ilvl,attr"`
+	StartOverride *rawVal   `xml:"startOverride"`
+	Lvl           *rawLevel `xml:"lvl"`
+}
+
+// rawVal is an element whose w:val attribute is its value.
+type rawVal struct {
+	Val string `xml:"val,attr"`
 }
 
 // listCounters are the current numbers of a list's levels; a level not on

@@ -188,51 +188,15 @@ func TestFormatNumber(t *testing.T) {
 
 func TestNumbering(t *testing.T) {
 	lvl := func(i int, f, text string) rawLevel {
-		var l rawLevel
-		l.ILvl = fmt.Sprint(i)
-		l.NumFmt = &struct {
-			Val string `xml:"val,attr"`
-		}{f}
-		l.LvlText = &struct {
-			Val string `xml:"val,attr"`
-		}{text}
-		return l
+		return rawLevel{ILvl: fmt.Sprint(i), NumFmt: &rawVal{f}, LvlText: &rawVal{text}}
 	}
 	var raw rawNumbering
-	raw.Abstract = append(raw.Abstract, struct {
-		ID           string     `xml:"abstractNumId,attr"`
-		Levels       []rawLevel `xml:"lvl"`
-		NumStyleLink *struct {
-			Val string `xml:"val,attr"`
-		} `xml:"numStyleLink"`
-	}{ID: "0", Levels: []rawLevel{lvl(0, "chineseCounting", "%1、"), lvl(1, "chineseCounting", "（%2）"), lvl(2, "decimal", "%1.%3")}})
+	raw.Abstract = append(raw.Abstract, rawAbstractNum{ID: "0", Levels: []rawLevel{lvl(0, "chineseCounting", "%1、"), lvl(1, "chineseCounting", "（%2）"), lvl(2, "decimal", "%1.%3")}})
 	for _, id := range []string{"1", "2", "3"} {
-		m := raw.Num
-		raw.Num = append(m, struct {
-			ID       string `xml:"numId,attr"`
-			Abstract struct {
-				Val string `xml:"val,attr"`
-			} `xml:"abstractNumId"`
-			Overrides []struct {
-				ILvl          string `xml:"ilvl,attr"`
-				StartOverride *struct {
-					Val string `xml:"val,attr"`
-				} `xml:"startOverride"`
-				Lvl *rawLevel `xml:"lvl"`
-			} `xml:"lvlOverride"`
-		}{ID: id})
-		raw.Num[len(raw.Num)-1].Abstract.Val = "0"
+		raw.Num = append(raw.Num, rawNum{ID: id, Abstract: rawVal{"0"}})
 	}
 	// Instance 3 restarts level 0 at 1.
-	raw.Num[2].Overrides = append(raw.Num[2].Overrides, struct {
-		ILvl          string `xml:"ilvl,attr"`
-		StartOverride *struct {
-			Val string `xml:"val,attr"`
-		} `xml:"startOverride"`
-		Lvl *rawLevel `xml:"lvl"`
-	}{ILvl: "0", StartOverride: &struct {
-		Val string `xml:"val,attr"`
-	}{"1"}})
+	raw.Num[2].Overrides = append(raw.Num[2].Overrides, rawOverride{ILvl: "0", StartOverride: &rawVal{"1"}})
 	n := newNumbering(&raw, parseStyles(nil))
 	var got []string
 	for _, step := range []struct{ id, ilvl int }{
