@@ -388,8 +388,8 @@ func TestTableForecast(t *testing.T) {
 		"毛利率|35 %|35 %|-|-|2022|estimate|",
 		"每股收益|1.07 元|1.07 元|-|-|2021|actual|",
 		"每股收益|2.91 元|2.91 元|-|-|2022|estimate|",
-		"P/E|82.9 倍|82.9 倍|-|-|2021|actual|",
-		"P/E|30.47 倍|30.47 倍|-|-|2022|estimate|",
+		"主要财务指标：P/E|82.9 倍|82.9 倍|-|-|2021|actual|", // a name says in Chinese what it measures
+		"主要财务指标：P/E|30.47 倍|30.47 倍|-|-|2022|estimate|",
 		"流动比率|1.2|1.2|-|-|2021|actual|表格单元无单位",
 		"流动比率|1.3|1.3|-|-|2022|estimate|表格单元无单位",
 		"应收帐款周转天数|161.7 天|161.7 天|-|-|2021|actual|表格单元无单位，按名称记为天",
@@ -478,4 +478,36 @@ func TestTableNotesAbove(t *testing.T) {
 	if recs := newTestTransformer(t).Indicators(doc); len(recs) > 0 && recs[0].Table != "合并现金流量表" {
 		t.Errorf("table %q, want the title above it, 合并现金流量表", recs[0].Table)
 	}
+}
+
+// TestTableLatinNames pins the names of rows labelled without a Chinese
+// character: the label column's header (its unit left out) goes before
+// them, and a table that says nothing in Chinese about a row gives no
+// record of it.
+func TestTableLatinNames(t *testing.T) {
+	doc := buildDoc("某某股份（600000.SH）：公司点评",
+		tableSpec{
+			source: "rules",
+			header: 1,
+			rows: [][]string{
+				{"利润表(百万元)", "2021", "2022E"},
+				{"营业收入", "746", "1,567"},
+				{"EBITDA", "282", "582"},
+			},
+		},
+		"正文。",
+		tableSpec{
+			source: "rules",
+			header: 1,
+			rows: [][]string{
+				{"Item", "2021", "2022"},
+				{"EBITDA", "282", "582"},
+			},
+		})
+	checkLines(t, tableLines(t, doc), []string{
+		"营业收入|746 百万元|746000000 元|-|-|2021|actual|",
+		"营业收入|1567 百万元|1567000000 元|-|-|2022|estimate|",
+		"利润表：EBITDA|282 百万元|282000000 元|-|-|2021|actual|",
+		"利润表：EBITDA|582 百万元|582000000 元|-|-|2022|estimate|",
+	})
 }

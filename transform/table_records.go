@@ -332,6 +332,25 @@ func (tr *tableRead) tellApart() {
 	})
 }
 
+// hanContext returns what names the row being read in Chinese, for a
+// label without a Chinese character: its parent's label, else the header
+// of its label column without a bracketed unit ("利润表(百万元)"), else "".
+func (tr *tableRead) hanContext() string {
+	if hasHan(tr.parent) {
+		return tr.parent
+	}
+	if g := tr.at.group; g >= 0 && g < len(tr.cols) {
+		h := tr.cols[g].head
+		if i := strings.IndexAny(h, "(（"); i > 0 {
+			h = h[:i]
+		}
+		if h = strings.TrimSpace(h); hasHan(h) {
+			return h
+		}
+	}
+	return ""
+}
+
 // figureKey returns what a table record states, to tell two records of
 // one name apart: its standard value and unit, or its change when it has
 // no value.
@@ -749,7 +768,19 @@ func (tr *tableRead) sentence(gr *colGroup, row tableRow) string {
 // add appends rec with its canonical name, when it has a name.
 func (tr *tableRead) add(rec Indicator) {
 	if strings.IndexFunc(rec.Name, unicode.IsLetter) < 0 {
-		return // a figure that nothing names ("", "/") cannot be understood; "P/E" and "EBITDA" are names
+		return // a figure that nothing names ("", "/") cannot be understood
+	}
+	if !hasHan(rec.Name) {
+		// "P/E" and "EBITDA" are names, but in a Chinese report a
+		// record's name says in Chinese what it measures: the row's
+		// parent or the label column's header go before them
+		// (主要财务指标：P/E, 利润表：EBIT), and without either the
+		// figure is no record (a line of English, a datasheet's code).
+		q := tr.hanContext()
+		if q == "" {
+			return
+		}
+		rec.Name = q + "：" + rec.Name
 	}
 	rec.Canonical = tr.r.t.cat.canonical(rec.Name)
 	if m := qualifierRE().FindStringSubmatchIndex(rec.Name); rec.Canonical == "" && m != nil {
