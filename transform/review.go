@@ -89,6 +89,7 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 	}
 	unitConflicts(recs)
 	repeatedRates(recs)
+	t.countsBeforeSubject(text, recs)
 }
 
 // repeatedRates flags a change in percentage points alone that repeats
@@ -135,23 +136,11 @@ func nameReason(name string) string {
 // contextReason says why the words around a prose record's figure make
 // it doubtful, or "".
 func (t *Transformer) contextReason(text []rune, r *Indicator) string {
-	if r.Offset < 0 || r.Offset >= len(text) || r.Unit == "" {
+	i := writtenUnitAt(text, r)
+	if i < 0 {
 		return ""
 	}
-	// The figure as written: numerals, then the unit.
-	i := r.Offset + 1
 	unit := []rune(r.Unit)
-	for ; i+len(unit) <= len(text) && i <= r.Offset+24; i++ {
-		if text[i] == '\n' {
-			return ""
-		}
-		if text[i] == unit[0] && string(text[i:i+len(unit)]) == r.Unit {
-			break
-		}
-	}
-	if i+len(unit) > len(text) || i > r.Offset+24 {
-		return ""
-	}
 	chinese := true
 	for _, c := range text[r.Offset:i] {
 		if isArabicDigit(c) || isDigitRune(c) {
@@ -195,6 +184,54 @@ func (t *Transformer) contextReason(text []rune, r *Indicator) string {
 		return "" // 投资2650万元改扩建…: the figure is what the verb moves
 	}
 	return "数值修饰其后名词（" + string(text[r.Offset:j]) + toks[0].Text + "）"
+}
+
+// writtenUnitAt returns where the unit of prose record r stands in text, after
+// the numerals of its figure, or -1 when r has no unit written there.
+func writtenUnitAt(text []rune, r *Indicator) int {
+	if r.Offset < 0 || r.Offset >= len(text) || r.Unit == "" {
+		return -1
+	}
+	unit := []rune(r.Unit)
+	for i := r.Offset + 1; i+len(unit) <= len(text) && i <= r.Offset+24; i++ {
+		if text[i] == '\n' {
+			return -1
+		}
+		if text[i] == unit[0] && string(text[i:i+len(unit)]) == r.Unit {
+			return i
+		}
+	}
+	return -1
+}
+
+// countsBeforeSubject flags a count written just before the name of
+// another figure of its sentence: in "其余3个县（市）降尘为1.75吨" the 3
+// counts the 县（市）, not the 降尘 that both records are named after.
+// A count after its name ("拆除违建1987处、12万平方米") is not one, nor a
+// count of a name of one word ("28个项目共9.06亿元": 28 projects).
+func (t *Transformer) countsBeforeSubject(text []rune, recs []Indicator) {
+	for i := range recs {
+		r := &recs[i]
+		if r.Table != "" || r.StdValue == nil || !measureWords[r.StdUnit] || r.Name == "" {
+			continue
+		}
+		u := writtenUnitAt(text, r)
+		if u < 0 {
+			continue
+		}
+		end := u + utf8.RuneCountInString(r.Unit)
+		name := []rune(r.Name)
+		if end+len(name) > len(text) || string(text[end:end+len(name)]) != r.Name || len(t.seg.cut(name)) < 2 {
+			continue
+		}
+		for j := i + 1; j < len(recs) && recs[j].Sentence == r.Sentence; j++ {
+			q := recs[j]
+			if q.Name == r.Name && q.Offset >= end+len(name) && Dimension(q.StdUnit) != Dimension(r.StdUnit) {
+				AddReview(r, "数值修饰其后名词（"+string(text[r.Offset:end+len(name)])+"）")
+				break
+			}
+		}
+	}
 }
 
 // kindWords count kinds of things, in digits or words: "7类重点资产资源".
