@@ -1,7 +1,9 @@
 package transform
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -510,4 +512,22 @@ func TestTableLatinNames(t *testing.T) {
 		"利润表：EBITDA|282 百万元|282000000 元|-|-|2021|actual|",
 		"利润表：EBITDA|582 百万元|582000000 元|-|-|2022|estimate|",
 	})
+}
+
+// TestTableRowNumbers pins a table numbered under 序号: 1 … 11 count the
+// rows, so row 10 is not a part of row 1 as a classification code 10 …
+// would be of code 1.
+func TestTableRowNumbers(t *testing.T) {
+	rows := [][]string{{"序号", "授信银行", "授信总额"}}
+	banks := []string{"工商银行", "江苏银行", "杭州银行", "渤海银行", "南京银行", "中信银行", "兴业银行", "民生银行", "徽商银行", "恒丰银行", "上海银行"}
+	var want []string
+	for i, b := range banks {
+		v := 1000 + 37*i + 13*i*i // no row the sum of rows above it
+		rows = append(rows, []string{strconv.Itoa(i + 1), b, strconv.Itoa(v)})
+		want = append(want, fmt.Sprintf("%s（授信总额）|%d 万元|%d 元|-|-|2023|actual|", b, v, 10000*v))
+	}
+	doc := buildDoc("某公司2023年度第一期超短期融资券募集说明书",
+		"表7 截至2023年3月末发行人授信情况（单位：万元）",
+		tableSpec{source: "rules", header: 1, rows: rows})
+	checkLines(t, tableLines(t, doc), want)
 }

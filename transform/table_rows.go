@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -437,6 +438,22 @@ func joinedCode(t *extract.Table, r int, cols []int, last map[int]string) string
 	return b.String()
 }
 
+// rowNumbers reports whether the codes of rows count the rows: 1, 2, 3 …
+// in order, each one more than the code before it.
+func rowNumbers(rows []tableRow) bool {
+	want, n := 1, 0
+	for _, r := range rows {
+		if r.code == "" {
+			continue
+		}
+		if r.code != strconv.Itoa(want) {
+			return false
+		}
+		want, n = want+1, n+1
+	}
+	return n >= 2
+}
+
 // isDigits reports whether s is made of ASCII digits only.
 func isDigits(s string) bool {
 	for _, r := range s {
@@ -450,8 +467,12 @@ func isDigits(s string) bool {
 // nestByCode makes each row with a code the part of the row above it
 // whose code is the longest that starts its own ("行政运行" 2010301 under
 // "政府办公厅（室）及相关机构事务" 20103). It reports whether the rows
-// have codes at all.
+// have codes at all. Row numbers (1, 2 … 10, 11 under 序号) are no codes:
+// row 10 is not a part of row 1.
 func nestByCode(rows []tableRow) bool {
+	if rowNumbers(rows) {
+		return false
+	}
 	coded := 0
 	for i := range rows {
 		if rows[i].code == "" {
