@@ -104,3 +104,32 @@ func TestHugeNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestFreeEntryGeneration reads a table whose free list head has
+// generation 65536, as some writers give it: a free entry's generation
+// is never used, so the table is sound and nothing is repaired. An
+// object in use with that generation is a malformed entry.
+func TestFreeEntryGeneration(t *testing.T) {
+	good := helloPDF()
+	for _, tc := range []struct {
+		name, entry string
+		repaired    bool
+	}{
+		{"free", "0000000000 65536 f ", false},
+		{"in use", "0000000000 65536 n ", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := bytes.Replace(good, []byte("0000000000 65535 f "), []byte(tc.entry), 1)
+			if bytes.Equal(b, good) {
+				t.Fatal("no free list head in the test file")
+			}
+			doc, err := NewReader(bytes.NewReader(b), int64(len(b)), "gen.pdf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(doc.Repairs) > 0; got != tc.repaired {
+				t.Errorf("repairs %q, want repaired %v", doc.Repairs, tc.repaired)
+			}
+		})
+	}
+}

@@ -130,9 +130,11 @@ func (x *xrefInfo) readTable(b []byte, p *objParser, bud *budget) (pdfDict, xref
 		}
 		for i := int64(0); i < count; i++ {
 			off, ok1 := integer(tokValue(p.next()), 1<<40)
-			gen, ok2 := integer(tokValue(p.next()), 65535)
+			// A free entry's generation is never used: some writers
+			// give the head of the free list 65536 rather than 65535.
+			gen, ok2 := integer(tokValue(p.next()), 1<<31)
 			k := p.next()
-			if !ok1 || !ok2 || k.kind != tokOp || (string(k.s) != "n" && string(k.s) != "f") {
+			if !ok1 || !ok2 || k.kind != tokOp || (string(k.s) != "n" && string(k.s) != "f") || string(k.s) == "n" && gen > 65535 {
 				return nil, nil, errors.New("malformed cross-reference entry")
 			}
 			num := uint32(start + i)
