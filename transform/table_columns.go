@@ -586,8 +586,9 @@ func stripRemarks(p string) string {
 }
 
 // groupColumns gives each column the label column of its group: a label
-// column and the columns right of it up to the next label column (two
-// tables side by side, 收入 | 预算数 | 支出 | 预算数, are two groups). A
+// column, the code columns left of it and the columns right of it up to
+// the next label column or its codes (two tables side by side, 收入 |
+// 预算数 | 支出 | 预算数, are two groups). A
 // text column right after a label column qualifies it (项目名称 |
 // 建设地点) and starts no group.
 //
@@ -611,6 +612,14 @@ func groupColumns(cols []tableCol) {
 			}
 		}
 		cols[c].group = g
+	}
+	// Codes stand left of the names they code (科目编码 | 科目名称): a
+	// run of code columns before a label column is that label's, also
+	// when a table beside it ends left of them.
+	for c := len(cols) - 2; c >= 0; c-- {
+		if cols[c].role == colCode && (cols[c+1].role == colLabel || cols[c+1].role == colCode) {
+			cols[c].group = cols[c+1].group
+		}
 	}
 }
 

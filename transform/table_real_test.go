@@ -531,3 +531,36 @@ func TestTableRowNumbers(t *testing.T) {
 		tableSpec{source: "rules", header: 1, rows: rows})
 	checkLines(t, tableLines(t, doc), want)
 }
+
+// TestTableCodesBeside pins two tables side by side, each with its code
+// column left of its names: the codes of the right-hand table are its
+// own, not the left one's, in its rows' sentences, and the rows of the
+// left one find their parents by them.
+func TestTableCodesBeside(t *testing.T) {
+	doc := buildDoc("某部门2024年度部门决算",
+		"表5 一般公共预算财政拨款基本支出决算表（单位：元）",
+		tableSpec{
+			source: "rules",
+			header: 1,
+			rows: [][]string{
+				{"科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"},
+				{"301", "工资福利支出", "1000", "302", "商品和服务支出", "500"},
+				{"30101", "基本工资", "600", "30201", "办公费", "120"},
+				{"30102", "津贴补贴", "400", "30202", "印刷费", "380"},
+			},
+		})
+	var got []string
+	for _, r := range newTestTransformer(t).Indicators(doc) {
+		if r.Table != "" {
+			got = append(got, r.Name+" | "+r.Sentence)
+		}
+	}
+	checkLines(t, got, []string{
+		"工资福利支出 | 工资福利支出：科目编码 301，决算数 1000",
+		"商品和服务支出 | 商品和服务支出：科目编码 302，决算数 500",
+		"基本工资 | 基本工资：科目编码 30101，决算数 600", // a name of its own: no parent (rowLabel)
+		"办公费 | 办公费：科目编码 30201，决算数 120",
+		"工资福利支出：津贴补贴 | 津贴补贴：科目编码 30102，决算数 400", // parent by code 301
+		"印刷费 | 印刷费：科目编码 30202，决算数 380",
+	})
+}
