@@ -92,6 +92,37 @@ func headingText(p []rune, skip int) string {
 	return strings.TrimSpace(string(p))
 }
 
+// contentsLineRE matches a line of a table of contents: a heading and
+// dot leaders, then its page number or not ("七、项目经费情况说明…………
+// 12"). No heading holds a run of leaders; prose holds one ellipsis (……).
+var contentsLineRE = lazyRegexp(`(?:[.．·…⋯]\s*){6,}`)
+
+// numberedProse reports whether p, a paragraph that starts with a number
+// of the lower levels (（八）, 12., （1）), is an item of prose rather
+// than a heading: a definition ("（八）机关运行经费：指…"), a first
+// sentence too long for a heading or one that states a sum ("12.“住房保
+// 障支出-住房改革支出-购房补贴”科目186.77万元，主要用于…").
+func numberedProse(p []rune) bool {
+	end := len(p)
+	for i, r := range p {
+		if r == '。' || r == '；' || r == '！' || r == '？' || r == ';' {
+			end = i
+			break
+		}
+	}
+	first := string(p[:end])
+	return end > maxProseHeading || strings.Contains(first, "：指") || strings.Contains(first, "是指") || moneyRE().MatchString(first)
+}
+
+// moneyRE finds a sum of money, which a heading does not state ("33.“住房
+// 保障支出（类）…”217.00万元").
+var moneyRE = lazyRegexp(`[0-9０-９][0-9０-９.,，]*\s*[万亿]?元`)
+
+// maxProseHeading is the most runes of the first sentence of a numbered
+// paragraph that is a heading; the longest headings of the corpus's work
+// reports run to about 50.
+const maxProseHeading = 60
+
 // planWords mark a heading whose section is about the coming year's plan:
 // every figure in it is a target.
 var planWords = []string{"工作思路", "工作安排", "工作任务", "工作打算", "工作计划", "预期目标", "主要目标", "目标任务", "总体要求", "展望"}
@@ -145,7 +176,7 @@ func buildSections(doc *extract.Document, ry int) []headingPath {
 		}
 		rs := []rune(p.Text)
 		n, skip := headingLevel(rs)
-		if n < 0 {
+		if n < 0 || contentsLineRE().MatchString(p.Text) || n >= 2 && numberedProse(rs[skip:]) {
 			continue
 		}
 		for len(stack) > 0 && stack[len(stack)-1].n >= n {

@@ -69,6 +69,40 @@ func TestBuildSections(t *testing.T) {
 	}
 }
 
+// TestSectionsNotHeadings pins what opens with a heading number and is
+// no heading: a line of the table of contents, a definition, and a
+// numbered paragraph that states a sum or runs long.
+func TestSectionsNotHeadings(t *testing.T) {
+	doc, _ := textDoc("b.txt",
+		"某区2025年部门预算",
+		"目录",
+		"一、部门主要职能……………………………………3",
+		"六、其他相关情况说明………………………………………",
+		"一、部门主要职能",
+		"（一）负责本区政府日常工作。",
+		"二、名词解释",
+		"（八）机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。",
+		"三、预算编制说明",
+		"12.“住房保障支出-住房改革支出-购房补贴”科目186.77万元，主要用于按房改政策规定发放的购房补贴。",
+		"13.其余各项支出按照实际需要和节约原则安排，保障机关正常运转，持续压减一般性支出，严格控制“三公”经费、会议费和培训费，从严从紧审核各类新增项目。",
+		"（二）项目支出情况",
+	)
+	var got []string
+	for _, s := range buildSections(doc, ReportYear(doc))[1:] {
+		got = append(got, s.path)
+	}
+	want := []string{
+		"一、部门主要职能",
+		"一、部门主要职能 / （一）负责本区政府日常工作",
+		"二、名词解释",
+		"三、预算编制说明",
+		"三、预算编制说明 / （二）项目支出情况",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestIsPlanHeading(t *testing.T) {
 	tests := []struct {
 		h    string
