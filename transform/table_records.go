@@ -747,8 +747,8 @@ func (tr *tableRead) sentence(gr *colGroup, row tableRow) string {
 			continue
 		}
 		s := strings.TrimSpace(tr.t.At(row.row, o))
-		if s == "" {
-			continue
+		if s == "" || s == row.written {
+			continue // a label merged over the code columns (合计) is said once
 		}
 		if h := strings.TrimSpace(col.head); h != "" {
 			s = h + " " + s
