@@ -219,9 +219,30 @@ func cleanName(rs []rune) string {
 	// item, named by its two lowest levels before any cut.
 	s = classificationName(s)
 	if rs := []rune(s); len(rs) > maxName && !strings.Contains(s, "：") {
-		s = string(rs[len(rs)-maxName:])
+		s = string(keepEnd(rs, maxName))
 	}
 	return s
+}
+
+// keepEnd returns the last n runes of name, or fewer: a cut inside a
+// number moves past it, and past the year it writes ("上海市普陀区财政局
+// 2024年度政府采购金额（以合同签订为准）" keeps 政府采购金额（以合同签订为准）,
+// not 024年度…).
+func keepEnd(name []rune, n int) []rune {
+	i := len(name) - n
+	if !isWesternDigit(name[i-1]) || !isWesternDigit(name[i]) {
+		return name[i:]
+	}
+	for i < len(name) && isWesternDigit(name[i]) {
+		i++
+	}
+	for _, w := range []string{"年度", "年"} {
+		if strings.HasPrefix(string(name[i:]), w) {
+			i += utf8.RuneCountInString(w)
+			break
+		}
+	}
+	return name[i:]
 }
 
 // leadingCount returns the length in bytes of a count in Chinese numerals

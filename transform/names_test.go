@@ -195,6 +195,14 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			name: "unit note and a long name cut after its year",
+			in: []string{"表22：现金流量表（单位：百万元）。" +
+				"上海市普陀区财政局2024年度政府采购金额（以合同签订为准）为⟦251.25万元。"},
+			want: []string{
+				"政府采购金额（以合同签订为准） 251.25万元=2512500元 actual = 2024",
+			},
+		},
+		{
 			name: "conversion named by its figure",
 			in:   []string{"人均地区生产总值⟦116661元（按年平均汇率折算为⟦16381美元），增长3.9%。"},
 			want: []string{

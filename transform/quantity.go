@@ -864,6 +864,20 @@ func joinRange(text []rune, p1 part) (quantity, int, bool) {
 }
 
 // classify sets NotFigure from the context of q in text.
+// unitNoteBefore reports whether a unit note ("单位：", "金额单位:")
+// ends right before start; without its colon 单位 is a name.
+func unitNoteBefore(text []rune, start int) bool {
+	i := start
+	for i > 0 && isBlankRune(text[i-1]) {
+		i--
+	}
+	if i == 0 || text[i-1] != '：' && text[i-1] != ':' {
+		return false // 单位5.4万户 counts units (法人单位)
+	}
+	i--
+	return i >= 2 && text[i-2] == '单' && text[i-1] == '位'
+}
+
 func classify(text []rune, q *quantity) {
 	before, after := rune(0), rune(0)
 	if q.Start > 0 {
@@ -886,6 +900,9 @@ func classify(text []rune, q *quantity) {
 		return
 	case (before == '.' || before == '．') && isArabicDigit(at(text, q.Start-2)):
 		q.NotFigure = nfList // the last part of 第1.2.1条, 1.4.1节: a section number
+		return
+	case unitNoteBefore(text, q.Start):
+		q.NotFigure = nfName // 单位：百万元: the unit of a table, not a hundred 万元
 		return
 	}
 	if q.Unit == "年" || (q.Unit == "" && q.Max != nil && q.Kind == kindBare) || q.NotFigure == nfDuration {
