@@ -18,18 +18,21 @@ import (
 	"github.com/zhibiao/zhibiao/transform"
 )
 
-// realLabels holds the labels of real table pages; their "# source:"
-// names a PDF relative to the repository root (repoRoot from here).
+// realLabels holds the labels of real table pages, realProseLabels those
+// of the prose of real pages; their "# source:" names a PDF relative to
+// the repository root (repoRoot from here).
 const (
-	realLabels = "testdata/labels-real"
-	repoRoot   = ".."
+	realLabels      = "testdata/labels-real"
+	realProseLabels = "testdata/labels-real-prose"
+	repoRoot        = ".."
 )
 
-// realLabelSets reads the labels of real table pages. Every row labels
-// a table's figure; the set scores the table records of its pages.
-func realLabelSets(t *testing.T) []*labelSet {
+// realLabelSets reads the labels of real pages in dir. Every row labels a
+// table's figure (table) or a figure of the prose (not table); the set
+// scores the table or the prose records of its pages.
+func realLabelSets(t *testing.T, dir string, table bool) []*labelSet {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(realLabels, "*.tsv"))
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.tsv"))
 	var sets []*labelSet
 	for _, p := range paths {
 		ls, err := readLabels(p)
@@ -40,10 +43,13 @@ func realLabelSets(t *testing.T) []*labelSet {
 			t.Fatalf("%s: want \"# source:\" and \"# pages:\" comments", p)
 		}
 		for i := range ls.labels {
-			ls.labels[i].table = true
+			ls.labels[i].table = table
 		}
 		ls.source = filepath.Join(repoRoot, filepath.FromSlash(ls.source))
 		ls.name = "real/" + strings.TrimSuffix(filepath.Base(p), ".tsv")
+		if !table {
+			ls.name = "real-prose/" + strings.TrimSuffix(filepath.Base(p), ".tsv")
+		}
 		sets = append(sets, ls)
 	}
 	return sets
@@ -54,9 +60,10 @@ func inPages(page int, pages [][2]int) bool {
 	return slices.ContainsFunc(pages, func(r [2]int) bool { return page >= r[0] && page <= r[1] })
 }
 
-// scoreReal reads the PDF of ls and scores the table records of its
-// labelled pages against its labels, as scoreDoc scores table rows.
-func scoreReal(t *testing.T, tr *transform.Transformer, ls *labelSet) result {
+// scoreReal reads the PDF of ls and scores the table records (table) or
+// the prose records of its labelled pages against its labels, as scoreDoc
+// scores table or prose rows.
+func scoreReal(t *testing.T, tr *transform.Transformer, ls *labelSet, table bool) result {
 	t.Helper()
 	doc, err := extract.Open(ls.source)
 	if err != nil {
@@ -66,34 +73,47 @@ func scoreReal(t *testing.T, tr *transform.Transformer, ls *labelSet) result {
 	if doc == nil {
 		n := len(ls.labels)
 		res.full, res.detect = score{labels: n}, score{labels: n}
-		res.table.full, res.table.detect = res.full, res.detect
+		if table {
+			res.table.full, res.table.detect = res.full, res.detect
+		} else {
+			res.prose.full, res.prose.detect = res.full, res.detect
+		}
 		return res
 	}
 	var recs []transform.Indicator
 	for _, r := range tr.Indicators(doc) {
-		if r.Table != "" && inPages(r.Page, ls.pages) {
+		if (r.Table != "") == table && inPages(r.Page, ls.pages) {
 			recs = append(recs, r)
 		}
 	}
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Offset < recs[j].Offset })
-	p, _ := scorePart(t, "[table] ", ls.labels, recs, []rune(doc.Text), paragraphOf(doc))
-	res.table = p
+	tag := "[prose] "
+	if table {
+		tag = "[table] "
+	}
+	p, _ := scorePart(t, tag, ls.labels, recs, []rune(doc.Text), paragraphOf(doc))
+	if table {
+		res.table = p
+	} else {
+		res.prose = p
+	}
 	res.full, res.detect, res.attr = p.full, p.detect, p.attr
 	t.Logf("%s", formatRow(res))
 	return res
 }
 
-// evalReal scores every real-table labels set whose PDF is present and
-// returns the results; TestEval reports them beside the text scores.
-func evalReal(t *testing.T, tr *transform.Transformer) []result {
+// evalReal scores every labels set of dir whose PDF is present, on the
+// table records (table) or the prose records of its pages, and returns
+// the results; TestEval reports them beside the text scores.
+func evalReal(t *testing.T, tr *transform.Transformer, dir string, table bool) []result {
 	t.Helper()
 	var results []result
-	for _, ls := range realLabelSets(t) {
+	for _, ls := range realLabelSets(t, dir, table) {
 		t.Run(ls.name, func(t *testing.T) {
 			if _, err := os.Stat(ls.source); err != nil {
 				t.Skipf("PDF absent: %v", err)
 			}
-			results = append(results, scoreReal(t, tr, ls))
+			results = append(results, scoreReal(t, tr, ls, table))
 		})
 	}
 	return results

@@ -44,6 +44,7 @@ const (
 
 	minRealTableF1   = 0.98 // total F1 of the labelled table pages of real PDFs, testdata/labels-real (0.993; 0.412 at the blind first run)
 	minRealTableAttr = 0.98 // worst attribute accuracy on their matched pairs (1.000)
+	minRealProseF1   = 0.0  // total F1 of the labelled prose pages of real PDFs, testdata/labels-real-prose
 )
 
 // Where the labels and the texts they label live, relative to this package.
@@ -878,7 +879,14 @@ func TestEval(t *testing.T) {
 	table, total := formatTable(results)
 	t.Logf("evaluation (names+value+unit; detect = value+unit only; attributes = accuracy on matched pairs, right/scored):\n%s", table)
 	t.Logf("prose rows and table rows apart (found = value+unit recall; attr = worst attribute accuracy; pairs = matched pairs with every attribute right):\n%s", formatSplit(results))
-	if real := evalReal(t, tr); len(real) > 0 {
+	if real := evalReal(t, tr, realProseLabels, false); len(real) > 0 {
+		realTable, realTotal := formatTable(real)
+		t.Logf("prose of real PDFs (../shared/real-pdfs; labels in %s):\n%s%s", realProseLabels, realTable, formatSplit(real))
+		if f := realTotal.prose.full.f1(); f < minRealProseF1 {
+			t.Errorf("real prose pages: F1 %.3f < floor %.3f", f, minRealProseF1)
+		}
+	}
+	if real := evalReal(t, tr, realLabels, true); len(real) > 0 {
 		realTable, realTotal := formatTable(real)
 		t.Logf("table pages of real PDFs (../shared/real-pdfs; labels in %s):\n%s%s", realLabels, realTable, formatSplit(real))
 		if f := realTotal.table.full.f1(); f < minRealTableF1 {
