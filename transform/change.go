@@ -159,12 +159,13 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 		return change{kind: changeYoY, sign: 1, basis: basis, start: e}, true
 	}
 	if q.Kind == kindPercent {
-		// 完成年度任务的159.34%, 为年度目标的98%, 完成年计划145%
+		// 完成年度任务的159.34%, 为年度目标的98%, 完成年计划145%,
+		// 完成全年预算数的97.68%
 		e := end
 		if hasSuffixRunes(text, lo, e, "的") {
 			e--
 		}
-		for _, w := range []string{"任务", "目标", "计划", "预算"} {
+		for _, w := range []string{"任务", "目标", "计划", "预算", "预算数", "计划数", "目标值"} {
 			if !hasSuffixRunes(text, lo, e, w) {
 				continue
 			}

@@ -43,6 +43,7 @@ func TestChangeBefore(t *testing.T) {
 		{"医院增加⟦355个⟧", kindAmount, "与上年比较", true, changeDelta, 1, "与上年比较", "增加"},
 		{"优良天数增加⟦25天⟧", kindAmount, "", true, changeDelta, 1, "", "增加"},
 		{"外资3338.08万美元，完成年度任务的⟦41.73%⟧", kindPercent, "", true, changeCompletion, 1, "", "任务的"},
+		{"支出决算为17.70万元，完成全年预算数的⟦97.68%⟧", kindPercent, "", true, changeCompletion, 1, "", "预算数的"},
 		{"展览面积同比增长⟦2.4倍⟧", kindMultiple, "", true, changeYoY, 1, "同比", "同比增长"},
 		{"分别比上年增长⟦8.2%⟧", kindPercent, "", true, changeYoY, 1, "比上年", "分别比上年增长"},
 		{"同比分别增长⟦8.2%⟧", kindPercent, "", true, changeYoY, 1, "同比", "同比分别增长"},
