@@ -231,13 +231,14 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			// 持平 states no number: alone it gives no record (the
+			// labels' convention); after a level it is the level's yoy.
 			name: "unchanged",
-			in:   []string{"居民消费价格与上年⟦持平。其中，食品烟酒类⟦持平，衣着类上涨⟦1.2%。网络零售额增长⟦5%，与上年持平。"},
+			in:   []string{"居民消费价格与上年持平。其中，食品烟酒类持平，衣着类上涨⟦1.2%。网络零售额增长⟦5%，与上年持平。税收收入⟦15亿元，与上年持平。"},
 			want: []string{
-				"居民消费价格 - yoy:0(与上年) actual = 2020",
-				"食品烟酒类 - yoy:0 actual = 2020",
 				"衣着类 - yoy:1.2 actual = 2020",
 				"网络零售额 - yoy:5 actual = 2020",
+				"税收收入 15亿元=1500000000元 yoy:0(与上年) actual = 2020",
 			},
 		},
 		{

@@ -158,6 +158,12 @@ func (t *Transformer) contextReason(text []rune, r *Indicator) string {
 	// What follows: a bound word, then the next word.
 	j := end
 	threshold := false
+	for _, w := range []string{"（含）", "(含)"} {
+		if hasPrefix(text, j, w) {
+			j += utf8.RuneCountInString(w) // 100万元（含）以上设备
+			break
+		}
+	}
 	for _, w := range []string{"以上", "以下", "左右"} {
 		if hasPrefix(text, j, w) {
 			j += utf8.RuneCountInString(w)
@@ -177,6 +183,9 @@ func (t *Transformer) contextReason(text []rune, r *Indicator) string {
 		return ""
 	}
 	switch p := toks[0].Pos; {
+	case threshold && p == "vn":
+		// 100万元（含）以上设备: after a threshold a verbal noun is
+		// the thing qualified.
 	case strings.HasPrefix(p, "v"), strings.HasPrefix(p, "u"), p == "c", p == "p", p == "d", p == "f", p == "r", p == "m", p == "q":
 		return ""
 	}

@@ -72,6 +72,9 @@ func statusOf(text []rune, sent textSpan, q int, sec headingPath, estFrom int) S
 				strings.HasSuffix(pre, "实现年度") || strings.HasSuffix(pre, "完成全年") {
 				continue
 			}
+			if strings.HasSuffix(pre, "绩效") || strings.HasPrefix(s[i+len(w.word):], "的") {
+				continue // 编报绩效目标的项目20个: 目标 in a noun, the count a result
+			}
 		}
 		if ri > best {
 			best, st = ri, w.status

@@ -294,8 +294,11 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 				continue
 			}
 		}
-		if name == "" && isFlat(text, q) {
-			anchor = q.End // 增长5%，与上年持平: the rate of the rate
+		if isFlat(text, q) {
+			// 增长5%，与上年持平: the rate of the rate. A 持平 that
+			// fills no level's change states no number: no record
+			// ("二氧化硫年均浓度与去年持平", as the labels have it).
+			anchor = q.End
 			continue
 		}
 		rec := r.record(s, sec, q, anchor)
