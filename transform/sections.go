@@ -125,7 +125,7 @@ const maxProseHeading = 60
 
 // planWords mark a heading whose section is about the coming year's plan:
 // every figure in it is a target.
-var planWords = []string{"工作思路", "工作安排", "工作任务", "工作打算", "工作计划", "预期目标", "主要目标", "目标任务", "总体要求", "展望"}
+var planWords = []string{"工作思路", "工作安排", "工作任务", "工作打算", "工作计划", "预期目标", "主要目标", "目标任务", "总体要求", "展望", "经营计划"}
 
 // reviewWords mark a heading about the year under review.
 var reviewWords = []string{"回顾", "总结", "成绩", "成就"}
@@ -243,7 +243,7 @@ func planParagraphs(doc *extract.Document, ry, delivered int) []textSpan {
 		}
 	}
 	for _, p := range doc.Paragraphs {
-		for _, w := range []string{"主要预期目标", "预期目标是", "主要目标是", "主要目标为"} {
+		for _, w := range []string{"主要预期目标", "预期目标是", "主要目标是", "主要目标为", "经营目标是", "经营目标为", "经营计划是", "经营计划为"} {
 			if i := strings.Index(p.Text, w); i >= 0 {
 				start := p.Offset + len([]rune(p.Text[:i]))
 				out = append(out, textSpan{start, p.Offset + len([]rune(p.Text))})
