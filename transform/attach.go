@@ -411,10 +411,10 @@ func levelName(seg *segmenter, text []rune, lo int, q quantity) string {
 		if q.Kind == kindPercent && !isArabicDigit(at(text, q.Start)) {
 			name = dropWhole(name)
 		}
-		if !currencies[q.StdUnit] && onlyVerbs(seg, name) {
-			// "新建1亿亩高标准农田": a verb alone before the figure; the
-			// thing measured follows it (but "投入12亿元实施…" spends
-			// money on what follows).
+		if !currencies[q.StdUnit] && (onlyVerbs(seg, name) || verbalNoun(seg, name)) {
+			// "新建1亿亩高标准农田", "发展2万亩高粱": a verb alone before
+			// the figure; the thing measured follows it (but "投入12亿元
+			// 实施…" spends money on what follows).
 			if fwd := forwardName(text, q); len([]rune(fwd)) >= 2 {
 				return fwd
 			}

@@ -225,6 +225,13 @@ func onlyVerbs(seg *segmenter, s string) bool {
 	return len(toks) > 0
 }
 
+// verbalNoun reports whether s is one verbal noun (发展, 建设): before a
+// figure it is the verb that moves what follows ("发展2万亩高粱").
+func verbalNoun(seg *segmenter, s string) bool {
+	toks := seg.cut([]rune(s))
+	return len(toks) == 1 && toks[0].Pos == "vn"
+}
+
 // hasDe reports whether toks hold the particle 的.
 func hasDe(toks []token) bool {
 	for _, tk := range toks {
