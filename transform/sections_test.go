@@ -41,14 +41,6 @@ func TestBuildSections(t *testing.T) {
 		"（一）危中寻机勇开新局。注重顶层规划引领。",
 	)
 	secs := buildSections(doc, ReportYear(doc))
-	var got []string
-	for _, s := range secs[1:] {
-		plan := ""
-		if s.plan {
-			plan = " [plan " + itoa(s.year) + "]"
-		}
-		got = append(got, s.path+plan)
-	}
 	want := []string{
 		"一、2020年度工作总结",
 		"一、2020年度工作总结 / （一）全力保障经济企稳回升",
@@ -56,9 +48,7 @@ func TestBuildSections(t *testing.T) {
 		"二、2021年工作思路 [plan 2021]",
 		"二、2021年工作思路 / （一）危中寻机勇开新局 [plan 2021]",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkSections(t, secs, want)
 	// A figure in the second paragraph of （一）.
 	off := doc.Paragraphs[3].Offset + 5
 	if s := sectionAt(secs, off); s.path != want[1] {
@@ -87,16 +77,26 @@ func TestSectionsNotHeadings(t *testing.T) {
 		"13.其余各项支出按照实际需要和节约原则安排，保障机关正常运转，持续压减一般性支出，严格控制“三公”经费、会议费和培训费，从严从紧审核各类新增项目。",
 		"（二）项目支出情况",
 	)
-	var got []string
-	for _, s := range buildSections(doc, ReportYear(doc))[1:] {
-		got = append(got, s.path)
-	}
-	want := []string{
+	checkSections(t, buildSections(doc, ReportYear(doc)), []string{
 		"一、部门主要职能",
 		"一、部门主要职能 / （一）负责本区政府日常工作",
 		"二、名词解释",
 		"三、预算编制说明",
 		"三、预算编制说明 / （二）项目支出情况",
+	})
+}
+
+// checkSections compares the heading paths of secs after the first (the
+// empty path before any heading), a plan's marked with its year, with want.
+func checkSections(t *testing.T, secs []headingPath, want []string) {
+	t.Helper()
+	var got []string
+	for _, s := range secs[1:] {
+		plan := ""
+		if s.plan {
+			plan = " [plan " + itoa(s.year) + "]"
+		}
+		got = append(got, s.path+plan)
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
