@@ -437,7 +437,7 @@ func levelName(seg *segmenter, text []rune, lo int, q quantity) string {
 var measureWords = map[string]bool{
 	"个": true, "家": true, "件": true, "项": true, "名": true, "人": true, "人次": true, "户": true,
 	"次": true, "批次": true, "批": true, "起": true, "辆": true, "条": true, "张": true, "场": true,
-	"场次": true, "所": true, "座": true, "台": true, "套": true, "处": true, "篇": true, "部": true,
+	"场次": true, "所": true, "座": true, "台": true, "套": true, "台（套）": true, "处": true, "篇": true, "部": true,
 	"册": true, "种": true, "类": true, "大类": true, "对": true, "支": true, "艘": true, "架": true,
 	"列": true, "只": true, "头": true, "床": true, "块": true, "班次": true, "期": true, "间": true,
 	"轮": true, "门": true, "枚": true, "宗": true, "笔": true, "栋": true, "幢": true, "株": true,

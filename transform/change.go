@@ -177,6 +177,22 @@ func changeBefore(text []rune, lo int, q quantity, sbasis string) (c change, ok 
 			}
 		}
 	}
+	// 同比+24.4%, 同比-3.2%: a basis right before a signed rate, as
+	// research notes and tables set in prose write changes (the minus is
+	// the figure's own).
+	if q.Kind == kindPercent || q.Kind == kindPoints {
+		e := end
+		if e > lo && (text[e-1] == '+' || text[e-1] == '＋') {
+			e--
+		}
+		if b, w := trimSuffixAny(text, lo, e, basisWords); w != "" && (e < end || q.Value.Sign() < 0) {
+			kind := changeYoY
+			if q.Kind == kindPoints {
+				kind = changePP
+			}
+			return change{kind: kind, sign: 1, basis: w, start: b}, true
+		}
+	}
 	// 增长近30%, 下降约5%: a bound word may stand between verb and figure.
 	for _, b := range boundBefore {
 		if hasSuffixRunes(text, lo, end, b.word) {

@@ -181,18 +181,27 @@ func relYear(word string, delivered int) int {
 // comparison, then the plan year of its section, then the report year.
 func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered int) string {
 	lo := max(sent.start, q-maxLookBack)
-	for i := q - 5; i >= lo; i-- {
+	year := func(i int) int { // a year written at i that is the period, or 0
 		y, n := yearWritten(text, i)
 		if y == 0 {
-			continue
+			return 0
 		}
 		if i > sent.start && strings.ContainsRune("比较与", text[i-1]) {
-			continue // a basis (比2022年) or the far end of a textSpan
+			return 0 // a basis (比2022年) or the far end of a textSpan
 		}
 		if j := i + n; j+1 < len(text) && (text[j] == '以' || text[j] == '来' || text[j] == '前' || text[j] == '起') {
-			continue // 2018年以来: a start, not the period
+			return 0 // 2018年以来: a start, not the period
 		}
-		return strconv.Itoa(y)
+		return y
+	}
+	for i := q - 5; i >= lo; i-- {
+		if y := year(i); y != 0 {
+			return strconv.Itoa(y)
+		}
+		// "公司2021年依托…，目前已公布47GW产能": 目前 is nearer.
+		if i+2 <= q && delivered != 0 && (hasPrefixRunes(text, i, "目前") || hasPrefixRunes(text, i, "当前")) {
+			return strconv.Itoa(delivered)
+		}
 	}
 	for i := q - 2; i >= lo; i-- {
 		w := string(text[i : i+2])

@@ -129,6 +129,10 @@ func TestConvertUnit(t *testing.T) {
 		{3, "家", "个", 3, true},
 		{2, "平方公里", "平方米", 2e6, true},
 		{5, "度", "千瓦时", 5, true},
+		{47, "GW", "千瓦", 4.7e7, true}, // units keep their writing, and compare
+		{12, "km", "公里", 12, true},
+		{300, "TEU", "标箱", 300, true},
+		{8.5e8, "kwh", "千瓦时", 8.5e8, true},
 		{7, "吨", "元", 0, false},
 		{7, "人", "人次", 0, false},
 		{7, "户", "个", 0, false},
