@@ -203,6 +203,15 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			name: "a total after a list",
+			in:   []string{"偿付利息⟦7,788,690元以及违约金⟦1,426,500元，合计⟦37,745,190元。"},
+			want: []string{
+				"偿付利息 7788690元=7788690元 actual = 2020",
+				"违约金 1426500元=1426500元 actual = 2020",
+				"合计 37745190元=37745190元 actual = 2020",
+			},
+		},
+		{
 			name: "conversion named by its figure",
 			in:   []string{"人均地区生产总值⟦116661元（按年平均汇率折算为⟦16381美元），增长3.9%。"},
 			want: []string{

@@ -266,6 +266,9 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 			}
 			rec := r.record(s, sec, q, anchor)
 			rec.Name = name
+			if w := totalWordBefore(text, anchor, q.Start); rec.Name == "" && w != "" {
+				rec.Name = w // "利息7,788,690元以及违约金1,426,500元，合计37,745,190元": the sum, not 违约金
+			}
 			if rec.Name == "" && len(r.out) > first {
 				rec.Name = r.out[len(r.out)-1].Name
 			}
@@ -310,6 +313,18 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 		r.add(rec, q.Start)
 		anchor = q.End
 	}
+}
+
+// totalWordBefore returns the word that alone opens the clause of a
+// figure at q and says it sums what came before (合计, 共计, 总计), or "".
+func totalWordBefore(text []rune, lo, q int) string {
+	clause := strings.TrimSpace(string(text[clauseStart(text, lo, q, true):q]))
+	for _, w := range []string{"合计", "共计", "总计"} {
+		if clause == w || clause == w+"为" || clause == w+"达" {
+			return w
+		}
+	}
+	return ""
 }
 
 // genericNames name a figure's aspect rather than a new indicator; a change
