@@ -487,7 +487,7 @@ func onlySeparators(rs []rune) bool {
 
 // categoryHeads are the nouns that, right after an amount, make it part
 // of a category name ("10亿元企业2家", "超亿元项目17个").
-var categoryHeads = []string{"项目", "企业", "工程", "以上项目", "以上企业", "以上工业企业", "级", "元以上", "元项目", "元企业", "强", "的项目", "的企业"}
+var categoryHeads = []string{"项目", "企业", "工程", "设备", "以上项目", "以上企业", "以上工业企业", "级", "元以上", "元项目", "元企业", "强", "的项目", "的企业"}
 
 // inCategoryName reports whether figure q is a number inside a category
 // name rather than a figure: "引进50亿项目1个" counts 1 项目 of the 50亿
@@ -511,6 +511,12 @@ func inCategoryName(seg *segmenter, text []rune, q quantity, next *quantity) boo
 		return false
 	}
 	i := q.End
+	for _, w := range []string{"（含）", "(含)"} {
+		if hasPrefixRunes(text, i, w) {
+			i += len([]rune(w)) // 单价100万元（含）以上设备（不含车辆）2台（套）
+			break
+		}
+	}
 	for _, w := range []string{"及以上", "以上", "以下", "以内"} {
 		if hasPrefixRunes(text, i, w) {
 			i += len([]rune(w))
