@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 )
@@ -286,6 +287,15 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 		case genericNames[name] && len(r.out) > first:
 			name = "" // 占43.7%，比重比上年下降1.4个百分点: the same figure's change
 		}
+		if prev := r.levelBefore(s, first, name); prev != nil && canTake(prev, c, q) {
+			// "收入支出总计2995.39万元。与2023年度相比，收入支出总计减少
+			// 56.95万元，下降1.87%": the change of the level just stated;
+			// the changes after it in this sentence are its too.
+			applyChange(prev, c, q)
+			first--
+			anchor = q.End
+			continue
+		}
 		if name == "" && len(r.out) > first {
 			prev := &r.out[len(r.out)-1]
 			if len(r.out)-1 > first && r.conversion(len(r.out)-1) {
@@ -313,6 +323,44 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 		r.add(rec, q.Start)
 		anchor = q.End
 	}
+}
+
+// levelBefore returns the level that a change opening sentence s states
+// the change of: the last record of the sentence before, in the same
+// paragraph, when s has no record yet and the change names the same thing
+// (name, or one name ending the other) or names nothing and follows right
+// after it ("公务接待费0.83万元。与2025年预算持平"). first is the index of
+// s's first record; it returns nil when there is none.
+func (r *run) levelBefore(s textSpan, first int, name string) *Indicator {
+	if first == 0 || len(r.out) != first || first > len(r.starts) {
+		return nil
+	}
+	prev := &r.out[first-1]
+	at := r.starts[first-1]
+	if prev.Value == nil || prev.Table != "" || at >= s.start {
+		return nil
+	}
+	between := r.text[at:s.start]
+	ends := 0
+	for _, c := range between {
+		switch c {
+		case '\n':
+			return nil
+		case '。', '！', '？':
+			ends++
+		}
+	}
+	switch {
+	case name == "":
+		if ends > 1 {
+			return nil
+		}
+	case prev.Name == "" || utf8.RuneCountInString(name) < 2:
+		return nil
+	case prev.Name != name && !strings.HasSuffix(prev.Name, name) && !strings.HasSuffix(name, prev.Name):
+		return nil
+	}
+	return prev
 }
 
 // totalWordBefore returns the word that alone opens the clause of a
