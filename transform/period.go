@@ -203,6 +203,19 @@ func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered 
 			return strconv.Itoa(delivered)
 		}
 	}
+	// "截至2024年8月31日，…其他用车0辆；…设备1台（套）": a date before a
+	// semicolon still rules the clauses after it, up to the full stop.
+	if sent.start > 0 && (text[sent.start-1] == '；' || text[sent.start-1] == ';') {
+		k := sent.start - 1
+		for k > 0 && k > sent.start-maxLookBack && !strings.ContainsRune("。！？\n", text[k-1]) {
+			k--
+		}
+		for i := sent.start - 5; i >= k; i-- {
+			if y := year(i); y != 0 && (i == 0 || !strings.ContainsRune("比较与", text[i-1])) {
+				return strconv.Itoa(y)
+			}
+		}
+	}
 	for i := q - 2; i >= lo; i-- {
 		w := string(text[i : i+2])
 		if y := relYear(w, delivered); y != 0 && delivered != 0 {
