@@ -500,10 +500,10 @@ func inCategoryName(seg *segmenter, text []rune, q quantity, next *quantity) boo
 	if hasPrefixRunes(text, q.End, "级") {
 		return true // 30亿元级重大工业项目, 10万吨级码头: a class
 	}
-	if q.StdUnit == "岁" {
+	if q.StdUnit == "岁" || q.StdUnit == "分" {
 		for _, w := range []string{"及以上", "以上", "以下", "及以下", "以内"} {
 			if hasPrefixRunes(text, q.End, w) && isHan(at(text, q.End+len([]rune(w)))) {
-				return true // 3岁以下婴幼儿: an age class (but 提高1岁以上，)
+				return true // 3岁以下婴幼儿, 600分以上考生: an age or score class (but 提高1岁以上，)
 			}
 		}
 	}

@@ -214,6 +214,14 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			name: "scores",
+			in:   []string{"项目平均得分⟦99.43分，满分100分。会议于9时30分开始。让每一分钱都用在刀刃上。600分以上考生⟦500人。"},
+			want: []string{
+				"项目平均得分 99.43分=99.43分 actual = 2020",
+				"600分以上考生 500人=500人 actual = 2020",
+			},
+		},
+		{
 			name: "a total after a list",
 			in:   []string{"偿付利息⟦7,788,690元以及违约金⟦1,426,500元，合计⟦37,745,190元。"},
 			want: []string{

@@ -904,6 +904,15 @@ func classify(text []rune, q *quantity) {
 	case unitNoteBefore(text, q.Start):
 		q.NotFigure = nfName // 单位：百万元: the unit of a table, not a hundred 万元
 		return
+	case q.StdUnit == "分" && (before == '时' || before == '点') && isArabicDigit(at(text, q.Start-2)):
+		q.NotFigure = nfDate // 9时30分, 8点20分: a time of day, not a score
+		return
+	case q.StdUnit == "分" && !isWesternDigit(at(text, q.Start)):
+		q.NotFigure = nfName // 每一分钱, 一分成绩: a word, not a score
+		return
+	case q.StdUnit == "分" && hasSuffixRunes(text, max(0, q.Start-2), q.Start, "满分"):
+		q.NotFigure = nfName // 满分100分: the scale of a score, not a score
+		return
 	}
 	if q.Unit == "年" || (q.Unit == "" && q.Max != nil && q.Kind == kindBare) || q.NotFigure == nfDuration {
 		if isYear(q.Value) && (q.Max == nil || isYear(*q.Max)) && q.Approx == "" && (q.Unit == "年" || q.Max != nil) {

@@ -249,6 +249,7 @@ var unitTable = map[string]unitInfo{
 	"乡":    {std: "乡", kind: kindAmount, measure: true},
 	"村":    {std: "村", kind: kindAmount, measure: true},
 	"分贝":   {std: "分贝", kind: kindAmount},
+	"分":    {std: "分", kind: kindAmount}, // a score: 平均得分99.43分 (not a time: see classify)
 	"英寸":   {std: "英寸", kind: kindAmount},
 	"周年":   {std: "周年", kind: kindAmount, notFigure: "ordinal"},
 }
