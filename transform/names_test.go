@@ -214,6 +214,16 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			// As the shared labels have it (dev-046: "capacity inside a
+			// project name, no count attached").
+			name: "capacity in a project's name",
+			in:   []string{"大唐5万千瓦风电项目开工。实施黑羊站水厂3万吨扩建项目。建成⟦10条生产线。新建⟦1亿亩高标准农田。"},
+			want: []string{
+				"生产线 10条=10条 actual = 2020",
+				"高标准农田 1亿亩=100000000亩 actual = 2020",
+			},
+		},
+		{
 			name: "scores",
 			in:   []string{"项目平均得分⟦99.43分，满分100分。会议于9时30分开始。让每一分钱都用在刀刃上。600分以上考生⟦500人。"},
 			want: []string{

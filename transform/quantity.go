@@ -928,6 +928,10 @@ func classify(text []rune, q *quantity) {
 		q.NotFigure = nfName // 750千伏河西走廊北通道工程: a voltage class
 		return
 	}
+	if q.Kind == kindAmount && q.NotFigure == "" && capacityInName(text, *q) {
+		q.NotFigure = nfName // 大唐5万千瓦风电项目, 年产3000辆专用车项目: a capacity in a name
+		return
+	}
 	if q.Kind == kindAmount && q.NotFigure == "" && inProgramName(text, *q) {
 		q.NotFigure = nfName
 		return
@@ -1002,6 +1006,48 @@ func circleFollows(text []rune, i int) bool {
 // programEnds end the names of programmes and actions that quote a
 // target amount ("新一轮千亿斤粮食产能提升行动").
 var programEnds = []string{"行动", "工程", "计划", "战略"}
+
+// capacityUnits measure what a plant makes or holds: a figure in one of
+// them right before the name of a project or a plant is its size, part of
+// its name.
+var capacityUnits = map[string]bool{
+	"吨": true, "千瓦": true, "兆瓦": true, "吉瓦": true, "kW": true, "MW": true, "GW": true, "千伏": true,
+	"英寸": true, "立方米": true, "方": true, "标箱": true, "辆": true, "台": true, "套": true,
+}
+
+// facilityEnds end the names of projects and plants.
+var facilityEnds = []string{"项目", "工程", "生产线", "产线", "露天矿", "煤矿", "电站", "电厂", "水厂", "变电站", "基地"}
+
+// capacityVerbs stand between a figure and a noun that is not its name.
+var capacityVerbs = []string{"建设", "建成", "实施", "推进", "完成", "开工", "投产", "达到", "实现", "新建", "签约", "落地", "用于", "和", "及", "与", "的"}
+
+// capacityInName reports whether q, in a unit of capacity and written in
+// digits, stands inside the name of a project or plant: the words right
+// after it, Chinese characters only and no verb, end that name within 10
+// characters ("大唐5万千瓦风电项目", "年产3000辆专用车项目", "华润微电子12英寸产线").
+// A count of the things named ("建成10条生产线") is not one: 条 is no
+// unit of capacity.
+func capacityInName(text []rune, q quantity) bool {
+	if !capacityUnits[q.StdUnit] || !isWesternDigit(at(text, q.Start)) {
+		return false
+	}
+	for k := q.End; k < len(text) && k <= q.End+10; k++ {
+		if !isHan(text[k]) {
+			return false
+		}
+		for _, w := range capacityVerbs {
+			if hasPrefix(text, k, w) {
+				return false
+			}
+		}
+		for _, w := range facilityEnds {
+			if k > q.End && hasPrefix(text, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // inProgramName reports whether amount q is part of a name rather than a
 // figure: a class of firms or projects written right after a sum of money
