@@ -282,7 +282,7 @@ func clauseStart(text []rune, lo, end int, enum bool) int {
 }
 
 // forwardStops end a name read after its figure ("81个项目纳入…").
-var forwardStops = []string{"启动", "开展", "实施", "推进", "提供", "开放", "均取得", "均已", "均有", "均达", "已经", "已", "取得", "纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
+var forwardStops = []string{"出台", "启动", "开展", "实施", "推进", "提供", "开放", "均取得", "均已", "均有", "均达", "已经", "已", "取得", "纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
 
 // forwardName reads a name after figure q: the words up to the clause end,
 // a number or a stop word ("44项具体任务全部完成" → 具体任务).
@@ -315,7 +315,7 @@ func forwardName(text []rune, q quantity) string {
 		}
 	}
 	j := i
-	for j < len(text) && j-i < 16 {
+	for j < len(text) && j-i < 2*maxName {
 		r := text[j]
 		if (r == '（' || r == '(') && j > i {
 			// 县（市、区）: keep a short bracket whole.
@@ -367,6 +367,11 @@ func forwardName(text []rune, q quantity) string {
 	switch name {
 	case "大关", "台阶", "关口", "水平", "以上", "以下":
 		return "" // 突破500亿元大关: a milestone, not a name
+	}
+	if rs := []rune(name); len(rs) > maxName {
+		// "4台文化和旅游部全国戏曲表演领军人才培养计划京剧专场演出": the
+		// thing counted ends the name.
+		name = string(keepEnd(rs, maxName))
 	}
 	return name
 }
@@ -633,7 +638,7 @@ func impliedUnit(seg *segmenter, text []rune, lo int, q quantity) string {
 		}
 	}
 	// "脱贫人口务工规模超过3300万": a size of a group of people.
-	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "职工", "农民工", "学生"} {
+	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "市民", "村民", "职工", "农民工", "学生"} {
 		if i := strings.Index(back, w); i >= 0 {
 			switch strings.TrimPrefix(back[i+len(w):], "务工") {
 			case "", "规模", "总数", "数量", "总量":

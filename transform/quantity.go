@@ -1041,8 +1041,8 @@ func capacityInName(text []rune, q quantity) bool {
 			}
 		}
 		for _, w := range facilityEnds {
-			if k > q.End && hasPrefix(text, k, w) {
-				return true
+			if hasPrefix(text, k, w) {
+				return true // 大唐700万吨露天矿 too
 			}
 		}
 	}

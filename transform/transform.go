@@ -270,8 +270,8 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 			if w := totalWordBefore(text, anchor, q.Start); rec.Name == "" && w != "" {
 				rec.Name = w // "利息7,788,690元以及违约金1,426,500元，合计37,745,190元": the sum, not 违约金
 			}
-			if rec.Name == "" && len(r.out) > first {
-				rec.Name = r.out[len(r.out)-1].Name
+			if prev := len(r.out) - 1; rec.Name == "" && prev >= first && sameThing(r.out[prev].StdUnit, rec.StdUnit) {
+				rec.Name = r.out[prev].Name
 			}
 			if rec.Name == "" {
 				rec.Name = subjectBefore(text, s.start, q.Start)
@@ -361,6 +361,16 @@ func (r *run) levelBefore(s textSpan, first int, name string) *Indicator {
 		return nil
 	}
 	return prev
+}
+
+// sameThing reports whether a figure in unit u, named by nothing, is of
+// the thing the figure before it (in unit prev) measures: the same thing
+// in another unit of its dimension (136063元（折合19105美元）) or its share
+// (28.7亿人次（占28.3%）) or the same group counted again (20.9万户69.3万
+// 人); a count after an amount of something else is of another thing
+// ("供热面积190万平方米，使2.58万户…受益").
+func sameThing(prev, u string) bool {
+	return !measureWords[u] || measureWords[prev] || prev == "" // 20.9万户69.3万人: one group counted twice
 }
 
 // totalWordBefore returns the word that alone opens the clause of a

@@ -197,6 +197,7 @@ var unitTable = map[string]unitInfo{
 	"只":    {std: "只", kind: kindAmount, measure: true},
 	"羽":    {std: "羽", kind: kindAmount, measure: true},
 	"册":    {std: "册", kind: kindAmount, measure: true},
+	"册次":   {std: "册次", kind: kindAmount, measure: true}, // 书刊文献外借78299万册次
 	"篇":    {std: "篇", kind: kindAmount, measure: true},
 	"本":    {std: "本", kind: kindAmount, measure: true},
 	"间":    {std: "间", kind: kindAmount, measure: true},
