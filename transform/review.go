@@ -48,6 +48,7 @@ var vagueNames = map[string]bool{
 	"改革": true, "计划": true, "规定": true, "措施": true, "任务": true, "工作": true, "活动": true,
 	"行动": true, "工程": true, "指标": true, "事项": true, "人员": true, "单位": true, "资金": true,
 	"省级": true, "国家级": true, "国家": true, "城市": true, "资源": true, "覆盖": true, "惠及": true,
+	"全市": true, "全省": true, "全区": true, "全县": true, "全国": true, "全镇": true, "我市": true, "我区": true, "我省": true,
 	"投入": true, "产量": true, "占全国": true, "总投资": true,
 }
 
@@ -111,6 +112,15 @@ func repeatedRates(recs []Indicator) {
 	}
 }
 
+// placeClasses are the kinds of administrative areas.
+var placeClasses = map[string]bool{
+	"省": true, "市": true, "县": true, "区": true, "地级以上市": true, "地级市": true, "县级市": true,
+	"乡镇": true, "镇": true, "乡": true, "街道": true, "村": true, "社区": true, "行政村": true,
+}
+
+// bracketsRE matches a bracketed part of a name: "（自治区、直辖市）".
+var bracketsRE = lazyRegexp(`[（(][^（）()]*[)）]`)
+
 // rankWords tell a ranking or an award, not a measure: "揭阳潮汕机场成为
 // 全省第4个吞吐量超千万人次的机场".
 var rankWords = []string{"成为", "排名", "升至", "位列", "获评", "评为", "跻身"}
@@ -129,6 +139,21 @@ func nameReason(name string) string {
 		if strings.Contains(name, w) {
 			return "名称含评比用语（" + w + "）"
 		}
+	}
+	// A class of places alone ("省（自治区、直辖市）", "地级以上市") says
+	// where, not what: a count of them is the scope of another figure.
+	if placeClasses[bracketsRE().ReplaceAllString(name, "")] {
+		return "名称过泛"
+	}
+	// A name that ends on a particle or a preposition, or opens with a
+	// conjunction, was cut from a longer phrase: "占全省的", "人均地区生产
+	// 总值比", "和稳外贸"; one holding × or + is a part of a formula
+	// ("大唐2×").
+	first, _ := utf8.DecodeRuneInString(name)
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if strings.ContainsRune("的比较与和及占从在对之", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并", first) ||
+		strings.ContainsAny(name, "×+＋") {
+		return "名称不完整"
 	}
 	return ""
 }
