@@ -73,6 +73,7 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 		r := &recs[i]
 		if r.Table == "" {
 			AddReview(r, nameReason(r.Name))
+			AddReview(r, unitReason(r))
 			AddReview(r, t.contextReason(text, r))
 		} else if r.Name == "" {
 			// A row label is a name in the context of its table and
@@ -110,6 +111,49 @@ func repeatedRates(recs []Indicator) {
 			}
 		}
 	}
+}
+
+// nameKinds tell from the end of a name what its figure measures: a sum
+// of money, an area, a number of people.
+var nameKinds = []struct{ suffix, kind string }{
+	{"销售额", "money"}, {"金额", "money"}, {"总额", "money"}, {"货值", "money"}, {"产值", "money"},
+	{"增加值", "money"}, {"总值", "money"}, {"收入", "money"}, {"投资", "money"}, {"资金", "money"},
+	{"利润", "money"}, {"税收", "money"}, {"支出", "money"}, {"经费", "money"},
+	{"面积", "area"}, {"人数", "people"}, {"人口", "people"},
+}
+
+// unitReason says why the unit of a prose record does not fit its name,
+// or "": a count of things under a name that measures money or an area
+// ("配送货值（无税销售额） 448家", "集中供热面积 25800户"), a sum of money
+// under a name that counts people. The figure belongs to another name of
+// its sentence.
+func unitReason(r *Indicator) string {
+	if r.Value == nil || r.StdUnit == "" || r.StdUnit == "%" || r.StdUnit == "‰" {
+		return ""
+	}
+	name := bracketsRE().ReplaceAllString(r.Name, "")
+	kind := ""
+	for _, k := range nameKinds {
+		if strings.HasSuffix(name, k.suffix) {
+			kind = k.kind
+			break
+		}
+	}
+	var fits bool
+	switch kind {
+	case "":
+		return ""
+	case "money":
+		fits = currencies[r.StdUnit] || strings.Contains(r.StdUnit, "元")
+	case "area":
+		fits = Dimension(r.StdUnit) == "面积"
+	case "people":
+		fits = Dimension(r.StdUnit) == "人数" || r.StdUnit == "人次" || r.StdUnit == "户"
+	}
+	if fits || !measureWords[r.StdUnit] && !currencies[r.StdUnit] {
+		return "" // a unit of another kind ("投资 3倍") may still fit
+	}
+	return "单位与名称不符（" + r.Unit + "）"
 }
 
 // placeClasses are the kinds of administrative areas.
