@@ -34,7 +34,7 @@ var trailWords = []string{
 	"首次", "高达", "多达", "仅为", "仅占", "仅", "降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
 	"控制在", "保持在", "稳定在", "实现", "完成", "共有", "达", "为", "是", "超", "逾",
 	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "由平均", "从平均", "从", "由", "占",
-	"已经", "已", "保持", "拟按", "近",
+	"已经", "已", "保持", "拟按", "近", "均",
 }
 
 // isFootnoteMark reports whether r is a isFootnoteMark mark (①, ⑤, ²).
@@ -282,7 +282,7 @@ func clauseStart(text []rune, lo, end int, enum bool) int {
 }
 
 // forwardStops end a name read after its figure ("81个项目纳入…").
-var forwardStops = []string{"出台", "启动", "开展", "实施", "推进", "提供", "开放", "均取得", "均已", "均有", "均达", "已经", "已", "取得", "纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
+var forwardStops = []string{"出台", "运行", "上线", "深入", "加快", "启动", "开展", "实施", "推进", "提供", "开放", "均取得", "均已", "均有", "均达", "已经", "已", "取得", "纳入", "全部", "完成", "实现", "获得", "获批", "入选", "被", "成功", "参与", "达到", "受到", "通过", "建成", "投入", "开工", "竣工", "落地", "签约", "上市", "进入", "列入", "的"}
 
 // forwardName reads a name after figure q: the words up to the clause end,
 // a number or a stop word ("44项具体任务全部完成" → 具体任务).
@@ -638,7 +638,7 @@ func impliedUnit(seg *segmenter, text []rune, lo int, q quantity) string {
 		}
 	}
 	// "脱贫人口务工规模超过3300万": a size of a group of people.
-	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "市民", "村民", "职工", "农民工", "学生"} {
+	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "市民", "村民", "职工", "农民工", "学生", "在校生"} {
 		if i := strings.Index(back, w); i >= 0 {
 			switch strings.TrimPrefix(back[i+len(w):], "务工") {
 			case "", "规模", "总数", "数量", "总量":
@@ -702,12 +702,17 @@ func ordinalContext(text []rune, q quantity) bool {
 // ("出台稳增长“21条”政策", "打造“365天不落幕的科技博览会”").
 func quoted(text []rune, q quantity) bool {
 	open := false
-	for i := q.Start - 1; i >= 0 && i >= q.Start-5; i-- {
+	back := 5
+	for i := q.Start - 1; i >= 0 && i >= q.Start-back; i-- {
 		if text[i] == '“' {
 			open = true
 			break
 		}
-		if text[i] == '”' || isClauseEnd(text[i]) || text[i] == '、' {
+		if text[i] == '、' {
+			back = 20 // “四化同步、城乡融合、五区共兴”: an item of a quoted list
+			continue
+		}
+		if text[i] == '”' || isClauseEnd(text[i]) {
 			break
 		}
 	}

@@ -217,12 +217,17 @@ outer:
 // "惠及上千万家庭"): a clause that names nothing before its figure.
 func onlyVerbs(seg *segmenter, s string) bool {
 	toks := seg.cut([]rune(s))
+	verb := false
 	for _, tk := range toks {
-		if tk.Pos != "v" {
+		switch tk.Pos {
+		case "v":
+			verb = true
+		case "d": // 坚决守住18亿亩耕地红线: an adverb before the verb
+		default:
 			return false
 		}
 	}
-	return len(toks) > 0
+	return verb
 }
 
 // verbalNoun reports whether s is one verbal noun (发展, 建设): before a

@@ -199,7 +199,8 @@ func periodOf(text []rune, sent textSpan, q int, sec headingPath, ry, delivered 
 			return strconv.Itoa(y)
 		}
 		// "公司2021年依托…，目前已公布47GW产能": 目前 is nearer.
-		if i+2 <= q && delivered != 0 && (hasPrefixRunes(text, i, "目前") || hasPrefixRunes(text, i, "当前")) {
+		if i+2 <= q && delivered != 0 && (hasPrefixRunes(text, i, "目前") && (i == 0 || !strings.ContainsRune("项节题科书数栏名剧条细账", text[i-1])) || hasPrefixRunes(text, i, "当前")) {
+			// (not the 目前 of 项目前期)
 			return strconv.Itoa(delivered)
 		}
 	}

@@ -130,15 +130,18 @@ var planWords = []string{"工作思路", "工作安排", "工作任务", "工作
 // reviewWords mark a heading about the year under review.
 var reviewWords = []string{"回顾", "总结", "成绩", "成就"}
 
+// fivePlans are the five-year plans and their last years.
+var fivePlans = []struct {
+	name string
+	year int
+}{{"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}}
+
 // isPlanHeading reports whether heading opens a plan section, given the
 // report year ry (0 if unknown), and the year it names (0 if none).
 func isPlanHeading(h string, ry int) (bool, int) {
 	y := firstYearIn([]rune(h))
 	// A five-year plan's targets are for its last year.
-	for _, fy := range []struct {
-		name string
-		year int
-	}{{"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}} {
+	for _, fy := range fivePlans {
 		if y == 0 && strings.Contains(h, fy.name) {
 			y = fy.year
 		}
@@ -212,6 +215,13 @@ func sectionAt(secs []headingPath, offset int) headingPath {
 	return secs[i-1]
 }
 
+// A planSpan is a part of the text that states targets: the coming
+// year's, or those of a plan period ending in year (0: the coming year).
+type planSpan struct {
+	textSpan
+	year int
+}
+
 // planParagraphs returns the parts of paragraphs that state the coming
 // year's targets outside a plan section ("经济社会发展的主要预期目标是：
 // 地区生产总值增长7%以上；…"): from the phrase to the paragraph's end.
@@ -219,9 +229,13 @@ func sectionAt(secs []headingPath, offset int) headingPath {
 // In a work report delivered the year after the one it reviews, the plan
 // part may have no numbered heading: it begins with the paragraph that
 // opens on the coming year ("2024年是…", "今年政府工作的总体要求是") and
-// runs to the end.
-func planParagraphs(doc *extract.Document, ry, delivered int) []textSpan {
-	var out []textSpan
+// runs to the end. The goals of a five-year plan may stand before it
+// under a heading without a number ("“十五五”时期的主要目标任务"): they
+// run from there to the coming year's part, their year the plan's last.
+func planParagraphs(doc *extract.Document, ry, delivered int) []planSpan {
+	var out []planSpan
+	end := utf8.RuneCountInString(doc.Text)
+	nextStart := end // where the coming year's plan part begins
 	if ry != 0 && delivered == ry+1 {
 		next := strconv.Itoa(delivered) + "年"
 		for i, p := range doc.Paragraphs {
@@ -233,7 +247,8 @@ func planParagraphs(doc *extract.Document, ry, delivered int) []textSpan {
 			}
 			for _, w := range []string{"总体要求", "预期目标", "工作安排", "主要任务", "重点做好", "政府工作", "重点工作"} {
 				if strings.Contains(p.Text, w) {
-					out = append(out, textSpan{p.Offset, utf8.RuneCountInString(doc.Text)})
+					out = append(out, planSpan{textSpan{p.Offset, end}, 0})
+					nextStart = p.Offset
 					break
 				}
 			}
@@ -243,10 +258,28 @@ func planParagraphs(doc *extract.Document, ry, delivered int) []textSpan {
 		}
 	}
 	for _, p := range doc.Paragraphs {
+		if nextStart == end || p.Offset >= nextStart || p.Table != 0 {
+			continue // only before a coming year's part that was found
+		}
+		// The heading ("“十五五”时期的主要目标任务") or the line that leads
+		// into the goals ("“十五五”时期，要努力实现以下目标任务："), not a
+		// review of a plan's goals ("十四五规划主要目标任务圆满完成").
+		lead := utf8.RuneCountInString(p.Text) <= 40 && !strings.ContainsAny(p.Text, "。") || strings.Contains(p.Text, "以下目标")
+		if !lead || strings.Contains(p.Text, "完成") || strings.Contains(p.Text, "回顾") {
+			continue
+		}
+		for _, fy := range fivePlans {
+			if strings.Contains(p.Text, fy.name) && (strings.Contains(p.Text, "目标任务") || strings.Contains(p.Text, "主要目标") || strings.Contains(p.Text, "以下目标")) {
+				out = append(out, planSpan{textSpan{p.Offset, nextStart}, fy.year})
+				break
+			}
+		}
+	}
+	for _, p := range doc.Paragraphs {
 		for _, w := range []string{"主要预期目标", "预期目标是", "主要目标是", "主要目标为", "经营目标是", "经营目标为", "经营计划是", "经营计划为"} {
 			if i := strings.Index(p.Text, w); i >= 0 {
 				start := p.Offset + len([]rune(p.Text[:i]))
-				out = append(out, textSpan{start, p.Offset + len([]rune(p.Text))})
+				out = append(out, planSpan{textSpan{start, p.Offset + len([]rune(p.Text))}, 0})
 				break
 			}
 		}

@@ -89,7 +89,7 @@ type run struct {
 	ry        int           // report year, 0 if unknown
 	delivered int           // year the report was delivered in, 0 if unknown
 	estFrom   int           // rune offset of "预计…（下同）", -1 if none
-	plans     []textSpan    // paragraph tails that state the coming year's targets
+	plans     []planSpan    // parts of the text that state targets (paragraph tails, plan parts)
 	items     []item        // numbered paragraphs and what they cover (budget items)
 	later     []laterReport // reports that follow the first one in the same text
 	years     []int         // the years that dated the last list of figures
@@ -240,6 +240,9 @@ func (r *run) sentence(s textSpan, figs []quantity) {
 	for _, p := range r.plans {
 		if r.origOffset(s.end) > p.start && r.origOffset(s.start) < p.end && !sec.plan {
 			sec.plan = true
+			if sec.year == 0 {
+				sec.year = p.year
+			}
 		}
 	}
 	sbasis := sentenceBasis(string(text[s.start:s.end]))

@@ -83,6 +83,7 @@ var unitTable = map[string]unitInfo{
 	"千克":   {std: "千克", kind: kindAmount},
 	"公斤":   {std: "公斤", kind: kindAmount},
 	"斤":    {std: "斤", kind: kindAmount},
+	"担":    {std: "担", kind: kindAmount}, // 收购烟叶260.2万担
 	"克":    {std: "克", kind: kindAmount},
 	"毫克":   {std: "毫克", kind: kindAmount},
 	"微克":   {std: "微克", kind: kindAmount},
