@@ -73,6 +73,7 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 		r := &recs[i]
 		if r.Table == "" {
 			AddReview(r, nameReason(r.Name))
+			AddReview(r, policyCount(r))
 			AddReview(r, unitReason(r))
 			AddReview(r, t.contextReason(text, r))
 		} else if r.Name == "" {
@@ -155,6 +156,23 @@ func unitReason(r *Indicator) string {
 	}
 	return "单位与名称不符（" + r.Unit + "）"
 }
+
+// policyCount flags a count of policies ("政策措施 28条", "重点事项
+// 4批次"): it names a document's parts rather than a statistic.
+func policyCount(r *Indicator) string {
+	if measureWords[r.StdUnit] && utf8.RuneCountInString(r.Name) <= 4 {
+		// 政策措施, 重点事项, 一级指标; but 行政审批事项 counts a thing.
+		for _, w := range policyWords {
+			if strings.HasSuffix(r.Name, w) {
+				return "名称过泛"
+			}
+		}
+	}
+	return ""
+}
+
+// policyWords end the names of the parts of policies and plans.
+var policyWords = []string{"措施", "举措", "事项", "指标", "政策", "意见", "办法", "规定", "条例"}
 
 // placeClasses are the kinds of administrative areas.
 var placeClasses = map[string]bool{
