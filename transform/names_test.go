@@ -224,6 +224,15 @@ func TestIndicatorsShapes(t *testing.T) {
 			},
 		},
 		{
+			name: "one figure for a list with 均",
+			in:   []string{"基本养老保险、基本医疗保险参保率均稳定在⟦98%以上。城乡居民人均可支配收入增长⟦5%。"},
+			want: []string{
+				"基本养老保险参保率 98%=98% actual >= 2020",
+				"基本医疗保险参保率 98%=98% actual >= 2020",
+				"城乡居民人均可支配收入 - yoy:5 actual = 2020",
+			},
+		},
+		{
 			name: "scores",
 			in:   []string{"项目平均得分⟦99.43分，满分100分。会议于9时30分开始。让每一分钱都用在刀刃上。600分以上考生⟦500人。"},
 			want: []string{

@@ -376,6 +376,42 @@ func sameThing(prev, u string) bool {
 	return !measureWords[u] || measureWords[prev] || prev == "" // 20.9万户69.3万人: one group counted twice
 }
 
+// sharedFigure adds a record of figure q for each subject of a list that
+// 均 ("all") gives the one figure ("肉蛋奶、蔬菜产量均突破百万吨",
+// "解决率和满意率均超90%") and returns 1, or returns 0 when the clause of q
+// (from cs) is no such list.
+func (r *run) sharedFigure(s textSpan, sec headingPath, sbasis string, q quantity, cs, anchor int) int {
+	text := r.text
+	j := -1
+	for k := q.Start - 1; k > cs && k >= q.Start-6; k-- {
+		if text[k] == '均' {
+			j = k
+			break
+		}
+		if isClauseEnd(text[k]) {
+			return 0
+		}
+	}
+	// 均 alone, not in 人均, 平均, 年均, 均衡.
+	if j <= cs || strings.ContainsRune("人平年日月户亩", text[j-1]) || j+1 < len(text) && strings.ContainsRune("衡匀等值", text[j+1]) {
+		return 0
+	}
+	subjects := distributeSubjects(r.t.seg, splitSubjects(text[cs:j]))
+	if len(subjects) < 2 || len(subjects) > 6 {
+		return 0
+	}
+	c, isChange := changeBefore(text, anchor, q, sbasis)
+	for _, subj := range subjects {
+		rec := r.record(s, sec, q, anchor)
+		rec.Name = subj
+		if isChange {
+			ownChange(&rec, c, q)
+		}
+		r.add(rec, q.Start)
+	}
+	return 1
+}
+
 // totalWordBefore returns the word that alone opens the clause of a
 // figure at q and says it sums what came before (合计, 共计, 总计), or "".
 func totalWordBefore(text []rune, lo, q int) string {
@@ -496,7 +532,7 @@ func (r *run) enumeration(s textSpan, sec headingPath, sbasis string, figs []qua
 		n++
 	}
 	if n < 2 {
-		return 0
+		return r.sharedFigure(s, sec, sbasis, q, cs, anchor)
 	}
 	c, isChange := changeBefore(text, anchor, q, sbasis)
 	subjEnd := pos
