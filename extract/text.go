@@ -320,10 +320,13 @@ func readText(name, s string) (*Document, error) {
 	var lines []textLine
 	var phys []string
 	for _, p := range strings.Split(s, "\n") {
-		if p = strings.TrimRightFunc(p, unicode.IsSpace); strings.TrimSpace(p) != "" {
+		// Trailing TABs stay: a table row of a label alone ("全部工业中：⇥⇥⇥")
+		// is still a row.
+		if p = strings.TrimRightFunc(p, func(r rune) bool { return r != '\t' && unicode.IsSpace(r) }); strings.TrimSpace(p) != "" {
 			phys = append(phys, p)
 		}
 	}
+	phys = markdownTables(phys)
 	var tables []Table
 	for pi := 0; pi < len(phys); pi++ {
 		p := phys[pi]
@@ -392,6 +395,63 @@ func readText(name, s string) (*Document, error) {
 		ownTexts(&doc.Tables[i])
 	}
 	return doc, nil
+}
+
+// markdownTables turns the tables of a Markdown text into the tables of a
+// text input: a row "| 原煤 | 13.61 亿吨 | 56.1% |" becomes its cells
+// joined by TABs, the line under the header ("| --- | --- |") goes, and a
+// caption in bold ("**表1：主要产品产量及增长情况**") loses its marks. A
+// header row of fewer cells than the rows under it stands for merged
+// cells ("|  | 按资产总额计算(%) | 按从业人员计算(%) |" over "|  | 1985 |
+// 1995 | 1985 | 1995 |"): each of its cells after the first spans alike.
+func markdownTables(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") && len(t) > 4 && i+1 < len(lines) && isPipeRow(lines[i+1]) {
+			out = append(out, strings.TrimSpace(strings.Trim(t, "*")))
+			continue
+		}
+		if !isPipeRow(t) {
+			out = append(out, lines[i])
+			continue
+		}
+		var rows [][]string
+		width := 0
+		for ; i < len(lines) && isPipeRow(lines[i]); i++ {
+			cells := strings.Split(strings.Trim(strings.TrimSpace(lines[i]), "|"), "|")
+			rule := true
+			for k, c := range cells {
+				cells[k] = strings.TrimSpace(c)
+				rule = rule && strings.Trim(cells[k], ":-") == "" && strings.Contains(cells[k], "---")
+			}
+			if !rule {
+				rows = append(rows, cells)
+				width = max(width, len(cells))
+			}
+		}
+		i--
+		for _, cells := range rows {
+			if k := len(cells); k > 1 && k < width && (width-1)%(k-1) == 0 {
+				span := (width - 1) / (k - 1)
+				wide := []string{cells[0]}
+				for _, c := range cells[1:] {
+					for range span {
+						wide = append(wide, c)
+					}
+				}
+				cells = wide
+			}
+			out = append(out, strings.Join(cells, "\t"))
+		}
+	}
+	return out
+}
+
+// isPipeRow reports whether line is a row of a Markdown table.
+func isPipeRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Count(t, "|") >= 3
 }
 
 // ownTexts gives t texts of its own (see readText).

@@ -192,3 +192,30 @@ func TestSplitInline(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownTables reads a table written in Markdown: a bold caption,
+// rows between pipes, the rule under the header dropped, and a header of
+// merged cells spread over the columns under it.
+func TestMarkdownTables(t *testing.T) {
+	doc, err := readText("m.txt", "某公报\n**表2：工业经济类型结构**\n\n|  | 按资产总额计算(%) | 按从业人员计算(%) |\n| --- | --- | --- |\n|  | 1985 | 1995 | 1985 | 1995 |\n| 国有工业 | 74.6 | 53.7 | 41.1 | 31.6 |\n| 全部工业中： |  |  |  |  |\n正文。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("%d tables, want 1:\n%s", len(doc.Tables), doc.Text)
+	}
+	tb := doc.Tables[0]
+	var rows []string
+	for r := range tb.Rows {
+		rows = append(rows, tb.RowText(r))
+	}
+	want := []string{
+		"\t按资产总额计算(%)\t按资产总额计算(%)\t按从业人员计算(%)\t按从业人员计算(%)",
+		"\t1985\t1995\t1985\t1995",
+		"国有工业\t74.6\t53.7\t41.1\t31.6",
+		"全部工业中：\t\t\t\t",
+	}
+	if tb.Caption != "表2：工业经济类型结构" || strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("caption %q, rows:\n%s\nwant:\n%s", tb.Caption, strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -34,7 +34,7 @@ var trailWords = []string{
 	"首次", "高达", "多达", "仅为", "仅占", "仅", "降至", "降到", "不少于", "不低于", "不超过", "不高于", "不到", "不足", "至少", "接近", "突破", "超过",
 	"控制在", "保持在", "稳定在", "实现", "完成", "共有", "达", "为", "是", "超", "逾",
 	"约", "到", "至", "了", "以及", "和", "与", "等", "共", "由平均", "从平均", "从", "由", "占",
-	"已经", "已", "保持", "拟按", "近", "均",
+	"已经", "已", "保持", "拟按", "近", "均", "双双",
 }
 
 // isFootnoteMark reports whether r is a isFootnoteMark mark (①, ⑤, ²).
@@ -334,6 +334,11 @@ func forwardName(text []rune, q quantity) string {
 			k := j
 			for k < len(text) && (isWesternDigit(text[k]) || text[k] == '.') {
 				k++
+			}
+			// 6座500千伏变电站: a capacity inside the name of the things counted.
+			if hasPrefixRunes(text, k, "千伏") && isHan(at(text, k+2)) {
+				j = k + 2
+				continue
 			}
 			for k < len(text) && strings.ContainsRune("十百千万亿元吨瓦", text[k]) {
 				k++
@@ -638,7 +643,7 @@ func impliedUnit(seg *segmenter, text []rune, lo int, q quantity) string {
 		}
 	}
 	// "脱贫人口务工规模超过3300万": a size of a group of people.
-	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "市民", "村民", "职工", "农民工", "学生", "在校生"} {
+	for _, w := range []string{"人口", "人员", "劳动力", "群众", "居民", "市民", "村民", "职工", "农民工", "学生", "在校生", "儿童", "婴幼儿", "幼儿"} {
 		if i := strings.Index(back, w); i >= 0 {
 			switch strings.TrimPrefix(back[i+len(w):], "务工") {
 			case "", "规模", "总数", "数量", "总量":

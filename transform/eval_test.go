@@ -440,11 +440,14 @@ func findLines(text string, lines []string, spans [][2]int) (out [][2]int, missi
 	pos, runes := 0, 0 // byte offset in sq and rune index in squeezed of the search start
 	for i, line := range lines {
 		out[i+1] = [2]int{0, -1}
-		key := strings.Join(strings.Fields(line), "")
+		key := strings.Join(strings.Fields(markdownPlain(line)), "")
 		if key == "" || !inLines(i+1, spans) {
 			continue
 		}
 		j := strings.Index(sq[pos:], key)
+		if j < 0 && strings.HasPrefix(strings.TrimSpace(line), "|") {
+			continue // a Markdown header row whose cells extract spread over merged columns
+		}
 		if j < 0 {
 			return nil, i + 1
 		}
@@ -455,6 +458,25 @@ func findLines(text string, lines []string, spans [][2]int) (out [][2]int, missi
 		runes = last + 1
 	}
 	return out, 0
+}
+
+// markdownPlain returns a line of a Markdown text as extract gives its
+// text: a heading without its marks, a bold caption without its stars, a
+// table row as its cells, and nothing for the rule under a table's header.
+func markdownPlain(line string) string {
+	t := strings.TrimSpace(line)
+	switch {
+	case strings.HasPrefix(t, "#"):
+		return strings.TrimLeft(t, "# ")
+	case strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**"):
+		return strings.Trim(t, "*")
+	case strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|"):
+		if strings.Trim(t, "|-: ") == "" {
+			return ""
+		}
+		return strings.ReplaceAll(t, "|", "")
+	}
+	return line
 }
 
 // inLines reports whether the 1-based line n is inside spans (nil: all).

@@ -26,7 +26,7 @@ const (
 //     一半 is 50 %.
 //   - 持平 (unchanged) is kindPercent Value 0, Unit "%": a change of 0.
 //   - 翻一番 / 翻两番 is kindMultiple Value 2 / 4, Unit "倍" (the doubling is
-//     converted; the span starts at 翻).
+//     converted; the span starts at 翻), and no figure (NotFigure name).
 //   - Approximate numerals: 十几个 and 几十个 are Value 10, Approx Over;
 //     数百 is 100 Over; 上千万 is Value 1000, Unit 万, Approx AtLeast;
 //     五六百 and 两三个 are ranges (Value 500, Max 600).
@@ -421,7 +421,9 @@ func scanPart(text []rune, i int) (part, int, bool) {
 		if !ok || !okInt || k < 1 || k > 60 {
 			return part{}, r.end, false
 		}
-		q := quantity{Start: i, End: r.end + 1, Value: decimalInt(1 << k), Unit: "倍", StdUnit: "倍", Scale: one, Kind: kindMultiple}
+		// The shape of a goal rather than a figure written: no record
+		// (the labels skip 翻一番, dev-038), but no number either.
+		q := quantity{Start: i, End: r.end + 1, Value: decimalInt(1 << k), Unit: "倍", StdUnit: "倍", Scale: one, Kind: kindMultiple, NotFigure: nfName}
 		return part{q: q, unitStd: "倍", emit: true}, r.end + 1, true
 	}
 

@@ -97,8 +97,8 @@ var scanTests = []scanTest{
 	{in: "增长⟦两成⟧", value: "2", unit: "成", std: "%", scale: "10", kind: kindPercent},
 	{in: "是去年的⟦1.5倍⟧", value: "1.5", unit: "倍", std: "倍", kind: kindMultiple},
 	{in: "增长⟦两倍⟧", value: "2", unit: "倍", std: "倍", kind: kindMultiple},
-	{in: "经济总量⟦翻一番⟧", value: "2", unit: "倍", std: "倍", kind: kindMultiple},
-	{in: "收入⟦翻两番⟧", value: "4", unit: "倍", std: "倍", kind: kindMultiple},
+	{in: "经济总量⟦翻一番⟧", value: "2", unit: "倍", std: "倍", kind: kindMultiple, nf: nfName}, // read, but no figure
+	{in: "收入⟦翻两番⟧", value: "4", unit: "倍", std: "倍", kind: kindMultiple, nf: nfName},
 	{in: "增长⟦-2.3%⟧", value: "-2.3", unit: "%", std: "%", kind: kindPercent},
 	// Approximation inside the span.
 	{in: "超⟦3.5亿多元⟧", value: "3.5", unit: "亿元", std: "元", scale: "100000000", kind: kindAmount, approx: Over},
@@ -158,7 +158,7 @@ var scanTests = []scanTest{
 	{in: "⟦百余家⟧", value: "100", unit: "家", std: "家", kind: kindAmount, approx: Over},
 	{in: "⟦万余人⟧", value: "10000", unit: "人", std: "人", kind: kindAmount, approx: Over},
 	{in: "近⟦百个⟧", value: "100", unit: "个", std: "个", kind: kindAmount},
-	{in: "经济总量⟦翻了一番⟧", value: "2", unit: "倍", std: "倍", kind: kindMultiple},
+	{in: "经济总量⟦翻了一番⟧", value: "2", unit: "倍", std: "倍", kind: kindMultiple, nf: nfName},
 	{in: "占⟦三成五⟧", value: "3.5", unit: "成", std: "%", scale: "10", kind: kindPercent},
 	{in: "⟦三成⟧以上", value: "3", unit: "成", std: "%", scale: "10", kind: kindPercent},
 	{in: "第⟦一季度⟧", value: "1", unit: "季度", std: "季度", kind: kindAmount, nf: nfDate},

@@ -140,6 +140,9 @@ func unitReason(r *Indicator) string {
 			break
 		}
 	}
+	if strings.HasSuffix(name, "率") && measureWords[r.StdUnit] {
+		return "单位与名称不符（" + r.Unit + "）" // 全市空气质量优良率 7县: a rate is no count
+	}
 	var fits bool
 	switch kind {
 	case "":
@@ -213,7 +216,7 @@ func nameReason(name string) string {
 	// ("大唐2×").
 	first, _ := utf8.DecodeRuneInString(name)
 	last, _ := utf8.DecodeLastRuneInString(name)
-	if strings.ContainsRune("的比较与和及占从在对之", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并", first) ||
+	if strings.ContainsRune("的比较与和及占从在对之每有将要", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并", first) ||
 		strings.ContainsAny(name, "×+＋") {
 		return "名称不完整"
 	}
@@ -336,7 +339,7 @@ var kindWords = map[string]bool{"类": true, "种": true}
 // listWords are the measure words of enumerations: "四项改革", "两类人员",
 // "三元、元盛等企业" — and 元, as a sum under ten 元 written in words is
 // no statistic of a report.
-var listWords = map[string]bool{"项": true, "件": true, "张": true, "种": true, "类": true, "批": true, "条": true, "元": true}
+var listWords = map[string]bool{"项": true, "件": true, "张": true, "种": true, "类": true, "批": true, "条": true, "元": true, "个": true, "省": true}
 
 // unitConflicts flags records whose name stands in one report, in
 // different sentences, with units that cannot be compared ("项目" 28个 and

@@ -134,7 +134,7 @@ var reviewWords = []string{"回顾", "总结", "成绩", "成就"}
 var fivePlans = []struct {
 	name string
 	year int
-}{{"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}}
+}{{"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}}
 
 // isPlanHeading reports whether heading opens a plan section, given the
 // report year ry (0 if unknown), and the year it names (0 if none).

@@ -56,8 +56,8 @@ func statusOf(text []rune, sent textSpan, q int, sec headingPath, estFrom int) S
 			continue
 		}
 		ri := len([]rune(s[:i]))
-		if w.word == "预期" && strings.HasPrefix(s[i+len(w.word):], "寿命") {
-			continue // 人均预期寿命 is a name
+		if w.word == "预期" && (strings.HasPrefix(s[i+len(w.word):], "寿命") || strings.HasSuffix(s[:i], "稳")) {
+			continue // 人均预期寿命 is a name; 稳就业、稳预期 a policy
 		}
 		if w.word == "争取" && !strings.HasPrefix(s[i+len(w.word):], "实现") && !strings.HasPrefix(s[i+len(w.word):], "达到") &&
 			!strings.HasPrefix(s[i+len(w.word):], "完成") && !strings.HasPrefix(s[i+len(w.word):], "全年") {

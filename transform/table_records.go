@@ -536,7 +536,11 @@ func (tr *tableRead) level(gr *colGroup, i, c int, q quantity, norm string, inde
 		}
 		switch kind := changeKindOf(oc.kind, v); kind {
 		case figGrowth:
-			y := sign * oc.sign * v.Value.Float64()
+			d := v.Value
+			if v.Kind == kindMultiple {
+				d = d.Shift(2) // 比1985年增长 | 1.5倍: 150 %
+			}
+			y := sign * oc.sign * d.Float64()
 			rec.YoY, rec.Basis = &y, oc.basis
 		case figPoints:
 			p := sign * oc.sign * v.Value.Float64()

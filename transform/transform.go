@@ -198,7 +198,7 @@ func figures(seg *segmenter, text []rune, qs []quantity, s textSpan, figs []quan
 // of a ratio: numbers joined by colons, three or more of them, or two in a
 // clause that names a structure or proportion (结构, 比例).
 func inRatio(text []rune, s textSpan, qs []quantity, j int) bool {
-	isColon := func(r rune) bool { return r == ':' || r == '：' }
+	isColon := func(r rune) bool { return r == ':' || r == '：' || r == '∶' } // ∶: U+2236, the ratio sign
 	joined := func(a, b quantity) bool {
 		if a.Kind != kindBare || b.Kind != kindBare || a.Unit != "" || b.Unit != "" || b.Start-a.End > 5 {
 			return false
@@ -388,12 +388,16 @@ func (r *run) sharedFigure(s textSpan, sec headingPath, sbasis string, q quantit
 			j = k
 			break
 		}
+		if text[k] == '双' && k > cs && text[k-1] == '双' {
+			j = k - 1 // 铁路、航空客运量双双超过千万人次
+			break
+		}
 		if isClauseEnd(text[k]) {
 			return 0
 		}
 	}
 	// 均 alone, not in 人均, 平均, 年均, 均衡.
-	if j <= cs || strings.ContainsRune("人平年日月户亩", text[j-1]) || j+1 < len(text) && strings.ContainsRune("衡匀等值", text[j+1]) {
+	if j <= cs || text[j] == '均' && (strings.ContainsRune("人平年日月户亩", text[j-1]) || j+1 < len(text) && strings.ContainsRune("衡匀等值", text[j+1])) {
 		return 0
 	}
 	subjects := distributeSubjects(r.t.seg, splitSubjects(text[cs:j]))

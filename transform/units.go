@@ -83,7 +83,8 @@ var unitTable = map[string]unitInfo{
 	"千克":   {std: "千克", kind: kindAmount},
 	"公斤":   {std: "公斤", kind: kindAmount},
 	"斤":    {std: "斤", kind: kindAmount},
-	"担":    {std: "担", kind: kindAmount}, // 收购烟叶260.2万担
+	"担":    {std: "担", kind: kindAmount},   // 收购烟叶260.2万担
+	"重量箱":  {std: "重量箱", kind: kindAmount}, // 平板玻璃15731.71万重量箱
 	"克":    {std: "克", kind: kindAmount},
 	"毫克":   {std: "毫克", kind: kindAmount},
 	"微克":   {std: "微克", kind: kindAmount},
