@@ -145,6 +145,9 @@ func isUnitNote(s string) bool { return unitNoteRE().MatchString(strings.TrimSpa
 // header; a table with no figure at all is all header but its last row.
 func headerRows(rows [][]Cell) int {
 	for r, row := range rows {
+		if r > 0 && yearsRow(row) {
+			continue // "| | 1985 | 1995 | 1985 | 1995 |" under merged headers: a header of years
+		}
 		for c, cell := range row {
 			if c > 0 && looksNumeric(cell.Text) {
 				return r
@@ -155,6 +158,22 @@ func headerRows(rows [][]Cell) int {
 		return 0
 	}
 	return 1
+}
+
+// yearsRow reports whether row has no label and only years after it, a
+// year in each cell: the second header row of a table whose columns are
+// years under merged headers.
+func yearsRow(row []Cell) bool {
+	if len(row) < 3 || strings.TrimSpace(row[0].Text) != "" {
+		return false
+	}
+	for _, cell := range row[1:] {
+		t := strings.TrimSuffix(strings.TrimSpace(cell.Text), "年")
+		if len(t) != 4 || t < "1900" || t > "2100" || strings.Trim(t, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // looksNumeric reports whether a cell's text is a figure — digits with an

@@ -177,6 +177,14 @@ func policyCount(r *Indicator) string {
 // policyWords end the names of the parts of policies and plans.
 var policyWords = []string{"措施", "举措", "事项", "指标", "政策", "意见", "办法", "规定", "条例"}
 
+// leadWords2 are words that open a name with a preposition's character
+// and are no preposition: 在建绿化总面积, 从业人员, 对外贸易, 按期办结率.
+var leadWords2 = map[string]bool{
+	"在建": true, "在校": true, "在岗": true, "在职": true, "在册": true, "在线": true, "在营": true,
+	"在园": true, "在读": true, "在用": true, "在运": true, "在库": true, "在院": true, "在押": true,
+	"从业": true, "对外": true, "对口": true, "按期": true, "按时": true, "由于": true, "将近": true,
+}
+
 // placeClasses are the kinds of administrative areas.
 var placeClasses = map[string]bool{
 	"省": true, "市": true, "县": true, "区": true, "地级以上市": true, "地级市": true, "县级市": true,
@@ -211,12 +219,12 @@ func nameReason(name string) string {
 		return "名称过泛"
 	}
 	// A name that ends on a particle or a preposition, or opens with a
-	// conjunction, was cut from a longer phrase: "占全省的", "人均地区生产
-	// 总值比", "和稳外贸"; one holding × or + is a part of a formula
-	// ("大唐2×").
+	// conjunction or a preposition, was cut from a longer phrase: "占全省
+	// 的", "人均地区生产总值比", "和稳外贸", "在全部工业总产值"; one holding ×
+	// or + is a part of a formula ("大唐2×").
 	first, _ := utf8.DecodeRuneInString(name)
 	last, _ := utf8.DecodeLastRuneInString(name)
-	if strings.ContainsRune("的比较与和及占从在对之每有将要", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并", first) ||
+	if strings.ContainsRune("的比较与和及占从在对之每有将要", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并在从由对将把按", first) && !leadWords2[string([]rune(name)[:min(2, utf8.RuneCountInString(name))])] ||
 		strings.ContainsAny(name, "×+＋") {
 		return "名称不完整"
 	}

@@ -99,7 +99,9 @@ func readTableInfo(t *extract.Table, ti int) tableInfo {
 		}
 	}
 	info.named = t.Caption != "" || t.Header > 0 && drawnSources[t.Source]
-	info.rates = rateCaptionRE().MatchString(t.Caption)
+	// "工业经济类型结构变化情况": the shares of a structure over the years,
+	// not its changes.
+	info.rates = rateCaptionRE().MatchString(t.Caption) && !containsAny(t.Caption, []string{"结构", "构成", "比重"})
 	info.index = indexHeads().MatchString(t.Caption) && strings.Contains(t.Caption, "100")
 	return info
 }
