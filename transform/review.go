@@ -132,7 +132,7 @@ func unitReason(r *Indicator) string {
 	if r.Value == nil || r.StdUnit == "" || r.StdUnit == "%" || r.StdUnit == "‰" {
 		return ""
 	}
-	name := bracketsRE().ReplaceAllString(r.Name, "")
+	name := anyBracketRE().ReplaceAllString(r.Name, "")
 	kind := ""
 	for _, k := range nameKinds {
 		if strings.HasSuffix(name, k.suffix) {
@@ -177,9 +177,10 @@ func policyCount(r *Indicator) string {
 // policyWords end the names of the parts of policies and plans.
 var policyWords = []string{"措施", "举措", "事项", "指标", "政策", "意见", "办法", "规定", "条例"}
 
-// leadWords2 are words that open a name with a preposition's character
-// and are no preposition: 在建绿化总面积, 从业人员, 对外贸易, 按期办结率.
-var leadWords2 = map[string]bool{
+// notPrepositions are words that open a name with a preposition's
+// character and are no preposition: 在建绿化总面积, 从业人员, 对外贸易,
+// 按期办结率.
+var notPrepositions = map[string]bool{
 	"在建": true, "在校": true, "在岗": true, "在职": true, "在册": true, "在线": true, "在营": true,
 	"在园": true, "在读": true, "在用": true, "在运": true, "在库": true, "在院": true, "在押": true,
 	"从业": true, "对外": true, "对口": true, "按期": true, "按时": true, "由于": true, "将近": true,
@@ -190,9 +191,6 @@ var placeClasses = map[string]bool{
 	"省": true, "市": true, "县": true, "区": true, "地级以上市": true, "地级市": true, "县级市": true,
 	"乡镇": true, "镇": true, "乡": true, "街道": true, "村": true, "社区": true, "行政村": true,
 }
-
-// bracketsRE matches a bracketed part of a name: "（自治区、直辖市）".
-var bracketsRE = lazyRegexp(`[（(][^（）()]*[)）]`)
 
 // rankWords tell a ranking or an award, not a measure: "揭阳潮汕机场成为
 // 全省第4个吞吐量超千万人次的机场".
@@ -215,20 +213,32 @@ func nameReason(name string) string {
 	}
 	// A class of places alone ("省（自治区、直辖市）", "地级以上市") says
 	// where, not what: a count of them is the scope of another figure.
-	if placeClasses[bracketsRE().ReplaceAllString(name, "")] {
+	if placeClasses[anyBracketRE().ReplaceAllString(name, "")] {
 		return "名称过泛"
 	}
-	// A name that ends on a particle or a preposition, or opens with a
-	// conjunction or a preposition, was cut from a longer phrase: "占全省
-	// 的", "人均地区生产总值比", "和稳外贸", "在全部工业总产值"; one holding ×
-	// or + is a part of a formula ("大唐2×").
-	first, _ := utf8.DecodeRuneInString(name)
-	last, _ := utf8.DecodeLastRuneInString(name)
-	if strings.ContainsRune("的比较与和及占从在对之每有将要", last) && !strings.HasSuffix(name, "占比") || strings.ContainsRune("和及与并在从由对将把按", first) && !leadWords2[string([]rune(name)[:min(2, utf8.RuneCountInString(name))])] ||
-		strings.ContainsAny(name, "×+＋") {
+	if cutFromPhrase(name) {
 		return "名称不完整"
 	}
 	return ""
+}
+
+// cutFromPhrase reports whether name was cut from a longer phrase: it ends
+// on a particle or a preposition ("占全省的", "人均地区生产总值比"), opens
+// with a conjunction or a preposition ("和稳外贸", "在全部工业总产值"), or
+// holds × or +, a part of a formula ("大唐2×").
+func cutFromPhrase(name string) bool {
+	first, n := utf8.DecodeRuneInString(name)
+	last, _ := utf8.DecodeLastRuneInString(name)
+	switch {
+	case strings.ContainsAny(name, "×+＋"):
+		return true
+	case strings.ContainsRune("的比较与和及占从在对之每有将要", last) && !strings.HasSuffix(name, "占比"):
+		return true
+	case strings.ContainsRune("和及与并在从由对将把按", first):
+		_, m := utf8.DecodeRuneInString(name[n:])
+		return !notPrepositions[name[:n+m]]
+	}
+	return false
 }
 
 // contextReason says why the words around a prose record's figure make
