@@ -84,7 +84,7 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		FileBytes:     512 << 20,
-		TextBytes:     24 << 20,
+		TextBytes:     50 << 20,
 		StreamBytes:   64 << 20,
 		PageBytes:     128 << 20,
 		DocumentBytes: 2 << 30,

@@ -50,6 +50,14 @@ func OpenContext(ctx context.Context, path string, lim Limits) (*Document, error
 		doc *Document
 		err error
 	}
+	// A PDF is read where its objects are, in any order: from the file
+	// mapped into memory. Anything else is read once, from start to end,
+	// into a copy: a long text's file need not stay mapped (tens of MB
+	// resident) while its lines are made into a document.
+	head := make([]byte, min(st.Size(), 1024))
+	if n, _ := f.ReadAt(head, 0); !bytes.Contains(head[:n], []byte("%PDF")) {
+		return NewReaderContext(ctx, f, st.Size(), name, lim)
+	}
 	res := readMapped(f, st.Size(), func(r io.ReaderAt) result {
 		doc, err := NewReaderContext(ctx, r, st.Size(), name, lim)
 		return result{doc, err}
@@ -114,6 +122,12 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, &Error{File: name, Err: fmt.Errorf("%w: internal error: %v", ErrDamaged, p)}
+		}
+		if doc != nil {
+			// The title outlives the document (in every output's list
+			// of files): its own memory, not a piece of a text of tens
+			// of MB kept alive by it.
+			doc.Title = strings.Clone(doc.Title)
 		}
 	}()
 	if lim.Time > 0 {

@@ -1,19 +1,15 @@
 package load
 
 import (
-	"archive/zip"
 	"bytes"
 	"compress/flate"
 	"io"
-	"runtime"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // The workbook is assembled at Close, when the batch is done and nothing
 // else runs: compressing its parts (sheet 指标 is most of it) on one core
-// was a quarter of that time. The parts are deflated in blocks, on all
-// cores at once, the way pigz does it: each block is compressed on its
+// was a quarter of that time. The parts are deflated in blocks, on the
+// workbook's cores (SetWorkers) at once, the way pigz does it: each block is compressed on its
 // own, primed with the last 32 KB of the block before (back-references
 // may reach into it, as the reader has it), and ended with a sync flush,
 // so that the blocks joined are one deflate stream; the last block ends
@@ -22,18 +18,8 @@ import (
 // deflateBlock is the size of the blocks compressed at once.
 const deflateBlock = 1 << 20
 
-// newZipWriter returns the zip writer of a workbook: archive/zip, its
-// deflate done by parallelDeflate.
-func newZipWriter(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return newParallelDeflate(w, flate.DefaultCompression), nil
-	})
-	return zw
-}
-
 // A parallelDeflate compresses what is written to it in blocks, on
-// GOMAXPROCS cores, and writes the compressed blocks to w in order.
+// up to n cores, and writes the compressed blocks to w in order.
 type parallelDeflate struct {
 	w       io.Writer
 	level   int
@@ -50,8 +36,8 @@ type result struct {
 	err error
 }
 
-func newParallelDeflate(w io.Writer, level int) *parallelDeflate {
-	return &parallelDeflate{w: w, level: level, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+func newParallelDeflate(w io.Writer, level, n int) *parallelDeflate {
+	return &parallelDeflate{w: w, level: level, slots: make(chan struct{}, max(n, 1))}
 }
 
 func (d *parallelDeflate) Write(p []byte) (int, error) {
@@ -112,6 +98,19 @@ func (d *parallelDeflate) writeOne() {
 	if d.err == nil {
 		_, d.err = d.w.Write(r.b)
 	}
+}
+
+// Flush compresses what is held and writes out every block, the last
+// ending with a sync flush, not the end of the stream: more deflated data
+// may follow (see rawPart). The writer is not to be used after it.
+func (d *parallelDeflate) Flush() error {
+	if d.err == nil && len(d.buf) > 0 {
+		d.start(false)
+	}
+	for len(d.pending) > 0 {
+		d.writeOne()
+	}
+	return d.err
 }
 
 // Close compresses the last block and writes out every block.

@@ -19,9 +19,9 @@ func TestParallelDeflate(t *testing.T) {
 		noise[i] = byte(rng.IntN(256))
 	}
 	for _, n := range []int{0, 1, 1000, deflateBlock - 1, deflateBlock, deflateBlock + 1, 2*deflateBlock + 12345} {
-		for _, src := range [][]byte{text[:n], noise[:n]} {
+		for k, src := range [][]byte{text[:n], noise[:n]} {
 			var out bytes.Buffer
-			d := newParallelDeflate(&out, flate.DefaultCompression)
+			d := newParallelDeflate(&out, flate.DefaultCompression, 1+k*3) // one core, four
 			for p := src; len(p) > 0; {
 				k := min(len(p), 1+rng.IntN(3*deflateBlock/2))
 				if _, err := d.Write(p[:k]); err != nil {

@@ -1,8 +1,13 @@
 package load
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"math"
+	"os"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -101,7 +106,9 @@ func indicatorSheet(k int) string {
 }
 
 // writeIndicators writes the spooled records to 指标, continuing on 指标2
-// … past the row limit, with the batch's own review reasons added.
+// … past the row limit, with the batch's own review reasons added. The
+// rows themselves are written as the workbook's parts are stored (see
+// splice.go); here each sheet gets its header row and a placeholder.
 func (w *Workbook) writeIndicators() error {
 	per := w.maxRows - 1 // records per sheet, under the header
 	total := w.recs.n
@@ -121,27 +128,44 @@ func (w *Workbook) writeIndicators() error {
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{reviewFill}},
 	})
 	reviewCol, _ := excelize.ColumnNumberToName(colReview + 1)
-
-	var sw *excelize.StreamWriter
-	k, n := 0, 0 // sheet, records on it
-	open := func() error {
-		rows := min(per, total-k*per) + 1
-		var err error
-		sw, err = w.openSheet(sheetSpec{
-			name: indicatorSheet(k), cols: len(Fields), rows: rows, widths: wd,
+	head := make([]any, len(Headers))
+	for i, h := range Headers {
+		head[i] = excelize.Cell{StyleID: w.st.wrapHead, Value: h}
+	}
+	var ahead *rowsAhead
+	if w.workers > 1 && total > 0 {
+		ahead = w.renderAhead(per, wd)
+	}
+	for k := 0; k == 0 || k*per < total; k++ {
+		name := indicatorSheet(k)
+		n := min(per, total-k*per) // records on this sheet
+		sw, err := w.openSheet(sheetSpec{
+			name: name, cols: len(Fields), rows: n + 1, widths: wd,
 			freezeRows: 1, freezeCols: 1, titleRows: [2]int{1, 1}, fitWidth: true,
 		})
 		if err != nil {
 			return err
 		}
-		head := make([]any, len(Headers))
-		for i, h := range Headers {
-			head[i] = excelize.Cell{StyleID: w.st.wrapHead, Value: h}
+		if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
+			return err
 		}
-		return sw.SetRow("A1", head, excelize.RowOpts{Height: 2 * lineHeight})
-	}
-	finish := func() error {
-		name := indicatorSheet(k)
+		if n > 0 {
+			marker, err := newMarker()
+			if err != nil {
+				return err
+			}
+			if err := sw.SetRow("A2", []any{string(marker)}); err != nil {
+				return err
+			}
+			first, sheet := k*per, k
+			sp := &splice{sheet: name, marker: marker, rows: func(dst io.Writer) error {
+				return w.indicatorRows(dst, first, n, wd)
+			}}
+			if ahead != nil {
+				sp.packed = func() (*packedRows, error) { return ahead.packed(sheet) }
+			}
+			w.splices = append(w.splices, sp)
+		}
 		last, _ := excelize.CoordinatesToCellName(len(Fields), n+1)
 		yes := true
 		table := "Indicators"
@@ -160,87 +184,201 @@ func (w *Workbook) writeIndicators() error {
 				return err
 			}
 		}
-		return sw.Flush()
+		if err := sw.Flush(); err != nil {
+			return err
+		}
 	}
-	if err := open(); err != nil {
-		return err
-	}
-	file, left := 0, 0
-	row := make([]any, len(Fields))
+	return nil
+}
+
+// errEnough stops a walk over a spool early.
+var errEnough = errors.New("enough")
+
+// indicatorRows writes n rows of 指标 from the first-th record on, from
+// row 2, with the batch's review reasons added to the records'.
+func (w *Workbook) indicatorRows(dst io.Writer, first, n int, wd []float64) error {
+	const flushAt = 64 << 10
+	x := rowXML{b: make([]byte, 0, flushAt+8<<10)}
+	i, file, left := 0, 0, 0
 	err := w.recs.each(func(r *transform.Indicator) error {
 		for left == 0 && file < len(w.nrecs) { // the file of this record
 			left = w.nrecs[file]
 			file++
 		}
 		left--
+		i++
+		if i <= first {
+			return nil
+		}
+		if (i-first)%4096 == 0 {
+			if err := w.interrupted(); err != nil {
+				return err
+			}
+		}
 		transform.AddReview(r, w.sum.review(file-1, r))
-		if n == per {
-			if err := finish(); err != nil {
+		w.recordRow(&x, i-first+1, r, wd)
+		if len(x.b) >= flushAt {
+			if _, err := dst.Write(x.b); err != nil {
 				return err
 			}
-			k, n = k+1, 0
-			if err := open(); err != nil {
-				return err
-			}
+			x.b = x.b[:0]
 		}
-		n++
-		w.recordRow(row, r)
-		h := 1
-		for _, c := range recWrap {
-			if cell, ok := row[c].(excelize.Cell); ok {
-				h = max(h, lines(cell.Value.(string), wd[c]))
-			}
+		if i == first+n {
+			return errEnough
 		}
-		return sw.SetRow("A"+strconv.Itoa(n+1), row, excelize.RowOpts{Height: rowHeight(h)})
+		return nil
 	})
-	if err != nil {
+	if err != nil && err != errEnough {
 		return err
 	}
-	return finish()
+	_, err = dst.Write(x.b)
+	return err
 }
 
-// recordRow fills row with the cells of r.
-func (w *Workbook) recordRow(row []any, r *transform.Indicator) {
+// recordRow writes r as row n of 指标, as tall as its tallest wrapped cell
+// in columns of widths wd.
+func (w *Workbook) recordRow(x *rowXML, n int, r *transform.Indicator, wd []float64) {
 	st := w.st
-	text := func(s string) any {
-		if s == "" {
-			return nil
+	doc, section, name, canonical := cellText(r.Doc), cellText(r.Section), cellText(r.Name), cellText(r.Canonical)
+	table, sentence, review := cellText(r.Table), cellText(r.Sentence), cellText(r.Review)
+	h := 1
+	for i, s := range [...]string{doc, section, name, canonical, table, sentence, review} {
+		if s != "" {
+			h = max(h, lines(s, wd[recWrap[i]]))
 		}
-		return excelize.Cell{StyleID: st.text, Value: cellText(s)}
 	}
-	wrap := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		return excelize.Cell{StyleID: st.wrap, Value: cellText(s)}
+	x.start(n, rowHeight(h))
+	x.text(0, st.wrap, doc)
+	x.int(1, st.text, r.Page)
+	x.text(colSection, st.wrap, section)
+	if y, err := strconv.Atoi(r.Period); err == nil && len(r.Period) == 4 && y > 0 {
+		// A year is a number (2020, shown without a thousands separator),
+		// so that it sorts and filters as one; JSON Lines and CSV keep the
+		// period a string, as the record contract says.
+		x.int(3, st.year, y)
+	} else {
+		x.text(3, st.text, cellText(r.Period))
 	}
-	copy(row, []any{
-		wrap(r.Doc), excelize.Cell{StyleID: st.text, Value: r.Page}, wrap(r.Section), w.period(r.Period),
-		wrap(r.Name), wrap(r.Canonical), w.num(r.Value), text(r.Unit),
-		w.num(r.StdValue), text(r.StdUnit), w.num(r.YoY), text(r.Basis),
-		w.num(r.PP), w.num(r.Completion), w.num(r.Delta),
-		text(label(statusLabels, r.Status)), text(label(boundLabels, r.Bound)), w.num(r.Max),
-		wrap(r.Table), wrap(r.Sentence), excelize.Cell{StyleID: st.text, Value: r.Offset},
-		wrap(r.Review),
-	})
+	x.text(colName, st.wrap, name)
+	x.text(colCanonical, st.wrap, canonical)
+	x.number(6, w.numberStyle(r.Value), r.Value)
+	x.text(7, st.text, cellText(r.Unit))
+	x.number(8, w.numberStyle(r.StdValue), r.StdValue)
+	x.text(9, st.text, cellText(r.StdUnit))
+	x.number(10, w.numberStyle(r.YoY), r.YoY)
+	x.text(11, st.text, cellText(r.Basis))
+	x.number(12, w.numberStyle(r.PP), r.PP)
+	x.number(13, w.numberStyle(r.Completion), r.Completion)
+	x.number(14, w.numberStyle(r.Delta), r.Delta)
+	x.text(15, st.text, label(statusLabels, r.Status))
+	x.text(16, st.text, label(boundLabels, r.Bound))
+	x.number(17, w.numberStyle(r.Max), r.Max)
+	x.text(colTable, st.wrap, table)
+	x.text(colSentence, st.wrap, sentence)
+	x.int(20, st.text, r.Offset)
+	x.text(colReview, st.wrap, review)
+	x.end()
 }
 
-// period returns the cell of a record's period: a year as a number
-// (2020, shown without a thousands separator) so that it sorts and
-// filters as one; anything else as text. JSON Lines and CSV keep the
-// period a string, as the record contract says.
-func (w *Workbook) period(p string) excelize.Cell {
-	if y, err := strconv.Atoi(p); err == nil && len(p) == 4 && y > 0 {
-		return excelize.Cell{StyleID: w.st.year, Value: y}
-	}
-	return excelize.Cell{StyleID: w.st.text, Value: cellText(p)}
-}
-
-// num returns the cell for an optional number: nil (no cell) when unset
-// or not finite, else the value with the integer or decimal style.
-func (w *Workbook) num(p *float64) any {
+// numberStyle returns the integer or decimal style for an optional number.
+func (w *Workbook) numberStyle(p *float64) int {
 	if p = finite(p); p == nil {
-		return nil
+		return 0
 	}
-	return excelize.Cell{StyleID: w.st.number(*p), Value: *p}
+	return w.st.number(*p)
+}
+
+// The rows of 指标 take a tenth of a second per 10,000 records to render
+// and as long again to deflate, which the workbook would wait for at the
+// end. With more than one worker they are rendered and deflated while
+// the other sheets are written, into temporary files (memory does not
+// grow with the batch), and copied as they are into their sheets' parts
+// when those are stored (see rawPart).
+
+// A rowsAhead renders and deflates the rows of every sheet of 指标 on a
+// goroutine of its own.
+type rowsAhead struct {
+	files []*os.File
+	rows  []packedRows
+	errs  []error
+	done  []chan struct{} // closed once a sheet's rows are ready
+}
+
+// renderAhead starts rendering the rows of 指标, per records a sheet, in
+// columns of widths wd.
+func (w *Workbook) renderAhead(per int, wd []float64) *rowsAhead {
+	total := w.recs.n
+	sheets := (total + per - 1) / per
+	a := &rowsAhead{files: make([]*os.File, sheets), rows: make([]packedRows, sheets),
+		errs: make([]error, sheets), done: make([]chan struct{}, sheets)}
+	for k := range a.done {
+		a.done[k] = make(chan struct{})
+	}
+	w.ahead = a
+	go func() {
+		for k := range sheets {
+			a.errs[k] = a.render(w, k, per, wd)
+			close(a.done[k])
+		}
+	}()
+	return a
+}
+
+func (a *rowsAhead) render(w *Workbook, k, per int, wd []float64) error {
+	f, err := os.CreateTemp(w.xdir, "rows-*.deflate")
+	if err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	a.files[k] = f
+	bw := bufio.NewWriterSize(f, 1<<16)
+	d := newParallelDeflate(bw, deflateLevel, w.workers)
+	sum := &checksumWriter{w: d}
+	if err := w.indicatorRows(sum, k*per, min(per, w.recs.n-k*per), wd); err != nil {
+		return err
+	}
+	if err := d.Flush(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	a.rows[k] = packedRows{data: bufio.NewReaderSize(f, 1<<16), crc: sum.crc, size: sum.n}
+	return nil
+}
+
+// packed returns the rows of sheet k, once ready.
+func (a *rowsAhead) packed(k int) (*packedRows, error) {
+	<-a.done[k]
+	if a.errs[k] != nil {
+		return nil, a.errs[k]
+	}
+	return &a.rows[k], nil
+}
+
+// close waits for the rendering to end and removes its files.
+func (a *rowsAhead) close() {
+	for k := range a.done {
+		<-a.done[k]
+		if f := a.files[k]; f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+}
+
+// A checksumWriter keeps the CRC-32 and the length of what goes through
+// it.
+type checksumWriter struct {
+	w   io.Writer
+	crc uint32
+	n   int64
+}
+
+func (c *checksumWriter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += int64(len(p))
+	return c.w.Write(p)
 }

@@ -2,7 +2,9 @@ package load
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,8 +122,10 @@ func (w *Workbook) writeSummary() error {
 		row[0] = excelize.Cell{StyleID: w.st.wrap, Value: cellText(r.label)}
 		row[1] = excelize.Cell{StyleID: w.st.text, Value: cellText(r.display)}
 		reports := make(map[int]bool)
-		for c, cell := range r.cells {
-			j := pos[c]
+		// In column order, not the map's: the styles are made on first
+		// use, and their numbers must not change from run to run.
+		for _, c := range slices.Sorted(maps.Keys(r.cells)) {
+			cell, j := r.cells[c], pos[c]
 			if j < 0 {
 				continue
 			}

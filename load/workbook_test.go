@@ -69,7 +69,11 @@ func closeAndOpen(t *testing.T, w *Workbook, path string) *excelize.File {
 
 // writeSample writes a workbook of two reports, a failed input and a
 // table, and returns its path.
-func writeSample(t *testing.T) string {
+func writeSample(t *testing.T) string { return writeSampleWith(t, 0) }
+
+// writeSampleWith is writeSample with the workbook's workers set (0: the
+// default).
+func writeSampleWith(t *testing.T, workers int) string {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.xlsx")
@@ -78,6 +82,9 @@ func writeSample(t *testing.T) string {
 		t.Fatal(err)
 	}
 	w.SetCreated(pinned)
+	if workers > 0 {
+		w.SetWorkers(workers)
+	}
 	b := sample()
 	for i := range b {
 		b[i].Doc = "b.txt"
@@ -415,7 +422,14 @@ func TestWorkbookAbort(t *testing.T) {
 // tables on 表格2 …, every record and table row is there once, in order,
 // and no sheet passes the limit.
 func TestWorkbookRowLimit(t *testing.T) {
+	for _, workers := range []int{1, 3} {
+		t.Run(strconv.Itoa(workers), func(t *testing.T) { testRowLimit(t, workers) })
+	}
+}
+
+func testRowLimit(t *testing.T, workers int) {
 	w, path := newTestWorkbook(t)
+	w.SetWorkers(workers)
 	const limit = 7 // 6 records per sheet under the header
 	w.maxRows = limit
 	var all []string
@@ -606,13 +620,16 @@ func TestWorkbookAddAfterClose(t *testing.T) {
 // pinned: every part of the two files is the same. (The order of the
 // parts in the zip may differ: excelize keeps them in a map.)
 func TestWorkbookReproducible(t *testing.T) {
-	a, b := readZip(t, writeSample(t)), readZip(t, writeSample(t))
-	if len(a) != len(b) {
-		t.Fatalf("%d parts and %d parts", len(a), len(b))
-	}
-	for name, part := range a {
-		if b[name] != part {
-			t.Errorf("part %s differs", name)
+	a := readZip(t, writeSample(t))
+	for _, workers := range []int{0, 1, 4} { // the rows of 指标 rendered at the end, or ahead
+		b := readZip(t, writeSampleWith(t, workers))
+		if len(a) != len(b) {
+			t.Fatalf("%d workers: %d parts and %d parts", workers, len(a), len(b))
+		}
+		for name, part := range a {
+			if b[name] != part {
+				t.Errorf("%d workers: part %s differs", workers, name)
+			}
 		}
 	}
 }

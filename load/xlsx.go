@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -73,6 +74,10 @@ type Workbook struct {
 	sum    summary
 	tab    tableLayout
 
+	splices []*splice  // the rows of 指标, put in place as the workbook is stored
+	workers int        // goroutines that may work at once at Close
+	ahead   *rowsAhead // the rows of 指标 being rendered, if they are
+
 	err  error
 	done bool
 }
@@ -95,8 +100,8 @@ func NewWorkbook(path string) (*Workbook, error) {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
 	w := &Workbook{path: path, tmp: tmp, xdir: xdir, xf: excelize.NewFile(excelize.Options{TmpDir: xdir}),
-		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields))}
-	w.xf.SetZipWriter(newZipWriter)
+		maxRows: excelRows, maxCols: excelCols, recW: make(widths, len(Fields)), workers: runtime.GOMAXPROCS(0)}
+	w.xf.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSplicingZip(out, w.splices, w.workers) })
 	w.recs.dir, w.tables.dir = xdir, xdir
 	w.recs.codec = newRecordCodec
 	if err := w.init(); err != nil {
@@ -113,6 +118,11 @@ func (w *Workbook) init() error {
 	w.st = newStyles(w.xf)
 	return w.st.err
 }
+
+// SetWorkers sets how many goroutines may work at once when Close
+// assembles the workbook (compressing its parts, rendering the rows of
+// 指标 while the other sheets are written); by default GOMAXPROCS.
+func (w *Workbook) SetWorkers(n int) { w.workers = max(n, 1) }
 
 // SetCreated sets the creation time the workbook's document properties
 // state; by default it is the time Close runs. Pin it to make the content
@@ -172,6 +182,10 @@ func (w *Workbook) Close() error {
 	w.done = true
 	if w.err == nil {
 		w.err = w.write()
+	}
+	if w.ahead != nil {
+		w.ahead.close() // before the spool goes: it reads it
+		w.ahead = nil
 	}
 	if w.err != nil {
 		w.Abort()
@@ -299,6 +313,10 @@ func (w *Workbook) Abort() {
 	}
 	if w.xf != nil {
 		w.xf.Close()
+	}
+	if w.ahead != nil {
+		w.ahead.close()
+		w.ahead = nil
 	}
 	w.recs.remove()
 	w.tables.remove()

@@ -69,6 +69,16 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 		return
 	}
 	text := []rune(doc.Text)
+	t.reviewEach(doc, text, recs)
+	unitConflicts(recs)
+	repeatedRates(recs)
+	for _, p := range t.countsBeforeSubject(text, recs) {
+		AddReview(&recs[p.rec], p.reason)
+	}
+}
+
+// reviewEach adds the reasons each record shows on its own, in its text.
+func (t *Transformer) reviewEach(doc *extract.Document, text []rune, recs []Indicator) {
 	for i := range recs {
 		r := &recs[i]
 		if r.Table == "" {
@@ -90,9 +100,12 @@ func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
 			AddReview(r, "文件经修复读取，请核对")
 		}
 	}
-	unitConflicts(recs)
-	repeatedRates(recs)
-	t.countsBeforeSubject(text, recs)
+}
+
+// A pendingReason is a reason for record rec, added once the others are.
+type pendingReason struct {
+	rec    int
+	reason string
 }
 
 // repeatedRates flags a change in percentage points alone that repeats
@@ -326,7 +339,7 @@ func writtenUnitAt(text []rune, r *Indicator) int {
 // counts the 县（市）, not the 降尘 that both records are named after.
 // A count after its name ("拆除违建1987处、12万平方米") is not one, nor a
 // count of a name of one word ("28个项目共9.06亿元": 28 projects).
-func (t *Transformer) countsBeforeSubject(text []rune, recs []Indicator) {
+func (t *Transformer) countsBeforeSubject(text []rune, recs []Indicator) (out []pendingReason) {
 	for i := range recs {
 		r := &recs[i]
 		if r.Table != "" || r.StdValue == nil || !measureWords[r.StdUnit] || r.Name == "" {
@@ -344,11 +357,12 @@ func (t *Transformer) countsBeforeSubject(text []rune, recs []Indicator) {
 		for j := i + 1; j < len(recs) && recs[j].Sentence == r.Sentence; j++ {
 			q := recs[j]
 			if q.Name == r.Name && q.Offset >= end+len(name) && Dimension(q.StdUnit) != Dimension(r.StdUnit) {
-				AddReview(r, "数值修饰其后名词（"+string(text[r.Offset:end+len(name)])+"）")
+				out = append(out, pendingReason{i, "数值修饰其后名词（" + string(text[r.Offset:end+len(name)]) + "）"})
 				break
 			}
 		}
 	}
+	return out
 }
 
 // kindWords count kinds of things, in digits or words: "7类重点资产资源".

@@ -219,7 +219,7 @@ func (r *run) tablePart(t *extract.Table, ti int) []Indicator {
 	if len(t.Rows) <= t.Header || t.Cols() == 0 {
 		return nil
 	}
-	tr := &tableRead{r: r, t: t, info: readTableInfo(t, ti), cols: tableColumns(t), sec: sectionAt(r.secs, t.Offset)}
+	tr := &tableRead{r: r, t: t, info: readTableInfo(t, r.tablesBefore+ti), cols: tableColumns(t), sec: sectionAt(r.secs, t.Offset)}
 	for _, col := range tr.cols {
 		if col.role == colValue && col.kind == figGrowth {
 			tr.info.rates = false // a table with growth columns has levels

@@ -35,9 +35,10 @@ type Config struct {
 // A Transformer finds indicators in documents. Build it once with New;
 // it is safe for concurrent use by multiple goroutines.
 type Transformer struct {
-	cfg Config
-	seg *segmenter
-	cat *catalog
+	cfg    Config
+	seg    *segmenter
+	cat    *catalog
+	window int // bytes of a window of a long document (see window.go); 0: windowBytes
 }
 
 // New loads the segmenter dictionary and the catalog and returns a Transformer.
@@ -63,14 +64,23 @@ func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
 	if doc == nil || doc.Text == "" {
 		return nil
 	}
+	if len(doc.Text) > 2*t.windowBytes() {
+		return t.windowed(doc)
+	}
+	recs := t.records(doc, nil)
+	t.review(doc, recs)
+	return recs
+}
+
+// records returns the records of doc, unreviewed; ctx is what the whole
+// document tells when doc is a window of it (nil: doc is whole).
+func (t *Transformer) records(doc *extract.Document, ctx *docContext) []Indicator {
 	text := []rune(doc.Text)
 	var orig offsetMap
 	if soft := softBreaks(doc); len(soft) > 0 {
 		text, orig = compact(text, soft)
 	}
-	recs := t.indicators(doc, text, orig, scanQuantities(text))
-	t.review(doc, recs)
-	return recs
+	return t.indicators(doc, text, orig, scanQuantities(text), ctx)
 }
 
 // isFigure reports whether q is a figure worth a record: not a year, an
@@ -81,37 +91,43 @@ func isFigure(q quantity) bool {
 
 // A run holds what all records of one document share while they are built.
 type run struct {
-	t         *Transformer
-	doc       *extract.Document
-	text      []rune    // the text searched: doc.Text without soft line breaks
-	orig      offsetMap // from offsets in text to offsets in doc.Text
-	secs      []headingPath
-	ry        int           // report year, 0 if unknown
-	delivered int           // year the report was delivered in, 0 if unknown
-	estFrom   int           // rune offset of "预计…（下同）", -1 if none
-	plans     []planSpan    // parts of the text that state targets (paragraph tails, plan parts)
-	items     []item        // numbered paragraphs and what they cover (budget items)
-	later     []laterReport // reports that follow the first one in the same text
-	years     []int         // the years that dated the last list of figures
-	yearsAt   int           // start of the sentence of that list
-	out       []Indicator
-	starts    []int    // offset in text of the figure of each record of out
-	cur       textSpan // the sentence whose records are being built
-	said      textSpan // the sentence of the last record made, whose text its records share:
-	saidText  string   // one string per sentence, not per record
+	t            *Transformer
+	doc          *extract.Document
+	text         []rune    // the text searched: doc.Text without soft line breaks
+	orig         offsetMap // from offsets in text to offsets in doc.Text
+	secs         []headingPath
+	ry           int           // report year, 0 if unknown
+	delivered    int           // year the report was delivered in, 0 if unknown
+	estFrom      int           // rune offset of "预计…（下同）", -1 if none
+	plans        []planSpan    // parts of the text that state targets (paragraph tails, plan parts)
+	items        []item        // numbered paragraphs and what they cover (budget items)
+	later        []laterReport // reports that follow the first one in the same text
+	tablesBefore int           // the document's tables before doc, a window of it (see window.go)
+	years        []int         // the years that dated the last list of figures
+	yearsAt      int           // start of the sentence of that list
+	out          []Indicator
+	starts       []int    // offset in text of the figure of each record of out
+	cur          textSpan // the sentence whose records are being built
+	said         textSpan // the sentence of the last record made, whose text its records share:
+	saidText     string   // one string per sentence, not per record
 }
 
 // indicators builds the records of doc from its text and quantities.
 //
 // text is doc.Text with its soft line breaks removed; orig maps its rune
 // offsets to those of doc.Text (empty when nothing was removed).
-func (t *Transformer) indicators(doc *extract.Document, text []rune, orig offsetMap, qs []quantity) []Indicator {
-	ry, delivered := years(doc)
-	r := &run{t: t, doc: doc, text: text, orig: orig, secs: buildSections(doc, ry), ry: ry, delivered: delivered,
-		plans: planParagraphs(doc, ry, delivered), items: listItems(doc), later: laterReports(doc)}
-	if len(orig.at) == 0 {
+func (t *Transformer) indicators(doc *extract.Document, text []rune, orig offsetMap, qs []quantity, ctx *docContext) []Indicator {
+	if ctx == nil {
+		ctx = contextOf(doc)
+	}
+	r := &run{t: t, doc: doc, text: text, orig: orig, secs: ctx.secs, ry: ctx.ry, delivered: ctx.delivered,
+		plans: ctx.plans, items: ctx.items, later: ctx.later, tablesBefore: ctx.tablesBefore}
+	switch {
+	case ctx.estimating:
+		r.estFrom = 0 // a "预计…（下同）" before the window
+	case len(orig.at) == 0:
 		r.estFrom = estimatesFrom(doc.Text)
-	} else {
+	default:
 		r.estFrom = estimatesFrom(string(text))
 	}
 	n := 0

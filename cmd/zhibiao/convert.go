@@ -12,13 +12,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
 	"github.com/zhibiao/zhibiao/load"
@@ -115,15 +113,10 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
 		return exitFail
 	}
-	loading := newProgress(stderr, 0)
-	loading.note("正在加载词典 (loading the dictionary)…")
-	tr, err := transform.New(transform.Config{Catalog: o.catalog})
-	loading.clear()
-	if err != nil {
-		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
-		return exitFail
-	}
-	return convert(ctx, o, tr, ins, stdout, stderr)
+	ld := startLoading(func() (indexer, error) {
+		return transform.New(transform.Config{Catalog: o.catalog})
+	})
+	return convertLoading(ctx, o, ld, ins, stdout, stderr)
 }
 
 // An input is one file of a batch.
@@ -223,9 +216,10 @@ type indexer interface {
 
 // A result is what a worker makes of one input.
 type result struct {
-	file  load.File
-	recs  []transform.Indicator
-	stack []byte // of an internal error
+	file    load.File
+	recs    []transform.Indicator
+	stack   []byte // of an internal error
+	release func() // gives back the heavy token once the records are written (nil: none held)
 }
 
 // outputFlags makes the flag set of a subcommand that writes the outputs
@@ -284,12 +278,52 @@ func flagSet(flags *flag.FlagSet, name string) bool {
 // closed) stops it; a failed input is a result like any other, and an
 // output that cannot be written is dropped while the others are written.
 func convert(ctx context.Context, o options, tr indexer, ins []input, stdout, stderr io.Writer) int {
+	return convertLoading(ctx, o, loaded(tr), ins, stdout, stderr)
+}
+
+// convertLoading is convert with the indexer still loading: while it
+// loads, the workers but one read the first inputs (see prefetch.go).
+func convertLoading(ctx context.Context, o options, ld *loader, ins []input, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	heavy := make(chan struct{}, 1) // see gate
-	work := func(in input) result { return process(ctx, tr, in, o.timeout, o.limits, heavy) }
+	turn := newTurn()               // the input whose result is to be written next
+	pre := startPrefetch(ctx, o.workers-1, len(ins), ld.ready, func(i int) *reading {
+		return read(ctx, ins[i], o.timeout, o.limits, heavy, turn.waiter(i))
+	})
+	defer func() {
+		cancel() // first: a reading may wait for the heavy token
+		pre.discard()
+	}()
+	loading := newProgress(stderr, 0)
+	loading.note("正在加载词典 (loading the dictionary)…")
+	select {
+	case <-ld.ready:
+	case <-ctx.Done():
+	}
+	loading.clear()
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "zhibiao: interrupted; nothing written (previous outputs kept)")
+		return exitFail
+	}
+	pre.wait()
+	if testHookPrefetched != nil {
+		testHookPrefetched(len(pre.got))
+	}
+	if ld.err != nil {
+		fmt.Fprintf(stderr, "zhibiao: %v\n", ld.err)
+		return exitFail
+	}
+	tr := ld.tr
+	work := func(i int) result {
+		rd := pre.take(i)
+		if rd == nil {
+			rd = read(ctx, ins[i], o.timeout, o.limits, heavy, turn.waiter(i))
+		}
+		return rd.index(tr, func() bool { return turn.is(i) })
+	}
 	results := func(yield func(result, error) bool) {
-		for r := range ordered(ctx, ins, o.workers, work) {
+		for r := range ordered(ctx, len(ins), o.workers, turn, work) {
 			if !yield(r, nil) {
 				return
 			}
@@ -318,7 +352,11 @@ func write(ctx context.Context, cancel context.CancelFunc, o options, n int, res
 			fmt.Fprintf(stderr, "zhibiao: %v; nothing written\n", err)
 			return exitFail
 		}
-		if err := outs.add(r.file, r.recs); err != nil {
+		err := outs.add(r.file, r.recs)
+		if r.release != nil {
+			r.release() // the heavy token, kept until the records are written
+		}
+		if err != nil {
 			rep.bar.clear()
 			if errors.Is(err, errStdout) {
 				cancel() // the reader of standard output is gone: stop like Ctrl-C
@@ -361,7 +399,7 @@ func write(ctx context.Context, cancel context.CancelFunc, o options, n int, res
 // the output does not depend on n. At most 2n results wait to be yielded:
 // a slow input cannot make the others pile up in memory. It stops early
 // when ctx is done.
-func ordered(ctx context.Context, paths []input, n int, work func(input) result) iter.Seq[result] {
+func ordered(ctx context.Context, inputs int, n int, turn *turn, work func(i int) result) iter.Seq[result] {
 	return func(yield func(result) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -375,7 +413,7 @@ func ordered(ctx context.Context, paths []input, n int, work func(input) result)
 		results := make(chan indexed, window) // never blocks a worker
 		go func() {
 			defer close(jobs)
-			for i := range paths {
+			for i := range inputs {
 				select {
 				case tokens <- struct{}{}:
 				case <-ctx.Done():
@@ -388,15 +426,15 @@ func ordered(ctx context.Context, paths []input, n int, work func(input) result)
 				}
 			}
 		}()
-		for range min(n, len(paths)) {
+		for range min(n, inputs) {
 			go func() {
 				for i := range jobs {
-					results <- indexed{i, work(paths[i])}
+					results <- indexed{i, work(i)}
 				}
 			}()
 		}
 		pending := make(map[int]result, window)
-		for next := 0; next < len(paths) && ctx.Err() == nil; {
+		for next := 0; next < inputs && ctx.Err() == nil; {
 			r, ok := pending[next]
 			if !ok {
 				select {
@@ -409,7 +447,9 @@ func ordered(ctx context.Context, paths []input, n int, work func(input) result)
 			delete(pending, next)
 			<-tokens
 			next++
-			if !yield(r) {
+			more := yield(r)
+			turn.advance(next) // once r is written
+			if !more {
 				return
 			}
 		}
@@ -466,95 +506,6 @@ func (rep *reporter) done(where, out string) int {
 	return exitOK
 }
 
-// process converts one input; it never panics and never takes much longer
-// than timeout, besides the time it waits for the heavy token (see gate;
-// nil: no gate). The context given to extract ends at the timeout, so the
-// reading of an input that times out stops soon after (extract checks it
-// in the cross-reference reader, the content interpreter and the layout)
-// and its goroutine ends.
-func process(ctx context.Context, tr indexer, in input, timeout time.Duration, lim extract.Limits, heavy chan struct{}) result {
-	start := time.Now()
-	ictx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	clock := newClock(timeout, cancel)
-	defer clock.stop()
-	g := &gate{token: heavy, clock: clock}
-	if heavy != nil {
-		lim.Heavy = g.heavy
-	}
-	done := make(chan result, 1) // buffered: a late worker must not block forever
-	go func() {
-		var r result
-		defer func() {
-			if p := recover(); p != nil {
-				r = result{stack: debug.Stack()}
-				r.file.Err = fmt.Errorf("%w: %v", errInternal, p)
-			}
-			g.release()
-			done <- r
-		}()
-		if heavy != nil && heavyFile(in.path) {
-			if err := g.take(ictx); err != nil {
-				r.file.Err = err
-				return
-			}
-		}
-		doc, err := open(ictx, in.path, lim)
-		if doc == nil {
-			r.file.Err = err
-			var e *extract.Error
-			if errors.As(err, &e) {
-				r.file.Pages = e.Pages // a scanned file still has its page count
-			}
-			return
-		}
-		if err := ictx.Err(); err != nil {
-			r.file.Err = err
-			return
-		}
-		doc.Name = in.doc
-		r.recs = tr.Indicators(doc)
-		r.file.Tables = transform.Tables(doc)
-		r.file.Title = doc.Title
-		r.file.Format = doc.Format
-		r.file.Pages = len(doc.Pages)
-		r.file.Chars = utf8.RuneCountInString(doc.Text)
-		if y := transform.ReportYear(doc); y > 0 {
-			r.file.Year = strconv.Itoa(y)
-		}
-		r.file.Reason, r.file.Note = partNote(err, doc.Repairs)
-		if err != nil { // read in part: the records of the pages concerned say so
-			transform.ReadErrorReview(r.recs, err)
-		}
-	}()
-	var r result
-	select {
-	case r = <-done:
-	case <-ictx.Done():
-		select {
-		case r = <-done: // finished at the same moment
-		default:
-			r.file.Err = ictx.Err()
-		}
-	}
-	if r.file.Err != nil && (errors.Is(r.file.Err, context.DeadlineExceeded) || errors.Is(r.file.Err, context.Canceled)) {
-		if ctx.Err() != nil {
-			r.file.Err = ctx.Err()
-		} else {
-			r.file.Err = fmt.Errorf("%w after %v", errTimeout, timeout)
-		}
-	}
-	r.file.Path = in.path
-	r.file.Name = in.doc
-	r.file.Seconds = time.Since(start).Seconds()
-	if r.file.Err != nil {
-		r.file.Reason = reason(r.file.Err)
-		r.file.Note = ""
-		r.recs = nil
-	}
-	return r
-}
-
 // outputs are the sinks of a run. Each is independent: one that fails
 // is dropped (its temporary file removed) and the others go on, so that
 // JSON Lines and CSV are written even when the workbook cannot be.
@@ -588,6 +539,9 @@ func openOutputs(o options, stdout io.Writer) (*outputs, error) {
 		}
 		if t, ok := sourceDate(); ok {
 			wb.SetCreated(t) // a reproducible workbook
+		}
+		if o.workers > 0 {
+			wb.SetWorkers(o.workers) // -j bounds the assembly too
 		}
 		outs.list = append(outs.list, &output{name: "workbook " + o.out, sink: wb, wb: wb, path: o.out})
 	}

@@ -144,3 +144,49 @@ func (c *clock) stop() {
 		c.timer.Stop()
 	}
 }
+
+// A turn tells which input's result is to be written next (see read and
+// index): results are written in input order.
+type turn struct {
+	mu      sync.Mutex
+	next    int
+	changed chan struct{} // closed when next changes
+}
+
+func newTurn() *turn { return &turn{changed: make(chan struct{})} }
+
+// advance records that the results before input next are written.
+func (t *turn) advance(next int) {
+	t.mu.Lock()
+	t.next = next
+	close(t.changed)
+	t.changed = make(chan struct{})
+	t.mu.Unlock()
+}
+
+// is reports whether input i's result is the next to be written.
+func (t *turn) is(i int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.next == i
+}
+
+// waiter returns a function that waits until input i's result is the next
+// to be written, or ctx is done.
+func (t *turn) waiter(i int) func(context.Context) error {
+	return func(ctx context.Context) error {
+		for {
+			t.mu.Lock()
+			next, changed := t.next, t.changed
+			t.mu.Unlock()
+			if next >= i {
+				return nil
+			}
+			select {
+			case <-changed:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+}
