@@ -79,8 +79,9 @@ type Limits struct {
 // well under 1 MB and runs fewer than 100,000 operators; a statistical
 // yearbook has about 1,500 pages) and keep one input within about 200 MB
 // of memory (measured: a 2,000-page report of 2 million characters holds
-// 130 MB at most; a text holds about 6.5 times its size, in the records
-// made from it) and its reading well under a minute.
+// 130 MB at most; a 50 MB text about 200 MB: its text, its paragraphs
+// and the records made from it, the rest read in windows by transform)
+// and its reading well under a minute.
 func DefaultLimits() Limits {
 	return Limits{
 		FileBytes:     512 << 20,

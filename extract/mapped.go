@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 )
 
 // mappedFile is the content of an input file mapped into memory (see
@@ -55,4 +56,23 @@ func contentOf(r io.ReaderAt, size int64) ([]byte, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// contentString returns the content of r as a string: read straight into the
+// string's memory (one copy of a long text, not two), or copied from a
+// mapping, which goes away.
+func contentString(r io.ReaderAt, size int64) (string, error) {
+	if m, ok := r.(mappedFile); ok && int64(len(m)) == size {
+		return string(m), nil
+	}
+	var b strings.Builder
+	b.Grow(int(size))
+	n, err := io.Copy(&b, io.NewSectionReader(r, 0, size))
+	if err == nil && n < size {
+		err = io.ErrUnexpectedEOF
+	}
+	if err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }

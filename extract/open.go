@@ -155,11 +155,11 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 	if size > bud.lim.TextBytes {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: a text file larger than %s", ErrTooLarge, mb(bud.lim.TextBytes))}
 	}
-	b, err := contentOf(r, size)
+	content, err := contentString(r, size)
 	if err != nil {
 		return nil, &Error{File: name, Err: fmt.Errorf("reading: %w", err)}
 	}
-	s, repairs, ok := decodeText(b)
+	s, repairs, ok := decodeTextString(content)
 	if !ok {
 		if strings.EqualFold(filepath.Ext(name), ".pdf") {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no PDF header", ErrDamaged)}

@@ -25,20 +25,28 @@ import (
 // ok is false when b does not look like text at all: in none of these
 // encodings, or full of control characters.
 func decodeText(b []byte) (s string, repairs []string, ok bool) {
+	return decodeTextString(string(b))
+}
+
+// decodeTextString is decodeText of a file's content as a string: valid
+// UTF-8, the usual case, is returned as it is, not copied (a text of tens
+// of MB is not held twice).
+func decodeTextString(content string) (s string, repairs []string, ok bool) {
 	switch {
-	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
-		b = b[3:]
-	case bytes.HasPrefix(b, []byte("\xff\xfe")), bytes.HasPrefix(b, []byte("\xfe\xff")):
+	case strings.HasPrefix(content, "\xef\xbb\xbf"):
+		content = content[3:]
+	case strings.HasPrefix(content, "\xff\xfe"), strings.HasPrefix(content, "\xfe\xff"):
 		var bad int
-		s, bad = decodeUTF16(b[2:], b[0] == 0xfe)
+		s, bad = decodeUTF16([]byte(content[2:]), content[0] == 0xfe)
 		if bad > 0 {
 			repairs = append(repairs, fmt.Sprintf("%d invalid UTF-16 code units replaced by U+FFFD", bad))
 		}
 		return s, repairs, looksLikeText(s)
 	}
-	if utf8.Valid(b) {
-		return string(b), nil, looksLikeText(string(b))
+	if utf8.ValidString(content) {
+		return content, nil, looksLikeText(content)
 	}
+	b := []byte(content)
 	invalid, multi, firstLine := utf8Damage(b)
 	if multi < 20*invalid {
 		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && !bytes.ContainsRune(d, utf8.RuneError) {
