@@ -421,6 +421,43 @@ func TestWorkbookAbort(t *testing.T) {
 // TestWorkbookRowLimit lowers the row limit: records continue on 指标2,
 // tables on 表格2 …, every record and table row is there once, in order,
 // and no sheet passes the limit.
+// TestWorkbookWorkersSame writes a batch of 20,000 records with one
+// worker (the rows of 指标 rendered as the workbook is stored) and with
+// three (rendered ahead, in parts): every part of the workbooks is the
+// same.
+func TestWorkbookWorkersSame(t *testing.T) {
+	write := func(workers int) map[string]string {
+		path := filepath.Join(t.TempDir(), "o.xlsx")
+		w, err := NewWorkbook(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.SetCreated(pinned)
+		w.SetWorkers(workers)
+		for i, recs := range batchOf(20000) {
+			if err := w.Add(File{Name: "r" + strconv.Itoa(i) + ".txt"}, recs); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return readZip(t, path)
+	}
+	a, b := write(1), write(3)
+	if len(a) != len(b) {
+		t.Fatalf("%d parts and %d parts", len(a), len(b))
+	}
+	for name, part := range a {
+		if b[name] != part {
+			t.Errorf("part %s differs", name)
+		}
+	}
+	if !strings.Contains(a["xl/worksheets/sheet1.xml"], `<row r="20001"`) {
+		t.Error("sheet 指标 lacks its last row")
+	}
+}
+
 func TestWorkbookRowLimit(t *testing.T) {
 	for _, workers := range []int{1, 3} {
 		t.Run(strconv.Itoa(workers), func(t *testing.T) { testRowLimit(t, workers) })

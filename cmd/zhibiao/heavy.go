@@ -11,14 +11,17 @@ import (
 
 // Most inputs of a batch take a few MB of memory while they are read, but
 // a long one takes up to about 200 MB (extract's default limits: a
-// 2,000-page report, a 24 MB text). Workers read several inputs at once,
+// 2,000-page report, a 50 MB text). Workers read several inputs at once,
 // and two long ones together would take twice that: a gate lets one heavy
-// input of a run at a time go on, until its records are made (the others
-// go on meanwhile). A PDF is heavy once extract finds it long
+// input of a run at a time go on, until its records are made, or, when
+// its result is the next to be written, until they are written (the
+// others go on meanwhile). A PDF is heavy once extract finds it long
 // (Limits.Heavy, called as its rows are packed), another input when its
-// file is larger than heavyText: a text's records and runes take about 7
-// times its size. The time an input waits at the gate does not count
-// against its timeout.
+// file is larger than heavyText: a text's records take about 3 times its
+// size; such an input also waits for its turn, the inputs before it
+// written (see read), so that its records are the next written and never
+// wait in memory beside another's. The time an input waits at the gate
+// does not count against its timeout.
 
 // heavyText is the size past which an input that is not a PDF is heavy.
 const heavyText = 4 << 20

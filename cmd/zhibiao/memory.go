@@ -16,7 +16,7 @@ const (
 
 	// memoryLimit is the soft limit of the memory a run's Go runtime
 	// uses (runtime/debug.SetMemoryLimit). extract's default limits keep
-	// one input within about 200 MB (a 2,000-page report, a 24 MB text);
+	// one input within about 200 MB (a 2,000-page report, a 50 MB text);
 	// the collector works harder as a run nears this limit, rather than
 	// letting garbage grow with GOGC, so that a run of any number of
 	// inputs stays within about 300 MB of resident memory.
