@@ -144,3 +144,43 @@ func noEOF(err error) error {
 	}
 	return err
 }
+
+// A RecordSpool keeps records in a temporary file, in the compact form of
+// the workbook's spool, until they are all read back: the records of a
+// long input (a 50 MB text makes 240,000, about 100 MB) wait there while
+// the rest of it is read, and its document is gone before they are back.
+type RecordSpool struct {
+	s spool[transform.Indicator]
+}
+
+// NewRecordSpool returns an empty spool, whose file goes in dir ("" for
+// the system's temporary folder) once a record is added.
+func NewRecordSpool(dir string) *RecordSpool {
+	return &RecordSpool{s: spool[transform.Indicator]{dir: dir, codec: newRecordCodec}}
+}
+
+// Add appends recs.
+func (r *RecordSpool) Add(recs []transform.Indicator) error {
+	for i := range recs {
+		if err := r.s.add(&recs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Len returns the number of records added.
+func (r *RecordSpool) Len() int { return r.s.n }
+
+// All returns the records added, in order, in one slice of their size.
+func (r *RecordSpool) All() ([]transform.Indicator, error) {
+	out := make([]transform.Indicator, 0, r.s.n)
+	err := r.s.each(func(v *transform.Indicator) error {
+		out = append(out, *v)
+		return nil
+	})
+	return out, err
+}
+
+// Remove deletes the spool's file.
+func (r *RecordSpool) Remove() { r.s.remove() }

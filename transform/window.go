@@ -91,14 +91,42 @@ func (c *docContext) window(base, end int) *docContext {
 // windowed returns the records of a long doc, reviewed, read window by
 // window.
 func (t *Transformer) windowed(doc *extract.Document) []Indicator {
-	ctx := contextOf(doc)
-	est := estimatesFrom(doc.Text)
-	ws := windows(doc.Paragraphs, t.windowBytes())
 	// About one record a figure: room for them all at once, so that the
 	// slice of a long text's records (tens of MB) is not grown by copies.
-	out := make([]Indicator, 0, figuresIn(doc, ws)*9/8)
+	out := make([]Indicator, 0, figuresIn(doc, windows(doc.Paragraphs, t.windowBytes()))*9/8)
+	finish, _ := t.eachWindow(doc, func(recs []Indicator) error {
+		out = append(out, recs...)
+		return nil
+	})
+	finish(out)
+	return out
+}
+
+// IndicatorsInWindows is [Transformer.Indicators] for a caller that puts
+// the records of a long document aside as they are made: emit is given
+// them window by window, in order, their offsets those of doc (a document
+// read whole is one window); finish, given all of them back in order,
+// adds the review reasons that compare records across the document. The
+// records are then those Indicators returns. An error of emit stops the
+// reading and is returned.
+func (t *Transformer) IndicatorsInWindows(doc *extract.Document, emit func([]Indicator) error) (finish func([]Indicator), err error) {
+	if doc == nil || doc.Text == "" {
+		return func([]Indicator) {}, nil
+	}
+	if len(doc.Text) <= 2*t.windowBytes() {
+		return func([]Indicator) {}, emit(t.Indicators(doc))
+	}
+	return t.eachWindow(doc, emit)
+}
+
+// eachWindow gives emit the records of each window of doc, reviewed on
+// their own, and returns what adds the reasons across windows.
+func (t *Transformer) eachWindow(doc *extract.Document, emit func([]Indicator) error) (finish func([]Indicator), err error) {
+	ctx := contextOf(doc)
+	est := estimatesFrom(doc.Text)
 	var pending []pendingReason
-	for _, w := range ws {
+	made := 0
+	for _, w := range windows(doc.Paragraphs, t.windowBytes()) {
 		sub, base, end := subDocument(doc, w[0], w[1])
 		c := ctx.window(base, end)
 		c.estimating = est >= 0 && est < base
@@ -107,22 +135,28 @@ func (t *Transformer) windowed(doc *extract.Document) []Indicator {
 		text := []rune(sub.Text)
 		t.reviewEach(sub, text, recs)
 		for _, p := range t.countsBeforeSubject(text, recs) {
-			p.rec += len(out)
+			p.rec += made
 			pending = append(pending, p)
 		}
 		for i := range recs {
 			recs[i].Offset += base
 		}
-		out = append(out, recs...)
+		made += len(recs)
+		if err := emit(recs); err != nil {
+			return func([]Indicator) {}, err
+		}
 	}
 	// The reasons that compare records across the document, in the
 	// order review adds them.
-	unitConflicts(out)
-	repeatedRates(out)
-	for _, p := range pending {
-		AddReview(&out[p.rec], p.reason)
-	}
-	return out
+	return func(out []Indicator) {
+		unitConflicts(out)
+		repeatedRates(out)
+		for _, p := range pending {
+			if p.rec < len(out) {
+				AddReview(&out[p.rec], p.reason)
+			}
+		}
+	}, nil
 }
 
 // windows cuts paragraphs into windows [i, j) of about size bytes each:

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhibiao/zhibiao/extract"
+	"github.com/zhibiao/zhibiao/load"
 	"github.com/zhibiao/zhibiao/transform"
 )
 
@@ -107,9 +108,9 @@ func (rd *reading) index(tr indexer, next func() bool) result {
 	}
 	rd.clock.resume() // (paused while a prefetched reading waited)
 	doc, in := rd.doc, rd.in
+	rd.doc = nil // the goroutine's alone: a long one is let go before its records are back
 	r, _ := rd.guard(func(r *result) {
 		doc.Name = in.doc
-		r.recs = tr.Indicators(doc)
 		r.file.Tables = transform.Tables(doc)
 		r.file.Title = doc.Title
 		r.file.Format = doc.Format
@@ -119,6 +120,16 @@ func (rd *reading) index(tr indexer, next func() bool) result {
 			r.file.Year = strconv.Itoa(y)
 		}
 		r.file.Reason, r.file.Note = partNote(rd.err, doc.Repairs)
+		if wi, ok := tr.(windowIndexer); ok && len(doc.Text) > heavyText {
+			recs, err := indexAside(wi, &doc)
+			if err != nil {
+				r.file.Err = err
+				return
+			}
+			r.recs = recs
+		} else {
+			r.recs = tr.Indicators(doc)
+		}
 		if rd.err != nil { // read in part: the records of the pages concerned say so
 			transform.ReadErrorReview(r.recs, rd.err)
 		}
@@ -126,7 +137,6 @@ func (rd *reading) index(tr indexer, next func() bool) result {
 	if rd.gate.held {
 		r.release = rd.gate.release
 	}
-	rd.doc = nil
 	rd.finish(&r)
 	return r
 }
@@ -216,3 +226,30 @@ func (rd *reading) abandon() {
 
 // always keeps the heavy token.
 func always() bool { return true }
+
+// A windowIndexer makes a long document's records window by window
+// (transform.Transformer).
+type windowIndexer interface {
+	IndicatorsInWindows(doc *extract.Document, emit func([]transform.Indicator) error) (finish func([]transform.Indicator), err error)
+}
+
+// indexAside makes the records of a long document, *doc: each window's
+// are put aside in a spool as they are made, the document is let go
+// (*doc set to nil: the caller holds no other reference), and the records
+// come back in one slice of their size. A 50 MB text and its 240,000
+// records are then never in memory at once (about 60 and 100 MB).
+func indexAside(wi windowIndexer, doc **extract.Document) ([]transform.Indicator, error) {
+	sp := load.NewRecordSpool("")
+	defer sp.Remove()
+	finish, err := wi.IndicatorsInWindows(*doc, sp.Add)
+	*doc = nil
+	if err != nil {
+		return nil, fmt.Errorf("records set aside on disk: %w", err)
+	}
+	recs, err := sp.All()
+	if err != nil {
+		return nil, fmt.Errorf("records set aside on disk: %w", err)
+	}
+	finish(recs)
+	return recs, nil
+}
