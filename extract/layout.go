@@ -32,7 +32,12 @@ type row struct {
 
 // isSpaceGlyph reports whether g draws only whitespace.
 func isSpaceGlyph(g Glyph) bool {
-	return strings.TrimFunc(g.Text, unicode.IsSpace) == ""
+	for _, r := range g.Text { // (every glyph of a page is asked, twice)
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanGlyph returns g's text without control characters; ok is false

@@ -167,6 +167,7 @@ func countGlyphs(pages []rawPage) int {
 type pdfDoc struct {
 	r      *pdf.Reader
 	bud    *budget
+	res    map[uint64]*pdfResources // by the object holding them
 	fonts  map[fontKey]*font
 	forms  map[uint64]*formXObject
 	images map[uint64]bool
@@ -391,7 +392,7 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 		}
 	}()
 	content, cerr := d.contents(n.v.Key("Contents"))
-	res := &pdfResources{doc: d, v: n.res}
+	res := d.resourcesOf(n.res)
 	in.run(content, res, gstate{ctm: ctm, th: 1, lw: 1})
 	if cerr != nil && d.bud.err() == nil {
 		p.Err = &Error{File: name, Page: num, Err: damaged(cerr)}
@@ -451,6 +452,28 @@ func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 func (d *pdfDoc) readStreamQuiet(v pdf.Value) []byte {
 	b, _ := d.readStream(v)
 	return b
+}
+
+// resourcesOf returns the resources of a page, v: those of the pages
+// before it when they are the same dictionary (most producers share one
+// among all pages, or inherit it from the page tree). Every name a page
+// looks up in them (a font, an image) is an object ledongthuc parses
+// again from the file each time: a sixth of the time of reading a
+// report went to looking up the fonts of each page anew.
+func (d *pdfDoc) resourcesOf(v pdf.Value) *pdfResources {
+	id := objID(v)
+	if id == 0 {
+		return &pdfResources{doc: d, v: v}
+	}
+	if r, ok := d.res[id]; ok {
+		return r
+	}
+	if d.res == nil {
+		d.res = make(map[uint64]*pdfResources)
+	}
+	r := &pdfResources{doc: d, v: v}
+	d.res[id] = r
+	return r
 }
 
 // pdfResources is a resource dictionary backed by ledongthuc values,

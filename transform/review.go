@@ -63,12 +63,15 @@ func VagueName(name string) bool { return vagueNames[name] }
 // compared, a small count written in Chinese numerals (an enumeration:
 // "四项改革"), a measure that qualifies the noun after it ("20万吨多晶硅"),
 // characters that could not be decoded, a file that had to be repaired
-// to be read (Document.Repairs).
-func (t *Transformer) review(doc *extract.Document, recs []Indicator) {
+// to be read (Document.Repairs). text is doc.Text as runes (nil: made
+// here).
+func (t *Transformer) review(doc *extract.Document, text []rune, recs []Indicator) {
 	if len(recs) == 0 {
 		return
 	}
-	text := []rune(doc.Text)
+	if text == nil {
+		text = []rune(doc.Text)
+	}
 	t.reviewEach(doc, text, recs)
 	unitConflicts(recs)
 	repeatedRates(recs)

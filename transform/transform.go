@@ -67,20 +67,23 @@ func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
 	if len(doc.Text) > 2*t.windowBytes() {
 		return t.windowed(doc)
 	}
-	recs := t.records(doc, nil)
-	t.review(doc, recs)
+	recs, runes := t.records(doc, nil)
+	t.review(doc, runes, recs)
 	return recs
 }
 
 // records returns the records of doc, unreviewed; ctx is what the whole
-// document tells when doc is a window of it (nil: doc is whole).
-func (t *Transformer) records(doc *extract.Document, ctx *docContext) []Indicator {
+// document tells when doc is a window of it (nil: doc is whole). runes
+// are doc.Text's, for the review, or nil when they were compacted.
+func (t *Transformer) records(doc *extract.Document, ctx *docContext) (recs []Indicator, runes []rune) {
 	text := []rune(doc.Text)
 	var orig offsetMap
 	if soft := softBreaks(doc); len(soft) > 0 {
-		text, orig = compact(text, soft)
+		text, orig = compact(text, soft) // (in place)
+	} else {
+		runes = text
 	}
-	return t.indicators(doc, text, orig, scanQuantities(text), ctx)
+	return t.indicators(doc, text, orig, scanQuantities(text), ctx), runes
 }
 
 // isFigure reports whether q is a figure worth a record: not a year, an

@@ -131,8 +131,10 @@ func (t *Transformer) eachWindow(doc *extract.Document, emit func([]Indicator) e
 		c := ctx.window(base, end)
 		c.estimating = est >= 0 && est < base
 		c.tablesBefore = tablesBefore(doc.Paragraphs[w[0]:w[1]])
-		recs := t.records(sub, c)
-		text := []rune(sub.Text)
+		recs, text := t.records(sub, c)
+		if text == nil {
+			text = []rune(sub.Text)
+		}
 		t.reviewEach(sub, text, recs)
 		for _, p := range t.countsBeforeSubject(text, recs) {
 			p.rec += made
