@@ -394,9 +394,10 @@ func write(ctx context.Context, cancel context.CancelFunc, o options, n int, res
 	return rep.done(where, o.out)
 }
 
-// ordered runs work on every path with n goroutines and yields the
-// results in the order of paths, whatever order they finish in, so that
-// the output does not depend on n. At most 2n results wait to be yielded:
+// ordered runs work on every input, 0 to inputs-1, with n goroutines and
+// yields the results in input order, whatever order they finish in, so
+// that the output does not depend on n; turn advances past each result
+// once it is yielded (written). At most 2n results wait to be yielded:
 // a slow input cannot make the others pile up in memory. It stops early
 // when ctx is done.
 func ordered(ctx context.Context, inputs int, n int, turn *turn, work func(i int) result) iter.Seq[result] {

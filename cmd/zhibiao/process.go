@@ -109,7 +109,7 @@ func (rd *reading) index(tr indexer, next func() bool) result {
 	rd.clock.resume() // (paused while a prefetched reading waited)
 	doc, in := rd.doc, rd.in
 	rd.doc = nil // the goroutine's alone: a long one is let go before its records are back
-	r, _ := rd.guard(func(r *result) {
+	r, done := rd.guard(func(r *result) {
 		doc.Name = in.doc
 		r.file.Tables = transform.Tables(doc)
 		r.file.Title = doc.Title
@@ -134,7 +134,7 @@ func (rd *reading) index(tr indexer, next func() bool) result {
 			transform.ReadErrorReview(r.recs, rd.err)
 		}
 	}, next)
-	if rd.gate.held {
+	if done && rd.gate.held { // (given up on, the goroutine gives it back itself)
 		r.release = rd.gate.release
 	}
 	rd.finish(&r)
