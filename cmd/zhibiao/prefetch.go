@@ -10,9 +10,9 @@ import (
 // do not wait: they read the first inputs meanwhile (extract needs no
 // dictionary), and the readings wait, paused, until the dictionary is
 // there; then the workers index them first, in input order, and go on
-// with the rest. At most N goroutines work at once, the loader counted;
-// with -j 1 the dictionary loads before the first input is read, as
-// before. The readings kept waiting are bounded by their text
+// with the rest. N goroutines work at once, the loader counted (a reading
+// under way when the dictionary is ready ends beside the workers); with
+// -j 1 the dictionary loads before the first input is read. The readings kept waiting are bounded by their text
 // (prefetchBytes) and count, and one heavy input at most holds the heavy
 // token among them (see gate): memory stays what a run takes anyway.
 
