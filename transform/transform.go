@@ -64,7 +64,7 @@ func (t *Transformer) Indicators(doc *extract.Document) []Indicator {
 	if doc == nil || doc.Text == "" {
 		return nil
 	}
-	if len(doc.Text) > 2*t.windowBytes() {
+	if t.long(doc) {
 		return t.windowed(doc)
 	}
 	recs, runes := t.records(doc, nil)

@@ -95,8 +95,9 @@ func (c *docContext) window(base, end int) *docContext {
 func (t *Transformer) windowed(doc *extract.Document) []Indicator {
 	// About one record a figure: room for them all at once, so that the
 	// slice of a long text's records (tens of MB) is not grown by copies.
-	out := make([]Indicator, 0, figuresIn(doc, windows(doc.Paragraphs, t.windowBytes()))*9/8)
-	finish, _ := t.eachWindow(doc, func(recs []Indicator) error {
+	ws := windows(doc.Paragraphs, t.windowBytes())
+	out := make([]Indicator, 0, figuresIn(doc, ws)*9/8)
+	finish, _ := t.eachWindow(doc, ws, func(recs []Indicator) error {
 		out = append(out, recs...)
 		return nil
 	})
@@ -115,20 +116,24 @@ func (t *Transformer) IndicatorsInWindows(doc *extract.Document, emit func([]Ind
 	if doc == nil || doc.Text == "" {
 		return func([]Indicator) {}, nil
 	}
-	if len(doc.Text) <= 2*t.windowBytes() {
+	if !t.long(doc) {
 		return func([]Indicator) {}, emit(t.Indicators(doc))
 	}
-	return t.eachWindow(doc, emit)
+	return t.eachWindow(doc, windows(doc.Paragraphs, t.windowBytes()), emit)
 }
 
-// eachWindow gives emit the records of each window of doc, reviewed on
-// their own, and returns what adds the reasons across windows.
-func (t *Transformer) eachWindow(doc *extract.Document, emit func([]Indicator) error) (finish func([]Indicator), err error) {
+// long reports whether doc is read in windows: more than two windows of
+// text.
+func (t *Transformer) long(doc *extract.Document) bool { return len(doc.Text) > 2*t.windowBytes() }
+
+// eachWindow gives emit the records of each window ws of doc, reviewed
+// on their own, and returns what adds the reasons across windows.
+func (t *Transformer) eachWindow(doc *extract.Document, ws [][2]int, emit func([]Indicator) error) (finish func([]Indicator), err error) {
 	ctx := contextOf(doc)
 	est := estimatesFrom(doc.Text)
 	var pending []pendingReason
 	made := 0
-	for _, w := range windows(doc.Paragraphs, t.windowBytes()) {
+	for _, w := range ws {
 		sub, base, end := subDocument(doc, w[0], w[1])
 		c := ctx.window(base, end)
 		c.estimating = est >= 0 && est < base
