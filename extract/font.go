@@ -231,7 +231,11 @@ func (f *font) text(c charCode) string {
 	}
 	s := unifyRadicals(f.decode(c))
 	if f.texts == nil {
-		f.texts = map[uint64]string{}
+		n := 16
+		if f.toUni != nil {
+			n = min(len(f.toUni.chars), 512) // (the codes a report shows, at most)
+		}
+		f.texts = make(map[uint64]string, n)
 	}
 	if len(f.texts) < 1<<16 {
 		f.texts[key] = s

@@ -113,8 +113,8 @@ func buildRows(p rawPage) (rows []row, em float64) {
 func makeRow(gs []Glyph) row {
 	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(a.X, b.X) })
 	r := row{glyphs: gs[:0:len(gs)]}
-	ys := make([]float64, 0, len(gs))
-	sizes := make([]float64, 0, len(gs))
+	var ysBuf, sizesBuf [64]float64 // (a row of more glyphs spills to the heap)
+	ys, sizes := ysBuf[:0], sizesBuf[:0]
 	for _, g := range gs { // writes go to indexes not yet read past
 		if isSpaceGlyph(g) {
 			r.spaces = append(r.spaces, g)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -163,8 +164,8 @@ type colMetrics struct {
 // measure computes the metrics of a column from its lines; ok is false
 // when there are too few lines to tell.
 func measure(lines []line) (m colMetrics, ok bool) {
-	var body []line
-	var all []float64
+	body := make([]line, 0, len(lines))
+	all := make([]float64, 0, len(lines))
 	for _, l := range lines {
 		if !l.tab {
 			body = append(body, l)
@@ -289,12 +290,17 @@ func leftMargin(body []line, x0count map[int]int, em float64) float64 {
 	return float64(mode)
 }
 
+// median returns the middle value of xs (the upper one of an even
+// count), leaving xs as it is. It is called for every row, line and
+// paragraph of a document: a short list is sorted in a copy on the
+// stack, not on the heap.
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
+	var buf [64]float64
+	s := append(buf[:0], xs...)
+	slices.Sort(s)
 	return s[len(s)/2]
 }
 

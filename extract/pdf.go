@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -78,6 +79,7 @@ func readPDFWith(bud *budget, name string, r io.ReaderAt, size int64, each func(
 	}
 	doc.bud = bud
 	pages, stop := doc.pages(name, each)
+	doc.release()
 	if pages == nil {
 		return nil, repairs, stop
 	}
@@ -172,7 +174,14 @@ type pdfDoc struct {
 	forms  map[uint64]*formXObject
 	images map[uint64]bool
 	spare  []Glyph // the memory of a page's glyphs released by pages' each, for the next page
+
+	b   []byte    // the file, when streams may be decoded from it (see flateData)
+	inf *inflater // decodes the FlateDecode streams, from b
 }
+
+// glyphPool holds the memory of pages' glyphs between documents
+// (*[]Glyph, empty and cleared).
+var glyphPool sync.Pool
 
 type fontKey struct {
 	obj  uint64
@@ -193,13 +202,17 @@ func openPDF(b []byte) (d *pdfDoc, err error) {
 	if r.Trailer().Kind() != pdf.Dict {
 		return nil, errors.New("malformed PDF: no trailer")
 	}
-	return &pdfDoc{
+	d = &pdfDoc{
 		r:      r,
 		bud:    newBudget(context.Background(), Limits{}),
 		fonts:  map[fontKey]*font{},
 		forms:  map[uint64]*formXObject{},
 		images: map[uint64]bool{},
-	}, nil
+	}
+	if plainReader(r) {
+		d.b = b
+	}
+	return d, nil
 }
 
 // objID returns the number and generation of the indirect object that
@@ -285,6 +298,20 @@ func (d *pdfDoc) pages(name string, each func(*rawPage)) (out []rawPage, err err
 			out, err = nil, &Error{File: name, Err: damaged(fmt.Errorf("page tree: %v", x))}
 		}
 	}()
+	if each != nil {
+		// The glyphs' memory goes from page to page, and from document
+		// to document (a buffer grown for a page serves the next
+		// report).
+		if p, ok := glyphPool.Get().(*[]Glyph); ok {
+			d.spare = *p
+		}
+		defer func() {
+			if spare := d.spare; spare != nil {
+				d.spare = nil
+				glyphPool.Put(&spare)
+			}
+		}()
+	}
 	nodes, more := d.walkPages()
 	if err := d.bud.cancelled(); err != nil {
 		return nil, &Error{File: name, Err: err}
@@ -433,10 +460,23 @@ func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 			err = fmt.Errorf("stream: %v", x)
 		}
 	}()
-	rc := v.Reader()
-	defer rc.Close()
 	limit := d.bud.lim.StreamBytes
-	b, err = io.ReadAll(io.LimitReader(&countingReader{r: rc, bud: d.bud}, limit+1))
+	var r io.Reader
+	size := 512
+	if data, a85, ok := d.flateData(v); ok {
+		zr, err := d.inflate(data, a85)
+		if err != nil {
+			return nil, fmt.Errorf("stream: %w", err)
+		}
+		r = zr
+		// Content streams deflate to a quarter or a fifth of their size.
+		size = int(min(4*int64(len(data))+512, limit+1, 8<<20))
+	} else {
+		rc := v.Reader()
+		defer rc.Close()
+		r = rc
+	}
+	b, err = readAllSized(io.LimitReader(&countingReader{r: r, bud: d.bud}, limit+1), size)
 	switch {
 	case int64(len(b)) > limit:
 		b, err = b[:limit], tooLarge("a stream decodes to more than %s", limit)
