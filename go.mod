@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-ego/gse v0.80.3
+	github.com/klauspost/compress v1.20.5
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/net v0.62.0

@@ -39,3 +39,35 @@ func TestParallelDeflate(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelDeflateReuse: compressors and blocks are reused from one
+// part to the next; a part deflates to the same bytes whether its
+// compressor is new or has served parts of other sizes and content.
+func TestParallelDeflateReuse(t *testing.T) {
+	text := bytes.Repeat([]byte("<row r=\"7\"><c r=\"A7\" t=\"inlineStr\"><is><t>税收总收入</t></is></c></row>"), 1+2*deflateBlock/70)
+	deflate := func(src []byte) []byte {
+		var out bytes.Buffer
+		d := newParallelDeflate(&out, deflateLevel, 2)
+		if _, err := d.Write(src); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	first := map[int][]byte{}
+	sizes := []int{len(text), 300, deflateBlock + 7, 0, 5000}
+	for round := 0; round < 3; round++ {
+		for _, n := range sizes {
+			got := deflate(text[:n])
+			if round == 0 {
+				first[n] = got
+				continue
+			}
+			if !bytes.Equal(got, first[n]) {
+				t.Errorf("round %d: %d bytes deflate to other bytes (%d, first %d)", round, n, len(got), len(first[n]))
+			}
+		}
+	}
+}

@@ -3,10 +3,10 @@ package load
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	flate "github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"io"
 	"math"
@@ -60,10 +60,13 @@ func newSplicingZip(w io.Writer, splices []*splice, workers int) *splicingZip {
 	return &splicingZip{Writer: zw, splices: splices}
 }
 
-// deflateLevel is compress/flate's level for the workbook's parts: level
-// 5 makes sheet 指标 1 % larger than the default level 6, in two thirds of
-// the time.
-const deflateLevel = 5
+// deflateLevel is the compression level of the workbook's parts, with
+// github.com/klauspost/compress/flate. On the 15.7 MB of sheet 指标 of
+// 256 reports, its level 6 takes 54 ms and makes 1.81 MB, where
+// compress/flate's level 5 took 115 ms for 1.75 MB (and its level 6, 168
+// ms for 1.73 MB): the workbook is written at the end of a batch, when
+// every second counts, 3 % larger.
+const deflateLevel = 6
 
 func (z *splicingZip) Create(name string) (io.Writer, error) {
 	if err := z.endPart(); err != nil {
