@@ -32,11 +32,12 @@ const maxItemLabel = 64
 // full stop, colon, comma or figure, name something.
 func listItems(doc *extract.Document) []item {
 	var out []item
+	var rs []rune
 	for i, p := range doc.Paragraphs {
 		if p.Table != 0 {
 			continue
 		}
-		rs := []rune(p.Text)
+		rs = appendRunes(rs[:0], p.Text)
 		lvl, skip := headingLevel(rs)
 		if lvl < 0 {
 			continue

@@ -94,11 +94,12 @@ func years(doc *extract.Document) (report, delivered int) {
 	ty := firstYearIn([]rune(title))
 	gwr := strings.Contains(title, "政府工作报告") || strings.Contains(title, "工作报告")
 	// A review heading among the first headings.
+	var rs []rune
 	for i, p := range doc.Paragraphs {
 		if i > 40 {
 			break
 		}
-		rs := []rune(p.Text)
+		rs = appendRunes(rs[:0], p.Text)
 		if n, skip := headingLevel(rs); n >= 0 && n <= 1 {
 			h := headingText(rs, skip)
 			if strings.Contains(h, "回顾") || strings.Contains(h, "总结") {
@@ -127,7 +128,7 @@ func years(doc *extract.Document) (report, delivered int) {
 			if strings.Contains(p.Text, "向大会报告") || strings.Contains(p.Text, "各位代表") {
 				speech = true
 			}
-			rs := []rune(p.Text)
+			rs = appendRunes(rs[:0], p.Text)
 			if strings.Contains(p.Text, "工作报告") && len(rs) < 40 {
 				if y := firstYearIn(rs); y != 0 {
 					return y - 1, y // the title, after a web page's boilerplate

@@ -173,11 +173,12 @@ func buildSections(doc *extract.Document, ry int) []headingPath {
 	}
 	var stack []level
 	out := []headingPath{{start: 0}}
+	var rs []rune
 	for i, p := range doc.Paragraphs {
 		if i == 0 && p.Text == doc.Title || p.Table != 0 {
 			continue // the title, a table's caption and rows are no headings
 		}
-		rs := []rune(p.Text)
+		rs = appendRunes(rs[:0], p.Text)
 		n, skip := headingLevel(rs)
 		if n < 0 || contentsLineRE().MatchString(p.Text) || n >= 2 && numberedProse(rs[skip:]) {
 			continue

@@ -80,8 +80,14 @@ const minWrapped = 12
 func softBreaks(doc *extract.Document) []int {
 	var out []int
 	ps := doc.Paragraphs
+	var p, n []rune // the runes of ps[i] and ps[i+1]
 	for i := 0; i+1 < len(ps); i++ {
-		p, n := []rune(ps[i].Text), []rune(ps[i+1].Text)
+		if i == 0 {
+			p = appendRunes(p[:0], ps[0].Text)
+		} else {
+			p, n = n, p // this paragraph was the one after
+		}
+		n = appendRunes(n[:0], ps[i+1].Text)
 		if len(p) < minWrapped || len(n) == 0 || ps[i].Heading || ps[i+1].Heading {
 			continue
 		}
