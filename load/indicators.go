@@ -197,8 +197,7 @@ var errEnough = errors.New("enough")
 // indicatorRows writes n rows of 指标 from the first-th record on, from
 // row 2, with the batch's review reasons added to the records'.
 func (w *Workbook) indicatorRows(dst io.Writer, first, n int, wd []float64) error {
-	const flushAt = 64 << 10
-	x := rowXML{b: make([]byte, 0, flushAt+8<<10)}
+	rr := newRowRenderer(w, dst, wd)
 	i, file, left := 0, 0, 0
 	err := w.recs.each(func(r *transform.Indicator) error {
 		for left == 0 && file < len(w.nrecs) { // the file of this record
@@ -215,13 +214,8 @@ func (w *Workbook) indicatorRows(dst io.Writer, first, n int, wd []float64) erro
 				return err
 			}
 		}
-		transform.AddReview(r, w.sum.review(file-1, r))
-		w.recordRow(&x, i-first+1, r, wd)
-		if len(x.b) >= flushAt {
-			if _, err := dst.Write(x.b); err != nil {
-				return err
-			}
-			x.b = x.b[:0]
+		if err := rr.add(i-first+1, file-1, r); err != nil {
+			return err
 		}
 		if i == first+n {
 			return errEnough
@@ -229,10 +223,17 @@ func (w *Workbook) indicatorRows(dst io.Writer, first, n int, wd []float64) erro
 		return nil
 	})
 	if err != nil && err != errEnough {
+		rr.abort()
 		return err
 	}
-	_, err = dst.Write(x.b)
-	return err
+	return rr.close()
+}
+
+// renderRow adds the batch's review reasons to r, record of file, and
+// writes it as row n.
+func (w *Workbook) renderRow(x *rowXML, n, file int, r *transform.Indicator, wd []float64) {
+	transform.AddReview(r, w.sum.review(file, r))
+	w.recordRow(x, n, r, wd)
 }
 
 // recordRow writes r as row n of 指标, as tall as its tallest wrapped cell

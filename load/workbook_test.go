@@ -3,6 +3,7 @@ package load
 import (
 	"archive/zip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -684,4 +685,63 @@ func FuzzWrittenFormat(f *testing.F) {
 			t.Errorf("writtenFormat(%q) = %q, %v", text, format, percent)
 		}
 	})
+}
+
+// TestWorkbookRowsInBatches writes a batch of many more records than a
+// batch of rendering holds, on sheets of a few hundred rows, with review
+// reasons of the batch (an outlier, a unit of another dimension): sheet
+// 指标 must be the same bytes whether its rows are rendered by one
+// goroutine or by batches on several.
+func TestWorkbookRowsInBatches(t *testing.T) {
+	write := func(workers int) map[string]string {
+		w, path := newTestWorkbook(t)
+		w.SetCreated(pinned)
+		w.SetWorkers(workers)
+		w.maxRows = 3*rowBatchSize + 11 // three sheets, batches across their ends
+		for f := range 9 {
+			gdp := 4e10 + 1e9*float64(f)
+			if f == 4 {
+				gdp = 4e14 // 亿 read as 万亿: far outside the other reports
+			}
+			recs := []transform.Indicator{rec("地区生产总值", "地区生产总值", gdp, "元")}
+			for i := range 2*rowBatchSize/3 + f {
+				for _, r := range sample() {
+					r.Offset = i
+					recs = append(recs, r)
+				}
+			}
+			for i := range recs {
+				recs[i].Doc = fmt.Sprintf("r%d.txt", f)
+			}
+			name := fmt.Sprintf("r%d.txt", f)
+			if err := w.Add(File{Path: "in/" + name, Name: name, Format: "text"}, recs); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return readZip(t, path)
+	}
+	one := write(1)
+	reasons := 0
+	for name, part := range one {
+		if strings.HasPrefix(name, "xl/worksheets/") {
+			reasons += strings.Count(part, "与其他报告相差千倍以上")
+		}
+	}
+	if reasons == 0 {
+		t.Error("no review reason of the batch in 指标: the test does not test them")
+	}
+	for _, workers := range []int{2, 5} {
+		got := write(workers)
+		for name, part := range one {
+			if got[name] != part {
+				t.Errorf("%d workers: part %s differs", workers, name)
+			}
+		}
+		if len(got) != len(one) {
+			t.Errorf("%d workers: %d parts, not %d", workers, len(got), len(one))
+		}
+	}
 }
