@@ -74,28 +74,42 @@ func label[T ~string](labels map[T]string, v T) string {
 	return cellText(string(v))
 }
 
-// seeRecord widens the columns of 指标 to r's content.
+// seeRecord widens the columns of 指标 to r's content. A column already
+// as wide as its cap (recMaxWidths) is not measured again: the sentence
+// column reaches its cap with the first long sentence, and measuring
+// every sentence was half the time a record took to add.
 func (w *Workbook) seeRecord(r *transform.Indicator) {
 	ws := w.recW
-	ws.see(0, textWidth(r.Doc))
+	text := func(col int, s string) {
+		if ws[col] < recMaxWidths[col] {
+			ws.see(col, textWidth(s))
+		}
+	}
+	text(0, r.Doc)
 	ws.see(1, float64(len(strconv.Itoa(r.Page))))
-	ws.see(colSection, textWidth(r.Section))
-	ws.see(3, textWidth(r.Period))
-	ws.see(colName, textWidth(r.Name))
-	ws.see(5, textWidth(r.Canonical))
-	ws.see(7, textWidth(r.Unit))
-	ws.see(9, textWidth(r.StdUnit))
-	ws.see(11, textWidth(r.Basis))
-	ws.see(colTable, textWidth(r.Table))
-	ws.see(colSentence, textWidth(r.Sentence))
+	text(colSection, r.Section)
+	text(3, r.Period)
+	text(colName, r.Name)
+	text(5, r.Canonical)
+	text(7, r.Unit)
+	text(9, r.StdUnit)
+	text(11, r.Basis)
+	text(colTable, r.Table)
+	text(colSentence, r.Sentence)
 	ws.see(20, float64(len(strconv.Itoa(r.Offset))))
-	ws.see(colReview, textWidth(r.Review))
+	text(colReview, r.Review)
 	for i, p := range []*float64{r.Value, r.StdValue, r.YoY, r.PP, r.Completion, r.Delta, r.Max} {
-		if p = finite(p); p != nil {
-			ws.see([]int{6, 8, 10, 12, 13, 14, 17}[i], numberWidth(*p))
+		if col := numberCols[i]; ws[col] < recMaxWidths[col] {
+			if p = finite(p); p != nil {
+				ws.see(col, numberWidth(*p))
+			}
 		}
 	}
 }
+
+// numberCols are the columns of 指标 of a record's numbers: Value,
+// StdValue, YoY, PP, Completion, Delta, Max.
+var numberCols = [...]int{6, 8, 10, 12, 13, 14, 17}
 
 // indicatorSheet names the k-th sheet of records: 指标, 指标2, 指标3 …
 func indicatorSheet(k int) string {

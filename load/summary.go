@@ -85,7 +85,8 @@ type sumRow struct {
 	canonical  bool
 	seq        int
 	units      map[string]int // standard unit → mentions
-	reports    map[int]bool   // files that mention it
+	reports    int            // files that mention it
+	lastFile   int            // the file that mentioned it last (a file's records are noted together)
 	cells      map[int]*sumCell
 
 	// Set by finish.
@@ -107,8 +108,8 @@ type extreme struct {
 
 // A sumCell is one (row, report column) cell.
 type sumCell struct {
-	n      int                 // mentions
-	best   map[string]*mention // period → best mention
+	n      int        // mentions
+	best   []*mention // the best mention of each period, one per period
 	chosen *mention
 	flag   bool // the chosen value is doubtful
 }
@@ -217,21 +218,30 @@ func (s *summary) note(label string, canonical bool, dim string, file, col int, 
 	row := l.rows[dim]
 	if row == nil {
 		s.seq++
-		row = &sumRow{label: label, dim: dim, canonical: canonical, seq: s.seq,
-			units: make(map[string]int), reports: make(map[int]bool), cells: make(map[int]*sumCell)}
+		row = &sumRow{label: label, dim: dim, canonical: canonical, seq: s.seq, lastFile: -1,
+			units: make(map[string]int), cells: make(map[int]*sumCell)}
 		l.rows[dim] = row
 	}
 	row.units[m.unit]++
-	row.reports[file] = true
+	if row.lastFile != file {
+		row.reports++
+		row.lastFile = file
+	}
 	cell := row.cells[col]
 	if cell == nil {
-		cell = &sumCell{best: make(map[string]*mention, 1)}
+		cell = &sumCell{}
 		row.cells[col] = cell
 	}
 	cell.n++
-	if b := cell.best[m.period]; b == nil || better(m, *b, dim == yoyDim) {
-		cell.best[m.period] = &m
+	for i, b := range cell.best {
+		if b.period == m.period {
+			if better(m, *b, dim == yoyDim) {
+				cell.best[i] = &m
+			}
+			return
+		}
 	}
+	cell.best = append(cell.best, &m)
 }
 
 // better reports whether mention a, stated after b in the same report,
@@ -263,7 +273,7 @@ func (s *summary) finish(maxCols, maxRows int) {
 			switch {
 			case row.dim != yoyDim && row != major:
 				row.major = major // another unit than most reports use
-			case row.canonical || len(row.reports) >= 2:
+			case row.canonical || row.reports >= 2:
 				row.kept = true
 				rows = append(rows, row)
 			}
@@ -329,7 +339,7 @@ func (s *summary) finish(maxCols, maxRows int) {
 				return 1
 			}
 			if !fa.canonical {
-				if n := len(fb.reports) - len(fa.reports); n != 0 {
+				if n := fb.reports - fa.reports; n != 0 {
 					return n
 				}
 			}
@@ -363,7 +373,7 @@ func dominant(l *sumLabel) *sumRow {
 			best = row
 			continue
 		}
-		d := cmp.Or(len(row.reports)-len(best.reports), total(row.units)-total(best.units), best.seq-row.seq)
+		d := cmp.Or(row.reports-best.reports, total(row.units)-total(best.units), best.seq-row.seq)
 		if d > 0 {
 			best = row
 		}
@@ -398,11 +408,16 @@ func (row *sumRow) choose(cols []*sumCol) {
 	row.unit = mostCommon(row.units)
 	for c, cell := range row.cells {
 		var pick *mention
-		if m := cell.best[cols[c].period]; m != nil {
-			pick = m
-		} else {
-			for _, p := range slices.Sorted(maps.Keys(cell.best)) {
-				if m := cell.best[p]; pick == nil || better(*m, *pick, row.dim == yoyDim) {
+		for _, m := range cell.best {
+			if m.period == cols[c].period {
+				pick = m
+			}
+		}
+		if pick == nil {
+			// In the order of the periods, not of their first mention.
+			slices.SortFunc(cell.best, func(a, b *mention) int { return strings.Compare(a.period, b.period) })
+			for _, m := range cell.best {
+				if pick == nil || better(*m, *pick, row.dim == yoyDim) {
 					pick = m
 				}
 			}
@@ -505,7 +520,7 @@ func (s *summary) review(file int, r *transform.Indicator) string {
 	switch {
 	case row == nil:
 		return ""
-	case row.major != nil && len(row.major.reports) > len(row.reports):
+	case row.major != nil && row.major.reports > row.reports:
 		return "单位与其他报告不同（多用" + row.major.unit + "）"
 	case !row.kept:
 		return ""
