@@ -50,7 +50,7 @@ func TestCropBox(t *testing.T) {
 	p.Glyphs = append(p.Glyphs, glyphs("边", 95, 250, 12)...)  // half outside on the left: middle at 101
 	p.Glyphs = append(p.Glyphs, glyphs("外", 150, 92, 12)...)  // below: middle at 96.2
 	p.Glyphs = append(p.Glyphs, glyphs("右", 495, 200, 12)...) // right: middle at 501
-	rows, _ := buildRows(p)
+	rows, _ := buildRows(p, nil)
 	var got []string
 	for _, r := range rows {
 		got = append(got, rowLine(r).text)

@@ -58,9 +58,10 @@ func cleanGlyph(g Glyph) (string, bool) {
 // buildRows groups the glyphs of a page into baseline rows, top to
 // bottom. Control characters, glyphs without a size and glyphs outside
 // the page's crop box are dropped, and a glyph drawn twice at (almost) the same
-// place — fake bold — is kept once.
-func buildRows(p rawPage) (rows []row, em float64) {
-	gs := make([]Glyph, 0, len(p.Glyphs))
+// place — fake bold — is kept once. The rows' glyphs are taken from a
+// (nil: the heap).
+func buildRows(p rawPage, a *glyphArena) (rows []row, em float64) {
+	gs := a.take(len(p.Glyphs))
 	sizes := make([]float64, 0, len(p.Glyphs))
 	for _, g := range p.Glyphs {
 		t, ok := cleanGlyph(g)

@@ -36,7 +36,7 @@ func page(n int, runs ...[]Glyph) rawPage {
 }
 
 func lineTexts(p rawPage) []string {
-	rows, em := buildRows(p)
+	rows, em := buildRows(p, nil)
 	var out []string
 	for _, seg := range segments(rows, em) {
 		for _, l := range seg {

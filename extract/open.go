@@ -193,8 +193,17 @@ func readPDFPacked(bud *budget, name string, r io.ReaderAt, size int64, pack int
 			release()
 		}
 	}()
+	// The rows' glyphs come from the arena until the document's rows are
+	// packed (a long document: its rows then go as soon as they are
+	// packed, not at the end); the arena goes once the layout is done.
+	var arena glyphArena
+	defer arena.release()
 	raw, repairs, err := readPDFWith(bud, name, r, size, func(p *rawPage) {
-		pr := pageRowsOf(p)
+		a := &arena
+		if held.packing {
+			a = nil
+		}
+		pr := pageRowsOf(p, a)
 		bud.keptGlyphs(rowGlyphs(pr.rows))
 		own := *p // the page without its glyphs, for the layout
 		own.Glyphs = nil
@@ -288,16 +297,16 @@ func layoutBudget(bud *budget, name string, raw []rawPage) (*Document, error) {
 		if err := bud.checkCtx(); err != nil && isContextErr(err) {
 			return nil, &Error{File: name, Err: err}
 		}
-		held.add(pageRowsOf(&raw[i]))
+		held.add(pageRowsOf(&raw[i], nil))
 	}
 	return layoutPages(bud, name, &held)
 }
 
 // pageRowsOf turns page p upright (see upright) and groups its glyphs
-// into rows.
-func pageRowsOf(p *rawPage) pageRows {
+// into rows, whose glyphs are taken from a (nil: the heap).
+func pageRowsOf(p *rawPage, a *glyphArena) pageRows {
 	*p = upright(*p)
-	rows, em := buildRows(*p)
+	rows, em := buildRows(*p, a)
 	return pageRows{raw: p, rows: rows, em: em}
 }
 

@@ -12,11 +12,12 @@ runs=$1 dir=$2
 shift 2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+root=$(dirname "$0")/..
 if [ $# -eq 0 ]; then
-	go build -o "$out/zhibiao" ./cmd/zhibiao
+	go -C "$root" build -o "$out/zhibiao" ./cmd/zhibiao
 	set -- "$out/zhibiao"
 fi
-go build -o "$out/cores" ./scripts/cores
+go -C "$root" build -o "$out/cores" ./scripts/cores
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A times
 for _ in $(seq "$runs"); do
