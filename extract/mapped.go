@@ -10,7 +10,7 @@ import (
 
 // mappedFile is the content of an input file in memory: mapped (see
 // mapFile), or read into a buffer that serves one input after another
-// (see readMapped). A PDF or a text is read from it without a further
+// (see readPooled). A PDF or a text is read from it without a further
 // copy on the heap. Writes to it stay private to this process.
 type mappedFile []byte
 
@@ -26,23 +26,15 @@ func (m mappedFile) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
-// readMapped calls read with f's content in memory: read into a pooled
-// buffer when the file is small (readBuffered), else mapped into memory
-// when the system can map it, else with f itself. Only the pages of a
-// mapped file the reading touches are loaded (not the images of a
-// large PDF). A fault on the mapping (the file truncated by another
-// process while it is read) becomes a panic of the calling goroutine,
-// which the readers recover as a damaged file, rather than a crash of
-// the program. The content is gone or reused when readMapped returns,
-// and nothing read from it is kept: every string of a Document is a
-// copy.
+// readMapped calls read with f's content mapped into memory when the
+// system can map it, else with f itself. Only the pages of the file the
+// reading touches are loaded (not the images of a large PDF). A fault on
+// the mapping (the file truncated by another process while it is read)
+// becomes a panic of the calling goroutine, which the readers recover as
+// a damaged file, rather than a crash of the program; the mapping is gone
+// when readMapped returns, and nothing read from it is kept: every string
+// of a Document is a copy.
 func readMapped[T any](f *os.File, size int64, read func(io.ReaderAt) T) T {
-	if size <= readBuffered {
-		if b, ok := readPooled(f, size); ok {
-			defer filePool.Put(b)
-			return read(mappedFile(*b))
-		}
-	}
 	b, unmap, err := mapFile(f, size)
 	if err != nil {
 		return read(f)
@@ -52,22 +44,25 @@ func readMapped[T any](f *os.File, size int64, read func(io.ReaderAt) T) T {
 	return read(mappedFile(b))
 }
 
-// readBuffered is the size up to which an input is read into a buffer
-// rather than mapped. Most reports are a few hundred KB (the largest of
-// the 29 real PDFs of ../shared/real-pdfs, 3.7 MB). Unmapping a file makes
-// the kernel flush the TLB of every core running the program (on 256
-// PDFs read two at a time, 70 ms spent in munmap), and a mapped page
-// costs a fault on first touch; reading a small file costs a copy of
-// well under a millisecond.
+// readBuffered is the size up to which an input is read whole into a
+// pooled buffer (see OpenContext) rather than mapped or read as a
+// stream. Most reports are a few hundred KB (the largest of the 29 real
+// PDFs of ../shared/real-pdfs, 3.7 MB). Unmapping a file makes the
+// kernel flush the TLB of every core running the program (on 256 PDFs
+// read two at a time, 70 ms spent in munmap), and a mapped page costs a
+// fault on first touch; reading a small file costs one system call and a
+// copy of well under a millisecond.
 const readBuffered = 4 << 20
 
 // filePool holds the buffers of small inputs (*[]byte), one per worker
 // in use.
 var filePool sync.Pool
 
-// readPooled reads the size bytes of f into a buffer from filePool; ok is
-// false when the file could not be read whole (it is then mapped or read
-// as it is, and the reader says what is wrong).
+// readPooled reads the size bytes of f into a buffer from filePool, to be
+// put back once nothing read from it is in use (every string of a
+// Document is a copy); ok is false when the file could not be read whole
+// (it is then mapped or read as it is, and the reader says what is
+// wrong).
 func readPooled(f *os.File, size int64) (b *[]byte, ok bool) {
 	b, _ = filePool.Get().(*[]byte)
 	if b == nil || int64(cap(*b)) < size {

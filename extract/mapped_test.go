@@ -8,11 +8,12 @@ import (
 	"testing"
 )
 
-// TestReadMapped reads files one after another, as a worker does: small
-// ones from a pooled buffer (a larger file's buffer then serves a smaller
-// one, whose content must not carry the larger's tail), a large one
-// mapped. Each reading sees exactly its file.
-func TestReadMapped(t *testing.T) {
+// TestReadPooled reads files one after another, as a worker does, each
+// into a buffer of the pool: a larger file's buffer then serves a smaller
+// one, whose content must not carry the larger's tail. A file larger than
+// readBuffered is mapped instead. Each reading sees exactly its file, and
+// writes to the content (sanitize mends a header in place) stay private.
+func TestReadPooled(t *testing.T) {
 	dir := t.TempDir()
 	files := []struct {
 		name string
@@ -36,7 +37,7 @@ func TestReadMapped(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := readMapped(fh, int64(f.size), func(r io.ReaderAt) []byte {
+			read := func(r io.ReaderAt) []byte {
 				b, err := contentOf(r, int64(f.size))
 				if err != nil {
 					t.Fatal(err)
@@ -44,9 +45,20 @@ func TestReadMapped(t *testing.T) {
 				if _, ok := r.(mappedFile); !ok {
 					t.Errorf("%s: read from the file, not from memory", f.name)
 				}
-				b[0] = 'x' // sanitize writes to the content: a private copy
+				b[0] = 'x'
 				return bytes.Clone(b)
-			})
+			}
+			var got []byte
+			if f.size <= readBuffered {
+				b, ok := readPooled(fh, int64(f.size))
+				if !ok {
+					t.Fatalf("%s: not read", f.name)
+				}
+				got = read(mappedFile(*b))
+				filePool.Put(b)
+			} else {
+				got = readMapped(fh, int64(f.size), read)
+			}
 			fh.Close()
 			want[0] = 'x'
 			if !bytes.Equal(got, want) {

@@ -50,10 +50,18 @@ func OpenContext(ctx context.Context, path string, lim Limits) (*Document, error
 		doc *Document
 		err error
 	}
-	// A PDF is read where its objects are, in any order: from the file
-	// mapped into memory. Anything else is read once, from start to end,
-	// into a copy: a long text's file need not stay mapped (tens of MB
-	// resident) while its lines are made into a document.
+	// A small file, as most reports are, is read whole into a buffer
+	// that serves one input after another (readPooled), in one system
+	// call. A large PDF is read where its objects are, in any order:
+	// from the file mapped into memory. Anything else is read once, from
+	// start to end, into a copy: a long text's file need not stay mapped
+	// (tens of MB resident) while its lines are made into a document.
+	if st.Size() > 0 && st.Size() <= readBuffered {
+		if b, ok := readPooled(f, st.Size()); ok {
+			defer filePool.Put(b)
+			return NewReaderContext(ctx, mappedFile(*b), st.Size(), name, lim)
+		}
+	}
 	head := make([]byte, min(st.Size(), 1024))
 	if n, _ := f.ReadAt(head, 0); !bytes.Contains(head[:n], []byte("%PDF")) {
 		return NewReaderContext(ctx, f, st.Size(), name, lim)
