@@ -299,9 +299,16 @@ func median(xs []float64) float64 {
 		return 0
 	}
 	var buf [64]float64
-	s := append(buf[:0], xs...)
-	slices.Sort(s)
-	return s[len(s)/2]
+	return medianSorting(append(buf[:0], xs...))
+}
+
+// medianSorting is median, sorting xs in place: no copy of a long list.
+func medianSorting(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
 
 // openingBrackets are the brackets and quotation marks that open a

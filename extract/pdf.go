@@ -175,6 +175,8 @@ type pdfDoc struct {
 	images map[uint64]bool
 	spare  []Glyph // the memory of a page's glyphs released by pages' each, for the next page
 
+	dicts map[uint64]pdf.Value // font and XObject dictionaries read, by object (see shared)
+
 	b   []byte    // the file, when streams may be decoded from it (see flateData)
 	inf *inflater // decodes the FlateDecode streams, from b
 }
@@ -531,8 +533,16 @@ func (r *pdfResources) font(name string) *font {
 		return f
 	}
 	if r.fontDict == nil {
-		fd := r.v.Key("Font")
+		fd := r.doc.shared(r.v, "Font")
 		r.fontDict = &fd
+	}
+	if id, ok := indirect(*r.fontDict, name); ok {
+		// A font loaded for another page is not looked up again (pages
+		// with resources of their own share their fonts' objects).
+		if f, ok := r.doc.fonts[fontKey{id, name}]; ok {
+			r.memo(name, f)
+			return f
+		}
 	}
 	fv := r.fontDict.Key(name)
 	var f *font
@@ -547,11 +557,16 @@ func (r *pdfResources) font(name string) *font {
 			r.doc.fonts[k] = f
 		}
 	}
+	r.memo(name, f)
+	return f
+}
+
+// memo keeps the font of a name for the next lookups.
+func (r *pdfResources) memo(name string, f *font) {
 	if r.fonts == nil {
 		r.fonts = map[string]*font{}
 	}
 	r.fonts[name] = f
-	return f
 }
 
 // safeLoadFont loads a font; a font object that makes ledongthuc panic
@@ -572,8 +587,16 @@ func (r *pdfResources) xobject(name string) (form *formXObject, image bool) {
 		}
 	}()
 	if r.xobjDict == nil {
-		xd := r.v.Key("XObject")
+		xd := r.doc.shared(r.v, "XObject")
 		r.xobjDict = &xd
+	}
+	if id, ok := indirect(*r.xobjDict, name); ok {
+		if r.doc.images[id] {
+			return nil, true
+		}
+		if f, ok := r.doc.forms[id]; ok {
+			return f, false
+		}
 	}
 	xv := r.xobjDict.Key(name)
 	if xv.Kind() != pdf.Stream {
@@ -627,4 +650,55 @@ func finite(m matrix) bool {
 		}
 	}
 	return true
+}
+
+// shared returns the entry key of dictionary v, read once per document
+// when it is an indirect object: a font or XObject dictionary that the
+// resources of every page name (ReportLab writes resources of its own on
+// each page, with "/Font 1 0 R").
+func (d *pdfDoc) shared(v pdf.Value, key string) pdf.Value {
+	id, ok := indirect(v, key)
+	if !ok {
+		return v.Key(key)
+	}
+	if x, ok := d.dicts[id]; ok {
+		return x
+	}
+	x := v.Key(key)
+	if d.dicts == nil {
+		d.dicts = make(map[uint64]pdf.Value)
+	}
+	d.dicts[id] = x
+	return x
+}
+
+// indirect returns the object (as objID numbers it) that the entry key
+// of dictionary v refers to, without reading it: v.Key reads and parses
+// the object from the file each time it is asked (a 4 KB buffer and a
+// parse for every font a page names). ok is false when the entry is not
+// an indirect reference, or when ledongthuc/pdf's value is not laid out
+// as this function expects (reflect reads its unexported fields, as
+// objID does, and modifies nothing).
+func indirect(v pdf.Value, key string) (uint64, bool) {
+	data := reflect.ValueOf(v).FieldByName("data")
+	if !data.IsValid() || data.Kind() != reflect.Interface || data.IsNil() {
+		return 0, false
+	}
+	m := data.Elem()
+	if m.Kind() != reflect.Map || m.Type().Key().Kind() != reflect.String {
+		return 0, false
+	}
+	e := m.MapIndex(reflect.ValueOf(key).Convert(m.Type().Key()))
+	if !e.IsValid() || e.Kind() != reflect.Interface || e.IsNil() {
+		return 0, false
+	}
+	p := e.Elem()
+	if p.Kind() != reflect.Struct || p.Type().Name() != "objptr" {
+		return 0, false
+	}
+	id, gen := p.FieldByName("id"), p.FieldByName("gen")
+	if !id.IsValid() || !gen.IsValid() || !id.CanUint() || !gen.CanUint() {
+		return 0, false
+	}
+	return id.Uint()<<16 | gen.Uint(), true
 }

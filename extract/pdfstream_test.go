@@ -160,3 +160,38 @@ func streamPDF(data []byte) []byte {
 	b.WriteString("trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + strconv.Itoa(xref) + "\n%%EOF\n")
 	return b.Bytes()
 }
+
+// TestIndirect: indirect names the object an entry refers to, as objID
+// names it once read, and nothing for a direct entry; shared reads such
+// an object once per document.
+func TestIndirect(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(fixtures, "seed-2020-jiedao.rl-stsong.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := openPDF(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, _ := d.walkPages()
+	res := nodes[0].res
+	id, ok := indirect(res, "Font") // ReportLab: /Resources << /Font 1 0 R … >>
+	if !ok || id == 0 || id != objID(res.Key("Font")) {
+		t.Fatalf("indirect(resources, Font) = %x, %v; the object read is %x", id, ok, objID(res.Key("Font")))
+	}
+	if _, ok := indirect(res, "ProcSet"); ok {
+		t.Error("a direct array taken for a reference")
+	}
+	if _, ok := indirect(res, "NoSuchKey"); ok {
+		t.Error("a missing key taken for a reference")
+	}
+	fonts := d.shared(res, "Font")
+	for _, k := range fonts.Keys() {
+		if fid, ok := indirect(fonts, k); !ok || fid != objID(fonts.Key(k)) {
+			t.Errorf("font %s: indirect %x, %v; objID %x", k, fid, ok, objID(fonts.Key(k)))
+		}
+	}
+	if again := d.shared(nodes[len(nodes)-1].res, "Font"); len(d.dicts) != 1 || objID(again) != id {
+		t.Errorf("the font dictionary of the last page: %x, %d read", objID(again), len(d.dicts))
+	}
+}
