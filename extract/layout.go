@@ -88,7 +88,8 @@ func buildRows(p rawPage, a *glyphArena) (rows []row, em float64) {
 	if len(sizes) == 0 {
 		return nil, 0
 	}
-	em = medianSorting(sizes) // (sizes is not used again)
+	// (sizes is not used again: sorted in place.)
+	em = medianSorting(sizes)
 	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(b.Y, a.Y) }) // (no NaN is left)
 	for i := 0; i < len(gs); {
 		top := gs[i].Y
