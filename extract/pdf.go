@@ -471,7 +471,7 @@ func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 			return nil, fmt.Errorf("stream: %w", err)
 		}
 		r = zr
-		// Content streams deflate to a quarter or a fifth of their size.
+		// A content stream inflates to four or five times its size.
 		size = int(min(4*int64(len(data))+512, limit+1, 8<<20))
 	} else {
 		rc := v.Reader()

@@ -17,10 +17,11 @@ import (
 // a new zlib reader each time, 40 KB of tables and window to allocate and
 // clear (on 256 reports, an eighth of all the memory the batch
 // allocated), and io.ReadAll then grows the result from 512 bytes. A
-// stream with FlateDecode alone, by far the most common, is decoded here
-// instead: from the file's bytes, by one zlib reader per document, reset
-// for each stream, into a buffer sized from the stream's length. Every
-// other stream goes through ledongthuc/pdf.
+// stream with FlateDecode alone (or after ASCII85Decode), by far the most
+// common, is decoded here instead: from the file's bytes, by one zlib
+// reader per document (pooled between documents), reset for each stream,
+// into a buffer sized from the stream's length. Every other stream goes
+// through ledongthuc/pdf.
 
 // flateData returns the encoded bytes of stream v when its filters are
 // FlateDecode without parameters, after ASCII85Decode or not (ReportLab
