@@ -167,13 +167,14 @@ func countGlyphs(pages []rawPage) int {
 // A pdfDoc is one open PDF with the caches ledongthuc/pdf lacks: it
 // re-parses an object on every access.
 type pdfDoc struct {
-	r      *pdf.Reader
-	bud    *budget
-	res    map[uint64]*pdfResources // by the object holding them
-	fonts  map[fontKey]*font
-	forms  map[uint64]*formXObject
-	images map[uint64]bool
-	spare  []Glyph // the memory of a page's glyphs released by pages' each, for the next page
+	r       *pdf.Reader
+	bud     *budget
+	res     map[uint64]*pdfResources // by the object holding them
+	fonts   map[fontKey]*font
+	forms   map[uint64]*formXObject
+	images  map[uint64]bool
+	spare   []Glyph // the memory of a page's glyphs released by pages' each, for the next page
+	content []byte  // the memory of the page's content, for the next page (see contents)
 
 	dicts map[uint64]pdf.Value // font and XObject dictionaries read, by object (see shared)
 
@@ -431,35 +432,54 @@ func (d *pdfDoc) page(name string, num int, n pageNode) (p rawPage) {
 
 // contents reads a page's content stream, or the concatenation of an
 // array of them. On a decoding error the bytes read so far are kept; a
-// limit stops the reading.
+// limit stops the reading. The bytes are the document's content buffer,
+// which serves the next page: they are only valid until then (the
+// interpreter keeps nothing of them).
 func (d *pdfDoc) contents(v pdf.Value) ([]byte, error) {
+	if d.content == nil {
+		if b, ok := contentPool.Get().(*[]byte); ok {
+			d.content = *b
+		}
+	}
+	buf := d.content[:0]
+	var err error
 	switch v.Kind() {
 	case pdf.Stream:
-		return d.readStream(v)
+		buf, err = d.readStreamTo(buf, v)
 	case pdf.Array:
-		var all []byte
-		var first error
 		for i := 0; i < v.Len() && d.bud.err() == nil; i++ {
-			b, err := d.readStream(v.Index(i))
-			all = append(all, b...)
-			all = append(all, '\n') // streams may split anywhere but between tokens
-			if err != nil && first == nil {
-				first = err
+			var serr error
+			buf, serr = d.readStreamTo(buf, v.Index(i))
+			buf = append(buf, '\n') // streams may split anywhere but between tokens
+			if serr != nil && err == nil {
+				err = serr
 			}
 		}
-		return all, first
+	default:
+		return nil, nil
 	}
-	return nil, nil
+	d.content = buf
+	return buf, err
 }
+
+// contentPool holds content buffers between documents (*[]byte).
+var contentPool sync.Pool
 
 // readStream returns the decoded data of stream v, charging it to the
 // budget: it stops at the stream limit, or when a page or document
 // limit is spent, keeping what was decoded. ledongthuc/pdf panics on
 // unknown filters and predictors; that becomes an error here.
-func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
+func (d *pdfDoc) readStream(v pdf.Value) ([]byte, error) {
+	return d.readStreamTo(nil, v)
+}
+
+// readStreamTo is readStream appending the data to dst; on a failure
+// before any data, dst is returned as it was.
+func (d *pdfDoc) readStreamTo(dst []byte, v pdf.Value) (b []byte, err error) {
+	start := len(dst)
 	defer func() {
 		if x := recover(); x != nil {
-			err = fmt.Errorf("stream: %v", x)
+			b, err = dst[:start], fmt.Errorf("stream: %v", x)
 		}
 	}()
 	limit := d.bud.lim.StreamBytes
@@ -468,7 +488,7 @@ func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 	if data, a85, ok := d.flateData(v); ok {
 		zr, err := d.inflate(data, a85)
 		if err != nil {
-			return nil, fmt.Errorf("stream: %w", err)
+			return dst, fmt.Errorf("stream: %w", err)
 		}
 		r = zr
 		// A content stream inflates to four or five times its size.
@@ -478,10 +498,10 @@ func (d *pdfDoc) readStream(v pdf.Value) (b []byte, err error) {
 		defer rc.Close()
 		r = rc
 	}
-	b, err = readAllSized(io.LimitReader(&countingReader{r: r, bud: d.bud}, limit+1), size)
+	b, err = readAllTo(dst, io.LimitReader(&countingReader{r: r, bud: d.bud}, limit+1), size)
 	switch {
-	case int64(len(b)) > limit:
-		b, err = b[:limit], tooLarge("a stream decodes to more than %s", limit)
+	case int64(len(b)-start) > limit:
+		b, err = b[:start+int(limit)], tooLarge("a stream decodes to more than %s", limit)
 		if d.bud.pageErr == nil {
 			d.bud.pageErr = err
 		}

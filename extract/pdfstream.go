@@ -7,6 +7,7 @@ import (
 	"encoding/ascii85"
 	"io"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -95,8 +96,13 @@ func (d *pdfDoc) inflate(data []byte, a85 bool) (io.Reader, error) {
 	return in.zr, nil
 }
 
-// release gives the document's inflater back for other documents to use.
+// release gives the document's inflater and content buffer back for
+// other documents to use; the document reads no more page contents.
 func (d *pdfDoc) release() {
+	if b := d.content; b != nil {
+		d.content = nil
+		contentPool.Put(&b)
+	}
 	if in := d.inf; in != nil {
 		d.inf = nil
 		in.raw.Reset(nil) // (the file's bytes)
@@ -132,9 +138,10 @@ func (a *ascii85Text) Read(p []byte) (int, error) {
 	return out, err
 }
 
-// readAllSized is io.ReadAll starting from a buffer of size bytes.
-func readAllSized(r io.Reader, size int) ([]byte, error) {
-	b := make([]byte, 0, size)
+// readAllTo is io.ReadAll appending to dst, with room for size bytes
+// made at once.
+func readAllTo(dst []byte, r io.Reader, size int) ([]byte, error) {
+	b := slices.Grow(dst, size)
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

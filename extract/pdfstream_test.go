@@ -44,6 +44,20 @@ func TestStreamsAsLedongthuc(t *testing.T) {
 		d.bud = bud
 		nodes, _ := d.walkPages()
 		for _, n := range nodes {
+			// The page's content, in the buffer the pages share.
+			var want []byte
+			switch c := n.v.Key("Contents"); c.Kind() {
+			case pdf.Stream:
+				want, _ = io.ReadAll(c.Reader())
+			case pdf.Array:
+				for i := 0; i < c.Len(); i++ {
+					b, _ := io.ReadAll(c.Index(i).Reader())
+					want = append(append(want, b...), '\n')
+				}
+			}
+			if got, err := d.contents(n.v.Key("Contents")); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s: a page's contents: %d bytes (%v), ledongthuc/pdf %d bytes", filepath.Base(path), len(got), err, len(want))
+			}
 			for _, v := range pageStreams(n) {
 				want, werr := io.ReadAll(v.Reader())
 				got, gerr := d.readStream(v)
@@ -60,6 +74,7 @@ func TestStreamsAsLedongthuc(t *testing.T) {
 				}
 			}
 		}
+		d.release() // the content buffer and the inflater serve the next file
 	}
 	t.Logf("%d FlateDecode streams, %d ASCII85 and FlateDecode, %d read by ledongthuc/pdf", flate, a85, other)
 	if flate == 0 || a85 == 0 {
