@@ -697,7 +697,7 @@ func TestWorkbookRowsInBatches(t *testing.T) {
 		w, path := newTestWorkbook(t)
 		w.SetCreated(pinned)
 		w.SetWorkers(workers)
-		w.maxRows = 3*rowBatchSize + 11 // three sheets, batches across their ends
+		w.maxRows = 3*rowBatchSize + 11 // sheets of 778 records: batches across their ends
 		for f := range 9 {
 			gdp := 4e10 + 1e9*float64(f)
 			if f == 4 {
