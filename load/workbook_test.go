@@ -688,9 +688,9 @@ func FuzzWrittenFormat(f *testing.F) {
 }
 
 // TestWorkbookRowsInBatches writes a batch of many more records than a
-// batch of rendering holds, on sheets of a few hundred rows, with review
-// reasons of the batch (an outlier, a unit of another dimension): sheet
-// 指标 must be the same bytes whether its rows are rendered by one
+// batch of rendering holds, on sheets of a few hundred rows, with a
+// review reason of the batch (a value far outside the other reports'):
+// sheet 指标 must be the same bytes whether its rows are rendered by one
 // goroutine or by batches on several.
 func TestWorkbookRowsInBatches(t *testing.T) {
 	write := func(workers int) map[string]string {
