@@ -167,7 +167,7 @@ func NewReaderContext(ctx context.Context, r io.ReaderAt, size int64, name strin
 	if err != nil {
 		return nil, &Error{File: name, Err: fmt.Errorf("reading: %w", err)}
 	}
-	s, repairs, ok := decodeTextString(content)
+	s, repairs, ok := decodeText(content)
 	if !ok {
 		if strings.EqualFold(filepath.Ext(name), ".pdf") {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no PDF header", ErrDamaged)}

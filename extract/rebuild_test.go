@@ -60,7 +60,7 @@ func FuzzDecodeText(f *testing.F) {
 		f.Add(b[:min(len(b), 2048)])
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, _, ok := decodeText(b)
+		s, _, ok := decodeText(string(b))
 		if !ok {
 			return
 		}

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// decodeText returns b as a UTF-8 string, with remarks on what had to
-// be replaced:
+// decodeText returns a file's content as a UTF-8 string, with remarks on
+// what had to be replaced:
 //
 //   - after a byte-order mark, UTF-8, UTF-16LE (what Notepad saves as
 //     "Unicode") or UTF-16BE; an unpaired surrogate becomes U+FFFD;
@@ -22,16 +22,11 @@ import (
 //   - GB18030 (a superset of GBK and GB2312) when the bytes decode
 //     cleanly in it.
 //
-// ok is false when b does not look like text at all: in none of these
-// encodings, or full of control characters.
-func decodeText(b []byte) (s string, repairs []string, ok bool) {
-	return decodeTextString(string(b))
-}
-
-// decodeTextString is decodeText of a file's content as a string: valid
-// UTF-8, the usual case, is returned as it is, not copied (a text of tens
-// of MB is not held twice).
-func decodeTextString(content string) (s string, repairs []string, ok bool) {
+// Valid UTF-8, the usual case, is returned as it is, not copied (a text
+// of tens of MB is not held twice). ok is false when the content does not
+// look like text at all: in none of these encodings, or full of control
+// characters.
+func decodeText(content string) (s string, repairs []string, ok bool) {
 	switch {
 	case strings.HasPrefix(content, "\xef\xbb\xbf"):
 		content = content[3:]

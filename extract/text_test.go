@@ -102,7 +102,7 @@ func TestDecodeText(t *testing.T) {
 		{"utf16-binary", "\xff\xfe" + strings.Repeat("\x00\xe1\x07\x00", 50), "", "", false},
 	}
 	for _, tt := range tests {
-		got, repairs, ok := decodeText([]byte(tt.in))
+		got, repairs, ok := decodeText(tt.in)
 		if ok != tt.ok || ok && got != tt.want || strings.Join(repairs, "; ") != tt.repairs {
 			t.Errorf("%s: decodeText = %q, %q, %v; want %q, %q, %v", tt.name, got, repairs, ok, tt.want, tt.repairs, tt.ok)
 		}
