@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"reflect"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -216,21 +215,6 @@ func openPDF(b []byte) (d *pdfDoc, err error) {
 		d.b = b
 	}
 	return d, nil
-}
-
-// objID returns the number and generation of the indirect object that
-// holds v (v itself when it is indirect). ledongthuc/pdf keeps this in an
-// unexported field; reflect reads it without modifying anything.
-func objID(v pdf.Value) uint64 {
-	p := reflect.ValueOf(v).FieldByName("ptr")
-	if !p.IsValid() {
-		return 0
-	}
-	id, gen := p.FieldByName("id"), p.FieldByName("gen")
-	if !id.IsValid() || !gen.IsValid() {
-		return 0
-	}
-	return id.Uint()<<16 | gen.Uint()
 }
 
 // A pageNode is a leaf of the page tree with its inherited attributes.
@@ -690,35 +674,4 @@ func (d *pdfDoc) shared(v pdf.Value, key string) pdf.Value {
 	}
 	d.dicts[id] = x
 	return x
-}
-
-// indirect returns the object (as objID numbers it) that the entry key
-// of dictionary v refers to, without reading it: v.Key reads and parses
-// the object from the file each time it is asked (a 4 KB buffer and a
-// parse for every font a page names). ok is false when the entry is not
-// an indirect reference, or when ledongthuc/pdf's value is not laid out
-// as this function expects (reflect reads its unexported fields, as
-// objID does, and modifies nothing).
-func indirect(v pdf.Value, key string) (uint64, bool) {
-	data := reflect.ValueOf(v).FieldByName("data")
-	if !data.IsValid() || data.Kind() != reflect.Interface || data.IsNil() {
-		return 0, false
-	}
-	m := data.Elem()
-	if m.Kind() != reflect.Map || m.Type().Key().Kind() != reflect.String {
-		return 0, false
-	}
-	e := m.MapIndex(reflect.ValueOf(key).Convert(m.Type().Key()))
-	if !e.IsValid() || e.Kind() != reflect.Interface || e.IsNil() {
-		return 0, false
-	}
-	p := e.Elem()
-	if p.Kind() != reflect.Struct || p.Type().Name() != "objptr" {
-		return 0, false
-	}
-	id, gen := p.FieldByName("id"), p.FieldByName("gen")
-	if !id.IsValid() || !gen.IsValid() || !id.CanUint() || !gen.CanUint() {
-		return 0, false
-	}
-	return id.Uint()<<16 | gen.Uint(), true
 }

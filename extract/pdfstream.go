@@ -6,7 +6,6 @@ import (
 	"compress/zlib"
 	"encoding/ascii85"
 	"io"
-	"reflect"
 	"slices"
 	"sync"
 
@@ -155,32 +154,4 @@ func readAllTo(dst []byte, r io.Reader, size int) ([]byte, error) {
 			b = append(b, 0)[:len(b)] // let append pick the growth
 		}
 	}
-}
-
-// streamOffset returns where the data of stream v starts in the file.
-// ledongthuc/pdf keeps it in an unexported field; reflect reads it
-// without modifying anything (as objID does).
-func streamOffset(v pdf.Value) (int64, bool) {
-	data := reflect.ValueOf(v).FieldByName("data")
-	if !data.IsValid() || data.Kind() != reflect.Interface || data.IsNil() {
-		return 0, false
-	}
-	s := data.Elem()
-	if s.Kind() != reflect.Struct {
-		return 0, false
-	}
-	off := s.FieldByName("offset")
-	if !off.IsValid() || off.Kind() != reflect.Int64 {
-		return 0, false
-	}
-	return off.Int(), true
-}
-
-// plainReader reports whether ledongthuc/pdf reads r's streams as they
-// are in the file, without decrypting them: mended bytes are never
-// encrypted (see mend), and a reader whose key cannot be seen is taken
-// for one that decrypts.
-func plainReader(r *pdf.Reader) bool {
-	key := reflect.ValueOf(r).Elem().FieldByName("key")
-	return key.IsValid() && key.Kind() == reflect.Slice && key.Len() == 0
 }
