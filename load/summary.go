@@ -410,7 +410,8 @@ func (row *sumRow) choose(cols []*sumCol) {
 		var pick *mention
 		for _, m := range cell.best {
 			if m.period == cols[c].period {
-				pick = m
+				pick = m // (one mention per period)
+				break
 			}
 		}
 		if pick == nil {

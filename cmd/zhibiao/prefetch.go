@@ -12,9 +12,10 @@ import (
 // there; then the workers index them first, in input order, and go on
 // with the rest. N goroutines work at once, the loader counted (a reading
 // under way when the dictionary is ready ends beside the workers); with
-// -j 1 the dictionary loads before the first input is read. The readings kept waiting are bounded by their text
-// (prefetchBytes) and count, and one heavy input at most holds the heavy
-// token among them (see gate): memory stays what a run takes anyway.
+// -j 1 the dictionary loads before the first input is read. The readings
+// kept waiting are bounded by their text (prefetchBytes) and count, and
+// one heavy input at most holds the heavy token among them (see gate):
+// memory stays what a run takes anyway.
 
 const (
 	prefetchBytes  = 32 << 20 // about three times the text of the readings waiting
