@@ -86,9 +86,7 @@ func (d *parallelDeflate) start(last bool) {
 		} else if err == nil {
 			err = fw.Flush() // a sync flush: the stream goes on
 		}
-		if release != nil {
-			release()
-		}
+		release()
 		freeBlock(block)
 		done <- result{out.Bytes(), err}
 	}()
@@ -115,27 +113,41 @@ func freeBlock(b []byte) {
 	}
 }
 
-// compressors holds compressors without a dictionary by level (the index
-// is the level + 2: -2 to 9); a block primed with the block before it
-// needs a compressor of its own, as compress/flate cannot reset one to
-// another dictionary.
-var compressors [12]sync.Pool
+// compressors holds compressors by level (the index is the level + 2: -2
+// to 9), those primed with a dictionary (a block's with the end of the
+// block before it) apart: Reset primes a writer again with the
+// dictionary it last had.
+var compressors [2][12]sync.Pool
 
-// compressor returns a compressor writing to out, and the function that
-// gives it back once it is done with (nil for one not to give back).
+// compressor returns a compressor writing to out, primed with dict when
+// it is not nil, and the function that gives it back once it is done
+// with.
 func compressor(out io.Writer, level int, dict []byte) (*flate.Writer, func(), error) {
-	if dict != nil || level < -2 || level > 9 {
-		fw, err := flate.NewWriterDict(out, level, dict)
-		return fw, nil, err
+	if level < -2 || level > 9 {
+		fw, err := flate.NewWriterDict(out, level, dict) // (fails)
+		return fw, func() {}, err
 	}
-	pool := &compressors[level+2]
-	if fw, ok := pool.Get().(*flate.Writer); ok {
+	primed := 0
+	if dict != nil {
+		primed = 1
+	}
+	pool := &compressors[primed][level+2]
+	fw, ok := pool.Get().(*flate.Writer)
+	switch {
+	case ok && dict != nil:
+		fw.ResetDict(out, dict)
+	case ok:
 		fw.Reset(out)
-		return fw, func() { pool.Put(fw) }, nil
-	}
-	fw, err := flate.NewWriter(out, level)
-	if err != nil {
-		return nil, nil, err
+	default:
+		var err error
+		if dict != nil {
+			fw, err = flate.NewWriterDict(out, level, dict)
+		} else {
+			fw, err = flate.NewWriter(out, level)
+		}
+		if err != nil {
+			return nil, func() {}, err
+		}
 	}
 	return fw, func() { pool.Put(fw) }, nil
 }

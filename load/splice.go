@@ -260,10 +260,11 @@ type rawPart struct {
 // piece deflates p on its own, ending with a sync flush (or the final
 // block).
 func (r *rawPart) piece(p []byte, final bool) error {
-	fw, err := flate.NewWriter(r.out, deflateLevel)
+	fw, release, err := compressor(r.out, deflateLevel, nil)
 	if err != nil {
 		return err
 	}
+	defer release()
 	if _, err := fw.Write(p); err != nil {
 		return err
 	}
