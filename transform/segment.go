@@ -14,7 +14,8 @@ import (
 // dictionary (dict/zh_s.txt, see dict/NOTICE) plus the domain words of
 // dict/domain.txt and the names of the built-in catalog. gse's own
 // NewEmbed("zh_s") loads 352 279 words in ~2 s into ~150 MB; the ~72 000
-// words kept load in ~0.15 s into ~22 MB (BenchmarkLoadDictionary). On the
+// words kept load in ~0.15 s into ~16 MB (BenchmarkLoadDictionary; see
+// dictmemory.go for how they are kept). On the
 // reports of the corpus the trimmed dictionary reproduces 99.8% of the
 // words the full one finds, and 98.5% on reports left out when trimming.
 // gse's embedded dictionaries are not referenced, so the linker drops them
@@ -51,16 +52,41 @@ type segmenter struct {
 	seg *gse.Segmenter
 }
 
-// newSegmenter loads the dictionary: the domain words and catalog names
-// first (gse keeps the first entry of a word, so their tags win), then the
-// trimmed general dictionary, all in one gse.LoadDictStr call so that
-// token distances are computed once, over the whole dictionary. (Adding
-// words with AddToken afterwards would give them distance 0, which gse's
-// shortest-path search treats as "not visited yet".)
+// newSegmenter loads the dictionary of dictionaryText in one
+// gse.LoadDictStr call, so that token distances are computed once, over
+// the whole dictionary. (Adding words with AddToken afterwards would give
+// them distance 0, which gse's shortest-path search treats as "not
+// visited yet".)
 func newSegmenter() (*segmenter, error) {
-	cat, err := loadCatalog("")
+	text, err := dictionaryText()
 	if err != nil {
 		return nil, err
+	}
+	// NotLoadHMM: we never use the HMM for unknown words, and loading its
+	// model writes package-level maps in gse/hmm, which is not safe if two
+	// segmenters are built at once.
+	seg := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	seg.Init() // what LoadDictStr does when it makes the dictionary
+	seg.Dict = gse.NewDict()
+	// A word a line at most. Grown by append instead, the words are
+	// copied about ten times over, into new memory each time: 80 ms of
+	// page faults, a third of the load.
+	seg.Dict.Tokens = make([]gse.Token, 0, strings.Count(text, "\n")+1)
+	if err := seg.LoadDictStr(text); err != nil {
+		return nil, fmt.Errorf("loading segmenter dictionary: %w", err)
+	}
+	compactDictionary(seg.Dict)
+	return &segmenter{seg: seg}, nil
+}
+
+// dictionaryText returns the segmenter's dictionary in gse's format (a
+// word, its frequency and its tag a line): the domain words and catalog
+// names first (gse keeps the first entry of a word, so their tags win),
+// then the trimmed general dictionary.
+func dictionaryText() (string, error) {
+	cat, err := loadCatalog("")
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	b.Grow(len(zhDict) + len(domainDict) + 32*len(cat.words))
@@ -71,7 +97,7 @@ func newSegmenter() (*segmenter, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) > 3 {
-			return nil, fmt.Errorf("dict/domain.txt:%d: want \"word [pos [freq]]\", got %q", i+1, line)
+			return "", fmt.Errorf("dict/domain.txt:%d: want \"word [pos [freq]]\", got %q", i+1, line)
 		}
 		pos, freq := "n", strconv.Itoa(domainFreq)
 		if len(f) > 1 {
@@ -79,7 +105,7 @@ func newSegmenter() (*segmenter, error) {
 		}
 		if len(f) > 2 {
 			if _, err := strconv.ParseFloat(f[2], 64); err != nil {
-				return nil, fmt.Errorf("dict/domain.txt:%d: bad frequency %q", i+1, f[2])
+				return "", fmt.Errorf("dict/domain.txt:%d: bad frequency %q", i+1, f[2])
 			}
 			freq = f[2]
 		}
@@ -89,15 +115,7 @@ func newSegmenter() (*segmenter, error) {
 		fmt.Fprintf(&b, "%s %d n\n", w, domainFreq)
 	}
 	b.WriteString(zhDict)
-
-	// NotLoadHMM: we never use the HMM for unknown words, and loading its
-	// model writes package-level maps in gse/hmm, which is not safe if two
-	// segmenters are built at once.
-	seg := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
-	if err := seg.LoadDictStr(b.String()); err != nil {
-		return nil, fmt.Errorf("loading segmenter dictionary: %w", err)
-	}
-	return &segmenter{seg: seg}, nil
+	return b.String(), nil
 }
 
 // cut returns the words of text with their parts of speech, in order,
