@@ -244,7 +244,7 @@ func (d *pdfDoc) walkPages() (out []pageNode, more bool) {
 			}
 			seen[id] = true
 		}
-		if r := v.Key("Resources"); r.Kind() == pdf.Dict {
+		if r := d.shared(v, "Resources"); r.Kind() == pdf.Dict {
 			inh.res = r
 		}
 		if mb := v.Key("MediaBox"); mb.Kind() == pdf.Array {
@@ -657,9 +657,11 @@ func finite(m matrix) bool {
 }
 
 // shared returns the entry key of dictionary v, read once per document
-// when it is an indirect object: a font or XObject dictionary that the
-// resources of every page name (ReportLab writes resources of its own on
-// each page, with "/Font 1 0 R").
+// when it is an indirect object: the resources that every page names
+// (LibreOffice writes "/Resources 48 0 R" on each page; a fifth of the
+// objects read from a batch of its files were these), or a font or
+// XObject dictionary that the resources of every page name (ReportLab
+// writes resources of its own on each page, with "/Font 1 0 R").
 func (d *pdfDoc) shared(v pdf.Value, key string) pdf.Value {
 	id, ok := indirect(v, key)
 	if !ok {
