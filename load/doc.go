@@ -76,7 +76,8 @@ package load
 // slowly: records and tables wait for Close in temporary files, the rows
 // of 指标 are rendered by this package (rowxml.go) and the zip goes
 // straight to the file (excelize would assemble it in memory,
-// qax-os/excelize#2357), but 汇总 holds its rows and cells until Close.
+// qax-os/excelize#2357), but 汇总 holds its rows and cells until Close:
+// about 80 bytes a figure (TestSummaryMemory), 80 MB for a million.
 // Writing 200,000 records peaks at about 21 MB of heap (35 MB when
 // excelize assembled the zip, 75 MB before the rows were rendered here).
 

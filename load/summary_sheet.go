@@ -2,9 +2,7 @@ package load
 
 import (
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -73,9 +71,9 @@ func (w *Workbook) writeSummary() error {
 		wd[len(summaryLead)+i] = math.Max(10, textWidth(name)/2+2)
 	}
 	for _, row := range s.rows {
-		for c, cell := range row.cells {
-			if i := pos[c]; i >= 0 {
-				wd[len(summaryLead)+i] = math.Max(wd[len(summaryLead)+i], numberWidth(row.value(cell))+8)
+		for i := range row.cells {
+			if j := pos[row.cells[i].col]; j >= 0 {
+				wd[len(summaryLead)+j] = math.Max(wd[len(summaryLead)+j], numberWidth(s.value(row, &row.cells[i]))+8)
 			}
 		}
 	}
@@ -122,16 +120,17 @@ func (w *Workbook) writeSummary() error {
 		row[0] = excelize.Cell{StyleID: w.st.wrap, Value: cellText(r.label)}
 		row[1] = excelize.Cell{StyleID: w.st.text, Value: cellText(r.display)}
 		reports := make(map[int]bool)
-		// In column order, not the map's: the styles are made on first
-		// use, and their numbers must not change from run to run.
-		for _, c := range slices.Sorted(maps.Keys(r.cells)) {
-			cell, j := r.cells[c], pos[c]
+		// In column order (finish sorts the cells): the styles are made
+		// on first use, and their numbers must not change from run to run.
+		for k := range r.cells {
+			cell := &r.cells[k]
+			j := pos[cell.col]
 			if j < 0 {
 				continue
 			}
-			reports[s.cols[c].file] = true
-			v := r.value(cell)
-			row[len(summaryLead)+j] = excelize.Cell{StyleID: w.st.summaryNumber(v, cell.n, cell.flag), Value: v}
+			reports[s.cols[cell.col].file] = true
+			v := s.value(r, cell)
+			row[len(summaryLead)+j] = excelize.Cell{StyleID: w.st.summaryNumber(v, int(cell.n), cell.flag), Value: v}
 		}
 		row[2] = excelize.Cell{StyleID: w.st.text, Value: len(reports)}
 		if err := sw.SetRow("A"+strconv.Itoa(summaryHead+1+i), row,
@@ -161,8 +160,8 @@ func (s *summary) colTitle(c int) string {
 // row's display unit, rounded to 12 significant digits so that a scale
 // change leaves no binary noise (11.37万亿 shows 113,700 亿, not
 // 113,700.00000000001).
-func (row *sumRow) value(cell *sumCell) float64 {
-	v := row.convert(cell.chosen) / row.scale
+func (s *summary) value(row *sumRow, cell *sumCell) float64 {
+	v := s.convert(row, cell.m) / row.scale
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 	return r
 }
