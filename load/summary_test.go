@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"github.com/zhibiao/zhibiao/transform"
 )
 
@@ -251,4 +252,35 @@ func TestSummaryMemory(t *testing.T) {
 		t.Errorf("汇总 keeps %.0f bytes in %.2f objects a figure, want at most 100 in 0.5", perFigure, objects)
 	}
 	runtime.KeepAlive(&s)
+}
+
+// TestSummaryManyColumns checks that past manyColumns report columns they
+// all take one width, the widest, so that nothing shows as ####.
+func TestSummaryManyColumns(t *testing.T) {
+	w, path := newTestWorkbook(t)
+	for i := range manyColumns + 10 {
+		r := rec("地区生产总值", "地区生产总值", 3e10, "元")
+		if i == 100 {
+			r.StdValue = f64(123456789012345) // the widest value
+		}
+		r.Doc = "r" + strconv.Itoa(i)
+		if err := w.Add(File{Name: r.Doc}, []transform.Indicator{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := closeAndOpen(t, w, path)
+	var widths []float64
+	for c := len(summaryLead) + 1; c <= len(summaryLead)+manyColumns+10; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		wd, err := x.GetColWidth(SheetSummary, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths = append(widths, wd)
+	}
+	for i, wd := range widths {
+		if wd != widths[0] || wd < 20 {
+			t.Fatalf("report column %d is %v wide, the first %v: want one width, the widest (20)", i+1, wd, widths[0])
+		}
+	}
 }
