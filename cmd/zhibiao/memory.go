@@ -5,16 +5,17 @@ import (
 	"runtime/debug"
 )
 
-// The collector's settings of a run. A batch allocates about 240 KB a
-// page but keeps little (the live heap of 256 PDFs stays at 30–40 MB,
-// half of it the dictionary): at the default GOGC of 100 the collector ran 46
+// The collector's settings of a run. A batch allocates about 215 KB a
+// page but keeps little (the live heap of 256 PDFs stays at 25–35 MB,
+// 16 MB of it the dictionary): at the default GOGC of 100 the collector ran 46
 // times and took 1.1 s of CPU of a 4 s run (on 256 PDFs, -j 1, when a page
 // allocated 550 KB). Fewer collections cost memory, and memory costs
 // time too: every page the heap grows into is a page fault, cleared by
 // the kernel (on this batch 56,000 faults, a tenth of the CPU time, at
 // GOGC 400). At 200 the collector runs a dozen times, the heap peaks near
-// 120 MB (150–180 MB resident), and -j 1 and -j 2 are at least as fast as at 300 or 400; the
-// memory limit keeps the heap within bounds all the same.
+// 100 MB (100–125 MB resident), and -j 1 and -j 2 are at least as fast as
+// at 300 or 400; the memory limit keeps the heap within bounds all the
+// same.
 const (
 	gcPercent = 200
 
