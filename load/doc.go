@@ -73,13 +73,15 @@
 package load
 
 // BUG(zhibiao): The memory a Workbook takes still grows with the batch,
-// slowly: records and tables wait for Close in temporary files, the rows
-// of 指标 are rendered by this package (rowxml.go) and the zip goes
-// straight to the file (excelize would assemble it in memory,
-// qax-os/excelize#2357), but 汇总 holds its rows and cells until Close:
-// about 80 bytes a figure (TestSummaryMemory), 80 MB for a million.
-// Writing 200,000 records peaks at about 21 MB of heap (35 MB when
-// excelize assembled the zip, 75 MB before the rows were rendered here).
+// slowly: with its files (their names and columns, a few hundred bytes
+// each) and, at Close, with the rows 汇总 shows (a line each; Excel holds
+// a million). Records and tables wait for Close in temporary files, 汇总
+// reads its figures back from them a part at a time (summary.go,
+// TestSummaryMemory), the rows of 指标 are rendered by this package
+// (rowxml.go) and the zip goes straight to the file (excelize would
+// assemble it in memory, qax-os/excelize#2357). Writing 200,000 records
+// peaks at about 21 MB of heap (35 MB when excelize assembled the zip,
+// 75 MB before the rows were rendered here).
 
 // BUG(zhibiao): Sheet 汇总 matches names as written exactly: two reports
 // that name one indicator differently (接待游客, 游客接待量)

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,6 +21,8 @@ type spool[T any] struct {
 	w     *bufio.Writer
 	put   codec[T] // the writer's
 	n     int      // values added
+
+	buffer int // the size of the writer's buffer (0: 64 KB)
 }
 
 // A codec writes or reads back the values of a spool, in order: one
@@ -58,7 +61,7 @@ func (s *spool[T]) add(v *T) error {
 		if err != nil {
 			return fmt.Errorf("temporary file: %w", err)
 		}
-		s.f, s.w, s.put = f, bufio.NewWriterSize(f, 1<<16), s.newCodec()
+		s.f, s.w, s.put = f, bufio.NewWriterSize(f, cmp.Or(s.buffer, 1<<16)), s.newCodec()
 	}
 	if err := s.put.put(s.w, v); err != nil {
 		return fmt.Errorf("temporary file: %w", err)
@@ -107,5 +110,5 @@ func (s *spool[T]) remove() {
 		s.f.Close()
 		os.Remove(s.f.Name())
 	}
-	*s = spool[T]{dir: s.dir, codec: s.codec}
+	*s = spool[T]{dir: s.dir, codec: s.codec, buffer: s.buffer}
 }

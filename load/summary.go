@@ -3,7 +3,9 @@ package load
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,35 +45,47 @@ const outlierFactor = 1000
 // minOthers is the fewest other reports that make a range to compare with.
 const minOthers = 3
 
-// A summary collects sheet 汇总 while the batch streams by: for each
-// (indicator, report column) cell, the best mention of each period and the
-// number of mentions; nothing else of the records.
-//
-// It is the one thing of a batch kept in memory until Close that grows
-// with the figures (a cell each, about), so cells hold no pointers: they
-// are values in one slice per row, their units and periods numbers in a
-// table of strings. A cell takes about 40 bytes and costs the collector
-// nothing to mark; with maps and pointers it took 135, in five objects,
-// and a batch of 4,400 reports (900,000 figures) spent a third of its time
-// collecting garbage (TestSummaryMemory).
-type summary struct {
-	reports []string       // column title of each file added
-	names   map[string]int // file name → times used, to keep titles unique
-	cols    []*sumCol
-	colOf   map[colKey]int
-	labels  map[string]*sumLabel
-	seq     int // order of first appearance of rows
+// How 汇总 is made in bounded memory. While the batch streams by, the
+// summary keeps its columns (a report's and status's) and nothing of the
+// figures: the workbook keeps the records in a temporary file. At Close,
+// finish reads them back and builds the rows in memory, label by label.
+// Most labels are names as written that one report uses: a province's
+// 10,000 reports have over a million, at about 850 bytes each while their
+// rows are built. So a batch of many figures is cut into parts by a hash
+// of the label, each part's figures written to a file of its own, and the
+// parts are built one after the other: every label's figures are in one
+// part, in the order of the batch, and a part holds at most partMentions
+// of them. What stays of a part is the rows shown (a line each, their
+// cells in a temporary file) and what the review of 指标 needs of the
+// rows that flag a record.
 
-	strs     []string         // units and periods, by number
-	strNum   map[string]int32 // the number of each
-	fileCols int32            // the first column of the file being added
+// partMentions is the most mentions (a figure, or its rate) a part of the
+// batch holds at finish, unless there would be more than maxParts parts.
+const partMentions = 64 << 10
+
+// maxParts bounds the files open at once while the batch is cut into parts.
+const maxParts = 256
+
+// A summary collects sheet 汇总 (see above).
+type summary struct {
+	dir      string         // where its temporary files go
+	reports  []string       // column title of each file added
+	names    map[string]int // file name → times used, to keep titles unique
+	cols     []*sumCol
+	colOf    map[colKey]int
+	firstCol []int    // each file's first column (the columns of a file are added together)
+	overview []string // each file's first section
+	mentions int      // mentions in the batch
+	partSize int      // mentions per part (0: partMentions); tests lower it
 
 	// Set by finish.
-	rows       []*sumRow // rows shown, in order
-	shown      []int     // indexes in cols of the columns shown, in order
-	keptCols   int       // report columns that had values
-	droppedRep int       // reports left out past Excel's column limit
-	cutRows    int       // rows left out past Excel's row limit
+	rows       []*shownRow          // rows shown, in order
+	cells      *os.File             // their cells, each row's together
+	reviews    map[rowKey]rowReview // rows that flag records
+	shown      []int                // indexes in cols of the columns shown, in order
+	keptCols   int                  // report columns that had values
+	droppedRep int                  // reports left out past Excel's column limit
+	cutRows    int                  // rows left out past Excel's row limit
 }
 
 type colKey struct{ file, status int }
@@ -84,72 +98,40 @@ type sumCol struct {
 	period  string    // the period most records have, set by finish
 }
 
-// A periodN counts the records of a period (a number in summary.strs).
-type periodN struct{ period, n int32 }
-
-// A sumLabel gathers the rows of one indicator: one per dimension of its
-// values, and its rate row.
-type sumLabel struct {
-	rows map[string]*sumRow // dimension → row
+// A periodN counts the records of a period.
+type periodN struct {
+	period string
+	n      int
 }
 
-// A sumRow is one indicator in one dimension.
-type sumRow struct {
-	label, dim string
-	canonical  bool
-	seq        int
-	units      map[string]int // standard unit → mentions
-	reports    int            // files that mention it
-	lastFile   int            // the file that mentioned it last (a file's records are noted together)
-	cells      []sumCell      // in the order noted, so in file order; sorted by column by finish
-	more       [][]mention    // the best mentions of a cell's periods after its first (sumCell.more)
+// A rowKey names a row: its label and dimension.
+type rowKey struct{ label, dim string }
 
-	// Set by finish.
-	kept     bool
-	major    *sumRow // the row of the label's dominant dimension, when this one is not kept for that reason
-	unit     string  // standard unit the values are converted into
-	scale    float64 // divisor of the display unit (1e8 for 亿元)
-	display  string  // the display unit ("亿元", "同比增长(%)")
-	low, top [2]extreme
-	positive int // reports with a positive value
+// A shownRow is a row of 汇总 as finish laid it out.
+type shownRow struct {
+	label, display string
+	yoy, canonical bool
+	seq            int       // order of first appearance
+	reports        int       // files that mention it
+	first          *shownRow // the row of its label that appears first
+	at, n          int64     // its cells: the first's index in summary.cells, and how many
 }
 
-// An extreme is one of the two smallest or largest representative values
-// of a row, with its file, for the outlier check.
-type extreme struct {
-	v    float64
-	file int // -1 when unset
+// A shownCell is one cell of a row shown.
+type shownCell struct {
+	col   int32   // index in summary.cols
+	n     int32   // mentions
+	flag  bool    // the value is doubtful
+	value float64 // in the row's display unit
 }
 
-// A sumCell is one (row, report column) cell.
-type sumCell struct {
-	col  int32 // index in summary.cols
-	n    int32 // mentions
-	more int32 // 1 + the index in the row's more of the cell's other periods; 0: none
-	flag bool  // set by finish: the chosen value is doubtful
-	// The best mention of the first period stated (those of the other
-	// periods are in more); once finish has run, the mention chosen.
-	m mention
-}
-
-// A mention is one record's figure as 汇总 needs it.
-type mention struct {
-	value    float64 // std value, or yoy in a rate row
-	unit     int32   // std unit (a number in summary.strs)
-	period   int32   // (a number in summary.strs)
-	overview bool    // in the report's first section
-	doubtful bool    // the record has a review reason
-}
-
-// num returns the number of string x in s.strs, adding it.
-func (s *summary) num(x string) int32 {
-	if n, ok := s.strNum[x]; ok {
-		return n
-	}
-	n := int32(len(s.strs))
-	s.strs = append(s.strs, x)
-	s.strNum[x] = n
-	return n
+// A rowReview is what the review of a record needs of its row.
+type rowReview struct {
+	reports      int
+	majorReports int    // of the row of the label's dominant dimension, if another
+	majorUnit    string // its unit
+	kept         bool
+	stats        rowStats
 }
 
 // statusOrder and statusLabels lay out a report's columns.
@@ -180,15 +162,13 @@ func topSection(path string) string {
 	return top
 }
 
-// add notes the records of the file with index file.
+// add notes the file with index file, and the columns and mentions of its
+// records.
 func (s *summary) add(file int, f File, recs []transform.Indicator) {
-	if s.labels == nil {
-		s.labels = make(map[string]*sumLabel)
+	if s.names == nil {
 		s.colOf = make(map[colKey]int)
 		s.names = make(map[string]int)
-		s.strNum = make(map[string]int32)
 	}
-	s.fileCols = int32(len(s.cols))
 	// The records' doc names the report uniquely in a batch (a path
 	// under the folder given); a file without records has no column.
 	name := f.Name
@@ -200,30 +180,23 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 		name += " #" + strconv.Itoa(s.names[name])
 	}
 	s.reports = append(s.reports, name)
+	s.firstCol = append(s.firstCol, len(s.cols))
 	overview := ""
 	if len(recs) > 0 {
 		overview = topSection(recs[0].Section)
 	}
+	s.overview = append(s.overview, overview)
 	for i := range recs {
 		r := &recs[i]
-		label, canonical := labelOf(r)
-		if label == "" {
+		if label, _ := labelOf(r); label == "" {
 			continue
 		}
-		col := s.col(file, statusIndex(r.Status))
-		m := mention{
-			period:   s.num(r.Period),
-			overview: r.Section == "" || topSection(r.Section) == overview,
-			doubtful: r.Review != "",
+		s.cols[s.col(file, statusIndex(r.Status))].count(r.Period)
+		if finite(r.StdValue) != nil {
+			s.mentions++
 		}
-		s.cols[col].count(m.period)
-		if v := finite(r.StdValue); v != nil {
-			m.value, m.unit = *v, s.num(r.StdUnit)
-			s.note(label, canonical, transform.Dimension(r.StdUnit), file, col, m)
-		}
-		if v := finite(r.YoY); v != nil {
-			m.value, m.unit = *v, s.num("%")
-			s.note(label, canonical, yoyDim, file, col, m)
+		if finite(r.YoY) != nil {
+			s.mentions++
 		}
 	}
 }
@@ -240,7 +213,7 @@ func (s *summary) col(file, status int) int {
 }
 
 // count adds a record of period p to the column.
-func (c *sumCol) count(p int32) {
+func (c *sumCol) count(p string) {
 	for i := range c.periods {
 		if c.periods[i].period == p {
 			c.periods[i].n++
@@ -250,118 +223,166 @@ func (c *sumCol) count(p int32) {
 	c.periods = append(c.periods, periodN{p, 1})
 }
 
-// note adds mention m of file in column col to the row (label, dim).
-func (s *summary) note(label string, canonical bool, dim string, file, col int, m mention) {
-	l := s.labels[label]
-	if l == nil {
-		l = &sumLabel{rows: make(map[string]*sumRow)}
-		s.labels[label] = l
-	}
-	row := l.rows[dim]
-	if row == nil {
-		s.seq++
-		row = &sumRow{label: label, dim: dim, canonical: canonical, seq: s.seq, lastFile: -1,
-			units: make(map[string]int)}
-		l.rows[dim] = row
-	}
-	row.units[s.strs[m.unit]]++
-	if row.lastFile != file {
-		row.reports++
-		row.lastFile = file
-	}
-	// The file's cells are the last of the row: at most one per status.
-	var cell *sumCell
-	for i := len(row.cells) - 1; i >= 0 && row.cells[i].col >= s.fileCols; i-- {
-		if row.cells[i].col == int32(col) {
-			cell = &row.cells[i]
-			break
-		}
-	}
-	if cell == nil {
-		row.cells = append(row.cells, sumCell{col: int32(col), n: 1, m: m})
-		return
-	}
-	cell.n++
-	rate := dim == yoyDim
-	if cell.m.period == m.period {
-		if s.better(m, cell.m, rate) {
-			cell.m = m
-		}
-		return
-	}
-	if cell.more == 0 {
-		row.more = append(row.more, nil)
-		cell.more = int32(len(row.more))
-	}
-	more := row.more[cell.more-1]
-	for i, b := range more {
-		if b.period == m.period {
-			if s.better(m, b, rate) {
-				more[i] = m
-			}
-			return
-		}
-	}
-	row.more[cell.more-1] = append(more, m)
+// A sumMention is one mention of a record: a figure or its rate, in the
+// row of its label and dimension, with its place in the batch.
+type sumMention struct {
+	label, dim string
+	canonical  bool
+	file, col  int
+	seq        int // the mention's place in the batch
+	m          mentionText
 }
 
-// better reports whether mention a, stated after b in the same report,
-// is the one to show: one in the overview section beats one elsewhere;
-// then the larger value (the wider scope), except for rates; then the
-// first stated.
-func (s *summary) better(a, b mention, rate bool) bool {
-	if a.overview != b.overview {
-		return a.overview
-	}
-	if rate {
-		return false
-	}
-	bv, ok := transform.ConvertUnit(b.value, s.strs[b.unit], s.strs[a.unit])
-	return ok && math.Abs(a.value) > math.Abs(bv)
+// A mentionText is a mention with its unit and period as text.
+type mentionText struct {
+	value              float64
+	unit, period       string
+	overview, doubtful bool
 }
 
-// finish decides what sheet 汇总 shows: the rows, the mention of each
+// mentionsOf calls fn with the mentions of record r of file, the record's
+// first mention being the batch's seq-th.
+func (s *summary) mentionsOf(file, seq int, r *transform.Indicator, fn func(*sumMention) error) (int, error) {
+	label, canonical := labelOf(r)
+	if label == "" {
+		return seq, nil
+	}
+	sm := sumMention{label: label, canonical: canonical, file: file,
+		col: s.colOf[colKey{file, statusIndex(r.Status)}]}
+	sm.m = mentionText{
+		period:   r.Period,
+		overview: r.Section == "" || topSection(r.Section) == s.overview[file],
+		doubtful: r.Review != "",
+	}
+	if v := finite(r.StdValue); v != nil {
+		sm.dim, sm.seq = transform.Dimension(r.StdUnit), seq
+		sm.m.value, sm.m.unit = *v, r.StdUnit
+		seq++
+		if err := fn(&sm); err != nil {
+			return seq, err
+		}
+	}
+	if v := finite(r.YoY); v != nil {
+		sm.dim, sm.seq = yoyDim, seq
+		sm.m.value, sm.m.unit = *v, "%"
+		seq++
+		if err := fn(&sm); err != nil {
+			return seq, err
+		}
+	}
+	return seq, nil
+}
+
+// finish decides what sheet 汇总 shows from the records of the batch (in
+// the order added, nrecs of each file): the rows, the mention of each
 // cell, the display units, the flags, and the columns, keeping at most
 // maxCols report columns and maxRows rows.
-func (s *summary) finish(maxCols, maxRows int) {
+func (s *summary) finish(recs *spool[transform.Indicator], nrecs []int, maxCols, maxRows int) error {
 	for _, c := range s.cols {
-		c.period = s.commonPeriod(c.periods)
+		c.period = c.commonPeriod()
 	}
-	var rows []*sumRow
-	for _, l := range s.labels {
-		major := dominant(l)
-		for _, row := range l.rows {
-			switch {
-			case row.dim != yoyDim && row != major:
-				row.major = major // another unit than most reports use
-			case row.canonical || row.reports >= 2:
-				row.kept = true
-				rows = append(rows, row)
+	s.reviews = make(map[rowKey]rowReview)
+	out, err := newCellWriter(s.dir)
+	if err != nil {
+		return err
+	}
+	s.cells = out.f
+	size := cmp.Or(s.partSize, partMentions)
+	parts := min(maxParts, (s.mentions+size-1)/size)
+	// each calls fn with the mentions of the batch, in order.
+	each := func(fn func(*sumMention) error) error {
+		file, left, seq := 0, 0, 0
+		return recs.each(func(r *transform.Indicator) error {
+			for left == 0 {
+				left = nrecs[file]
+				file++
 			}
+			left--
+			var err error
+			seq, err = s.mentionsOf(file-1, seq, r, fn)
+			return err
+		})
+	}
+	if parts <= 1 {
+		p := newSumPart(s)
+		if err := each(p.note); err != nil {
+			return err
+		}
+		if err := p.finish(out); err != nil {
+			return err
+		}
+	} else if err := s.finishInParts(parts, each, out); err != nil {
+		return err
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	return s.layOut(maxCols, maxRows)
+}
+
+// finishInParts cuts the mentions into parts by a hash of their label,
+// each in a file of its own, and builds the rows of each part in turn.
+func (s *summary) finishInParts(parts int, each func(func(*sumMention) error) error, out *cellWriter) error {
+	files := make([]spool[sumMention], parts)
+	defer func() {
+		for i := range files {
+			files[i].remove()
+		}
+	}()
+	seed := maphash.MakeSeed()
+	for i := range files {
+		files[i] = spool[sumMention]{dir: s.dir, codec: newMentionCodec, buffer: 16 << 10}
+	}
+	err := each(func(sm *sumMention) error {
+		return files[maphash.String(seed, sm.label)%uint64(parts)].add(sm)
+	})
+	if err != nil {
+		return err
+	}
+	for i := range files {
+		p := newSumPart(s)
+		if err := files[i].each(p.note); err != nil {
+			return err
+		}
+		files[i].remove()
+		if err := p.finish(out); err != nil {
+			return err
 		}
 	}
-	for _, row := range rows {
-		s.choose(row)
-	}
+	return nil
+}
+
+// layOut chooses the columns shown and orders the rows, once every part
+// has added its rows.
+func (s *summary) layOut(maxCols, maxRows int) error {
 	// Columns with a value, in file and status order; past the limit, the
 	// reports with the most values stay.
-	used := make(map[int]bool)
-	perFile := make(map[int]int) // file → figures in the rows shown
-	for _, row := range rows {
-		for _, cell := range row.cells {
-			used[int(cell.col)] = true
-			perFile[s.cols[cell.col].file] += int(cell.n)
+	used := make([]bool, len(s.cols))
+	perFile := make([]int, len(s.reports)) // figures in the rows shown
+	var buf []shownCell
+	for _, row := range s.rows {
+		var err error
+		if buf, err = s.rowCells(row, buf[:0]); err != nil {
+			return err
+		}
+		for _, c := range buf {
+			used[c.col] = true
+			perFile[s.cols[c.col].file] += int(c.n)
 		}
 	}
 	s.shown = s.shown[:0]
-	for c := range used {
-		s.shown = append(s.shown, c)
+	for c, u := range used {
+		if u {
+			s.shown = append(s.shown, c)
+		}
 	}
 	s.keptCols = len(s.shown)
 	if len(s.shown) > maxCols {
-		files := make([]int, 0, len(perFile))
-		for f := range perFile {
-			files = append(files, f)
+		var files []int
+		for f, n := range perFile {
+			if n > 0 {
+				files = append(files, f)
+			}
 		}
 		slices.SortFunc(files, func(a, b int) int { return cmp.Or(perFile[b]-perFile[a], a-b) })
 		colsOf := make(map[int]int)
@@ -384,14 +405,8 @@ func (s *summary) finish(maxCols, maxRows int) {
 	})
 	// Rows: catalog indicators in order of first appearance, then the
 	// others by the number of reports; a rate row under its indicator.
-	first := make(map[string]*sumRow) // label → its first row in that order
-	for _, row := range rows {
-		if f := first[row.label]; f == nil || row.seq < f.seq {
-			first[row.label] = row
-		}
-	}
-	slices.SortFunc(rows, func(a, b *sumRow) int {
-		fa, fb := first[a.label], first[b.label]
+	slices.SortFunc(s.rows, func(a, b *shownRow) int {
+		fa, fb := a.first, b.first
 		if fa != fb {
 			if fa.canonical != fb.canonical {
 				if fa.canonical {
@@ -406,189 +421,31 @@ func (s *summary) finish(maxCols, maxRows int) {
 			}
 			return fa.seq - fb.seq
 		}
-		if (a.dim == yoyDim) != (b.dim == yoyDim) {
-			if a.dim == yoyDim {
+		if a.yoy != b.yoy {
+			if a.yoy {
 				return 1
 			}
 			return -1
 		}
 		return a.seq - b.seq
 	})
-	if len(rows) > maxRows {
-		s.cutRows = len(rows) - maxRows
-		rows = rows[:maxRows]
+	if len(s.rows) > maxRows {
+		s.cutRows = len(s.rows) - maxRows
+		s.rows = s.rows[:maxRows]
 	}
-	s.rows = rows
+	return nil
 }
 
-// dominant returns the value row of l that most reports share (then the
-// one with most mentions, then the first), or nil when l has only a rate
-// row.
-func dominant(l *sumLabel) *sumRow {
-	var best *sumRow
-	for _, row := range l.rows {
-		if row.dim == yoyDim {
-			continue
-		}
-		if best == nil {
-			best = row
-			continue
-		}
-		d := cmp.Or(row.reports-best.reports, total(row.units)-total(best.units), best.seq-row.seq)
-		if d > 0 {
-			best = row
-		}
-	}
-	return best
-}
-
-func total(m map[string]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
-}
-
-// mostCommon returns the key of m with the largest count; ties go to the
-// greater key (the later year), so that the choice does not depend on map
-// order.
-func mostCommon(m map[string]int) string {
+// commonPeriod returns the period most of the column's records have; ties
+// go to the greater (the later year).
+func (c *sumCol) commonPeriod() string {
 	best, n := "", -1
-	for k, v := range m {
-		if v > n || v == n && k > best {
-			best, n = k, v
+	for _, p := range c.periods {
+		if p.n > n || p.n == n && p.period > best {
+			best, n = p.period, p.n
 		}
 	}
 	return best
-}
-
-// commonPeriod is mostCommon for the periods of a column.
-func (s *summary) commonPeriod(ps []periodN) string {
-	best, n := "", int32(-1)
-	for _, p := range ps {
-		if k := s.strs[p.period]; p.n > n || p.n == n && k > best {
-			best, n = k, p.n
-		}
-	}
-	return best
-}
-
-// choose picks the mention of each cell of the row, its display unit, and
-// flags the values that lie far outside the other reports' range.
-func (s *summary) choose(row *sumRow) {
-	cols := s.cols
-	row.unit = mostCommon(row.units)
-	slices.SortFunc(row.cells, func(a, b sumCell) int { return cmp.Compare(a.col, b.col) })
-	for i := range row.cells {
-		cell := &row.cells[i]
-		if cell.more != 0 {
-			cell.m = s.pick(row, cell)
-		}
-		cell.flag = cell.m.doubtful
-	}
-	row.more = nil // no longer needed
-	row.scale, row.display = 1, row.unit
-	if row.dim == yoyDim {
-		row.display = "同比增长(%)"
-		return
-	}
-	abs := make([]float64, 0, len(row.cells))
-	for _, cell := range row.cells {
-		abs = append(abs, math.Abs(s.convert(row, cell.m)))
-	}
-	if scalable(row.unit) {
-		slices.Sort(abs)
-		switch med := abs[len(abs)/2]; {
-		case med >= 1e12:
-			row.scale, row.display = 1e12, "万亿"+row.unit
-		case med >= 1e8:
-			row.scale, row.display = 1e8, "亿"+row.unit
-		case med >= 1e4:
-			row.scale, row.display = 1e4, "万"+row.unit
-		}
-	}
-	// The two smallest and largest positive values of the reports, one
-	// value per report (its first column with one), for outliers.
-	row.low, row.top = [2]extreme{{math.Inf(1), -1}, {math.Inf(1), -1}}, [2]extreme{{math.Inf(-1), -1}, {math.Inf(-1), -1}}
-	seen := make(map[int]bool)
-	for _, cell := range row.cells { // (in column order)
-		f := cols[cell.col].file
-		if seen[f] {
-			continue
-		}
-		seen[f] = true
-		v := s.convert(row, cell.m)
-		if v <= 0 {
-			continue
-		}
-		row.positive++
-		switch {
-		case v < row.low[0].v:
-			row.low = [2]extreme{{v, f}, row.low[0]}
-		case v < row.low[1].v:
-			row.low[1] = extreme{v, f}
-		}
-		switch {
-		case v > row.top[0].v:
-			row.top = [2]extreme{{v, f}, row.top[0]}
-		case v > row.top[1].v:
-			row.top[1] = extreme{v, f}
-		}
-	}
-	for i := range row.cells {
-		cell := &row.cells[i]
-		if row.outlier(cols[cell.col].file, s.convert(row, cell.m)) != "" {
-			cell.flag = true
-		}
-	}
-}
-
-// pick returns the mention of a cell stated for several periods: the
-// one of its column's period, else the best in the order of the periods
-// (not of their first mention).
-func (s *summary) pick(row *sumRow, cell *sumCell) mention {
-	ms := append([]mention{cell.m}, row.more[cell.more-1]...)
-	want := s.cols[cell.col].period
-	for _, m := range ms {
-		if s.strs[m.period] == want {
-			return m // (one mention per period)
-		}
-	}
-	slices.SortFunc(ms, func(a, b mention) int { return strings.Compare(s.strs[a.period], s.strs[b.period]) })
-	pick := ms[0]
-	for _, m := range ms[1:] {
-		if s.better(m, pick, row.dim == yoyDim) {
-			pick = m
-		}
-	}
-	return pick
-}
-
-// convert returns m's value in the row's unit.
-func (s *summary) convert(row *sumRow, m mention) float64 {
-	v, _ := transform.ConvertUnit(m.value, s.strs[m.unit], row.unit)
-	return v
-}
-
-// outlier says why v, a value of file in the row's unit, lies far outside
-// the range of the other reports' values, or "".
-func (row *sumRow) outlier(file int, v float64) string {
-	if row.dim == yoyDim || v <= 0 || row.positive-1 < minOthers {
-		return ""
-	}
-	lo, hi := row.low[0], row.top[0]
-	if lo.file == file {
-		lo = row.low[1]
-	}
-	if hi.file == file {
-		hi = row.top[1]
-	}
-	if lo.file < 0 || hi.file < 0 || v <= hi.v*outlierFactor && v >= lo.v/outlierFactor {
-		return ""
-	}
-	return fmt.Sprintf("与其他报告相差千倍以上（其他报告%s–%s%s）",
-		shortNumber(lo.v/row.scale), shortNumber(hi.v/row.scale), row.display)
 }
 
 // review returns the reasons for doubt about record r of file that only
@@ -598,20 +455,67 @@ func (row *sumRow) outlier(file int, v float64) string {
 func (s *summary) review(file int, r *transform.Indicator) string {
 	label, _ := labelOf(r)
 	v := finite(r.StdValue)
-	if label == "" || v == nil || s.labels[label] == nil {
+	if label == "" || v == nil {
 		return ""
 	}
-	row := s.labels[label].rows[transform.Dimension(r.StdUnit)]
+	rv, ok := s.reviews[rowKey{label, transform.Dimension(r.StdUnit)}]
 	switch {
-	case row == nil:
+	case !ok:
 		return ""
-	case row.major != nil && row.major.reports > row.reports:
-		return "单位与其他报告不同（多用" + row.major.unit + "）"
-	case !row.kept:
+	case rv.majorReports > rv.reports:
+		return "单位与其他报告不同（多用" + rv.majorUnit + "）"
+	case !rv.kept:
 		return ""
 	}
-	cv, _ := transform.ConvertUnit(*v, r.StdUnit, row.unit)
-	return row.outlier(file, cv)
+	cv, _ := transform.ConvertUnit(*v, r.StdUnit, rv.stats.unit)
+	return rv.stats.outlier(file, cv)
+}
+
+// remove deletes the summary's temporary file.
+func (s *summary) remove() {
+	if s.cells != nil {
+		s.cells.Close()
+		os.Remove(s.cells.Name())
+		s.cells = nil
+	}
+}
+
+// A rowStats is what finish learns of a row shown: its unit, how it is
+// displayed, and the range of its reports' values.
+type rowStats struct {
+	yoy      bool
+	unit     string  // standard unit the values are converted into
+	scale    float64 // divisor of the display unit (1e8 for 亿元)
+	display  string  // the display unit ("亿元", "同比增长(%)")
+	low, top [2]extreme
+	positive int // reports with a positive value
+}
+
+// An extreme is one of the two smallest or largest representative values
+// of a row, with its file, for the outlier check.
+type extreme struct {
+	v    float64
+	file int // -1 when unset
+}
+
+// outlier says why v, a value of file in the row's unit, lies far outside
+// the range of the other reports' values, or "".
+func (st *rowStats) outlier(file int, v float64) string {
+	if st.yoy || v <= 0 || st.positive-1 < minOthers {
+		return ""
+	}
+	lo, hi := st.low[0], st.top[0]
+	if lo.file == file {
+		lo = st.low[1]
+	}
+	if hi.file == file {
+		hi = st.top[1]
+	}
+	if lo.file < 0 || hi.file < 0 || v <= hi.v*outlierFactor && v >= lo.v/outlierFactor {
+		return ""
+	}
+	return fmt.Sprintf("与其他报告相差千倍以上（其他报告%s–%s%s）",
+		shortNumber(lo.v/st.scale), shortNumber(hi.v/st.scale), st.display)
 }
 
 // shortNumber formats v for a reason: four significant digits, or a

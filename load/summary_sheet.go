@@ -77,10 +77,15 @@ func (w *Workbook) writeSummary() error {
 		name, _, _ := strings.Cut(headers[len(summaryLead)+i], "\n")
 		wd[len(summaryLead)+i] = math.Max(10, textWidth(name)/2+2)
 	}
+	var cells []shownCell
 	for _, row := range s.rows {
-		for i := range row.cells {
-			if j := pos[row.cells[i].col]; j >= 0 {
-				wd[len(summaryLead)+j] = math.Max(wd[len(summaryLead)+j], numberWidth(s.value(row, &row.cells[i]))+8)
+		var err error
+		if cells, err = s.rowCells(row, cells[:0]); err != nil {
+			return err
+		}
+		for _, c := range cells {
+			if j := pos[c.col]; j >= 0 {
+				wd[len(summaryLead)+j] = math.Max(wd[len(summaryLead)+j], numberWidth(c.value)+8)
 			}
 		}
 	}
@@ -136,17 +141,19 @@ func (w *Workbook) writeSummary() error {
 		row[0] = excelize.Cell{StyleID: w.st.wrap, Value: cellText(r.label)}
 		row[1] = excelize.Cell{StyleID: w.st.text, Value: cellText(r.display)}
 		reports := make(map[int]bool)
-		// In column order (finish sorts the cells): the styles are made
-		// on first use, and their numbers must not change from run to run.
-		for k := range r.cells {
-			cell := &r.cells[k]
-			j := pos[cell.col]
+		// In column order: the styles are made on first use, and their
+		// numbers must not change from run to run.
+		var err error
+		if cells, err = s.rowCells(r, cells[:0]); err != nil {
+			return err
+		}
+		for _, c := range cells {
+			j := pos[c.col]
 			if j < 0 {
 				continue
 			}
-			reports[s.cols[cell.col].file] = true
-			v := s.value(r, cell)
-			row[len(summaryLead)+j] = excelize.Cell{StyleID: w.st.summaryNumber(v, int(cell.n), cell.flag), Value: v}
+			reports[s.cols[c.col].file] = true
+			row[len(summaryLead)+j] = excelize.Cell{StyleID: w.st.summaryNumber(c.value, int(c.n), c.flag), Value: c.value}
 		}
 		row[2] = excelize.Cell{StyleID: w.st.text, Value: len(reports)}
 		if err := sw.SetRow("A"+strconv.Itoa(summaryHead+1+i), row,
@@ -170,14 +177,4 @@ func (s *summary) colTitle(c int) string {
 		title += col.period + "年 "
 	}
 	return title + statusLabels[statusOrder[col.status]]
-}
-
-// value returns the value shown in a cell: the chosen mention in the
-// row's display unit, rounded to 12 significant digits so that a scale
-// change leaves no binary noise (11.37万亿 shows 113,700 亿, not
-// 113,700.00000000001).
-func (s *summary) value(row *sumRow, cell *sumCell) float64 {
-	v := s.convert(row, cell.m) / row.scale
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-	return r
 }

@@ -1,8 +1,11 @@
 package load
 
 import (
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -171,6 +174,30 @@ func TestSummaryRowLimit(t *testing.T) {
 	}
 }
 
+// finishSummary runs a summary over the reports as a workbook would,
+// parts of partSize mentions (0: the default).
+func finishSummary(t *testing.T, partSize int, reports ...[]transform.Indicator) *summary {
+	t.Helper()
+	s := &summary{dir: t.TempDir(), partSize: partSize}
+	recs := spool[transform.Indicator]{dir: s.dir, codec: newRecordCodec}
+	t.Cleanup(recs.remove)
+	t.Cleanup(s.remove)
+	var nrecs []int
+	for f, rs := range reports {
+		s.add(f, File{Name: "r" + strconv.Itoa(f)}, rs)
+		for i := range rs {
+			if err := recs.add(&rs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		nrecs = append(nrecs, len(rs))
+	}
+	if err := s.finish(&recs, nrecs, 100, 100); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestSummaryOtherPeriods checks the mention of a cell that has none of
 // its column's period: the largest, and of equal ones the earliest
 // period's, whatever the order they are stated in.
@@ -182,76 +209,165 @@ func TestSummaryOtherPeriods(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		recs    []transform.Indicator
-		period  string
 		value   float64
 		n       int32
 		flagged bool
 	}{
-		{[]transform.Indicator{at("2022", 5e10, ""), at("2021", 9e10, ""), at("2022", 1e10, "")}, "2021", 9e10, 3, false},
-		{[]transform.Indicator{at("2022", 5e10, ""), at("2021", 5e10, "存疑")}, "2021", 5e10, 2, true},
-		{[]transform.Indicator{at("2021", 5e10, "存疑"), at("2022", 5e10, "")}, "2021", 5e10, 2, true},
+		{[]transform.Indicator{at("2022", 5e10, ""), at("2021", 9e10, ""), at("2022", 1e10, "")}, 900, 3, false},
+		{[]transform.Indicator{at("2022", 5e10, ""), at("2021", 5e10, "存疑")}, 500, 2, true},
+		{[]transform.Indicator{at("2021", 5e10, "存疑"), at("2022", 5e10, "")}, 500, 2, true},
 	} {
-		var s summary
-		// The column's period is 2023: three other records of the report.
+		// The column's period is 2023: four other records of the report.
 		recs := append(tc.recs, rec("人口", "", 1, "人"), rec("户数", "", 1, "户"), rec("企业", "", 1, "家"), rec("学校", "", 1, "所"))
-		s.add(0, File{Name: "a"}, recs)
-		s.finish(100, 100)
-		var row *sumRow
+		s := finishSummary(t, 0, recs)
+		var row *shownRow
 		for _, r := range s.rows {
 			if r.label == "地区生产总值" {
 				row = r
 			}
 		}
-		if row == nil || len(row.cells) != 1 {
+		if row == nil || row.n != 1 {
 			t.Fatalf("%v: no row of one cell for 地区生产总值", tc.recs)
 		}
-		c := row.cells[0]
-		if got := s.strs[c.m.period]; got != tc.period || c.m.value != tc.value || c.n != tc.n || c.flag != tc.flagged {
-			t.Errorf("%v: cell %s %v ×%d flagged %v, want %s %v ×%d %v", tc.recs, got, c.m.value, c.n, c.flag, tc.period, tc.value, tc.n, tc.flagged)
+		cells, err := s.rowCells(row, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := cells[0]; c.value != tc.value || c.n != tc.n || c.flag != tc.flagged {
+			t.Errorf("%v: cell %v ×%d flagged %v, want %v ×%d %v", tc.recs, c.value, c.n, c.flag, tc.value, tc.n, tc.flagged)
 		}
 	}
 }
 
-// TestSummaryMemory measures what 汇总 keeps per figure: 100,000 figures
-// of 500 reports, each on its own cell, as in real batches (a report
-// states most indicators once). It took 135 bytes a figure, in five
-// objects for the collector to mark, when cells were maps of pointers: a
-// batch of 4,400 reports kept 150 MB and spent a third of its time
-// collecting.
+// TestSummaryMemory checks that 汇总 keeps nothing of the figures while a
+// batch is added, and only its rows shown once it is finished, though
+// every figure has a label of its own: the labels of a province's
+// reports, most of them names as written by one report, are over a
+// million. It kept 850 bytes in seven objects a label when the rows were
+// built as the batch went by.
 func TestSummaryMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures memory")
 	}
-	const reports, per = 500, 200
-	names := make([]string, 300)
+	const reports, per = 250, 200
+	names := make([]string, reports*per)
 	for i := range names {
 		names[i] = "指标" + strconv.Itoa(i)
 	}
-	statuses := []transform.Status{transform.Actual, transform.Actual, transform.Target}
-	recs := make([]transform.Indicator, per)
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	var s summary
-	for f := range reports {
-		for i := range recs {
-			recs[i] = rec(names[(f*7+i)%len(names)], "", float64(f*per+i), "元")
-			recs[i].Status = statuses[i%len(statuses)]
+	batch := make([][]transform.Indicator, reports)
+	for f := range batch {
+		batch[f] = make([]transform.Indicator, per)
+		for i := range batch[f] {
+			batch[f][i] = rec(names[f*per+i], "", float64(i), "元")
 			if i%5 == 0 {
-				recs[i].YoY = f64(1.5)
+				batch[f][i].YoY = f64(1.5)
 			}
 		}
-		s.add(f, File{Name: "r" + strconv.Itoa(f)}, recs)
+	}
+	var before, added, finished runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	s := &summary{dir: t.TempDir(), partSize: 10000}
+	recs := spool[transform.Indicator]{dir: s.dir, codec: newRecordCodec}
+	defer recs.remove()
+	defer s.remove()
+	var nrecs []int
+	for f, rs := range batch {
+		s.add(f, File{Name: "r" + strconv.Itoa(f)}, rs)
+		for i := range rs {
+			if err := recs.add(&rs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		nrecs = append(nrecs, len(rs))
 	}
 	runtime.GC()
-	runtime.ReadMemStats(&after)
-	perFigure := float64(after.HeapAlloc-before.HeapAlloc) / (reports * per)
-	objects := float64(after.HeapObjects-before.HeapObjects) / (reports * per)
-	t.Logf("%.0f bytes and %.2f objects a figure", perFigure, objects)
-	if perFigure > 100 || objects > 0.5 {
-		t.Errorf("汇总 keeps %.0f bytes in %.2f objects a figure, want at most 100 in 0.5", perFigure, objects)
+	runtime.ReadMemStats(&added)
+	if err := s.finish(&recs, nrecs, 100, 100); err != nil {
+		t.Fatal(err)
 	}
-	runtime.KeepAlive(&s)
+	runtime.GC()
+	runtime.ReadMemStats(&finished)
+	figures := float64(reports * per)
+	kept := func(m runtime.MemStats) float64 { return (float64(m.HeapAlloc) - float64(before.HeapAlloc)) / figures }
+	t.Logf("%.1f bytes a figure kept while added, %.1f once finished", kept(added), kept(finished))
+	if kept(added) > 8 || kept(finished) > 8 {
+		t.Errorf("汇总 keeps %.1f bytes a figure while added, %.1f once finished; want at most 8", kept(added), kept(finished))
+	}
+	runtime.KeepAlive(s)
+	runtime.KeepAlive(batch)
+}
+
+// TestSummaryParts checks that a batch cut into parts at finish gives the
+// same workbook as one built at once: labels shared by reports and not,
+// units of two dimensions, rates, periods, statuses, outliers.
+func TestSummaryParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	labels := []struct{ name, canonical string }{
+		{"地区生产总值", "地区生产总值"}, {"粮食产量", "粮食产量"}, {"一般公共预算收入", "一般公共预算收入"},
+		{"农家乐", ""}, {"新建道路", ""}, {"特色小镇", ""}, {"项目", ""},
+	}
+	units := []string{"元", "吨", "斤", "个", "家", "公里"}
+	var batch [][]transform.Indicator
+	for f := range 40 {
+		var recs []transform.Indicator
+		for i := range 30 {
+			l := labels[rng.IntN(len(labels))]
+			name := l.name
+			if rng.IntN(3) == 0 {
+				name += strconv.Itoa(rng.IntN(20)) // names as written, some shared
+			}
+			r := rec(name, l.canonical, float64(rng.IntN(1000))*math.Pow(10, float64(rng.IntN(12))), units[rng.IntN(len(units))])
+			r.Period = []string{"2022", "2023", "2023"}[rng.IntN(3)]
+			r.Status = statusOrder[rng.IntN(len(statusOrder))]
+			if rng.IntN(4) == 0 {
+				r.YoY = f64(float64(rng.IntN(200)-100) / 10)
+			}
+			if rng.IntN(3) == 0 {
+				r.Section = "二、工业"
+			}
+			if rng.IntN(10) == 0 {
+				r.Review = "存疑"
+			}
+			r.Doc = "r" + strconv.Itoa(f)
+			r.Offset = i
+			recs = append(recs, r)
+		}
+		batch = append(batch, recs)
+	}
+	sheets := func(partSize int) (map[string][][]string, int) {
+		w, path := newTestWorkbook(t)
+		w.sum.partSize = partSize
+		for f, recs := range batch {
+			if err := w.Add(File{Name: "r" + strconv.Itoa(f)}, slices.Clone(recs)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mentions := w.sum.mentions
+		x := closeAndOpen(t, w, path)
+		out := map[string][][]string{}
+		for _, name := range []string{SheetSummary, SheetIndicators} {
+			rows, err := x.GetRows(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = rows
+		}
+		return out, mentions
+	}
+	whole, mentions := sheets(0)
+	parts, _ := sheets(7)
+	if mentions/7 < 10 {
+		t.Fatalf("%d mentions: too few parts to test", mentions)
+	}
+	if len(whole[SheetSummary]) < 10 {
+		t.Fatalf("汇总 has %d rows: the batch compares too little", len(whole[SheetSummary]))
+	}
+	for name := range whole {
+		if !reflect.DeepEqual(whole[name], parts[name]) {
+			t.Errorf("sheet %s differs when the batch is cut into parts of 7 mentions", name)
+		}
+	}
 }
 
 // TestSummaryManyColumns checks that past manyColumns report columns they

@@ -109,7 +109,7 @@ func NewWorkbook(path string) (*Workbook, error) {
 	// zip is written to the workbook's file instead (see write), and
 	// excelize's buffer stays empty.
 	w.xf.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSplicingZip(w.zipTo, w.splices, w.workers) })
-	w.recs.dir, w.tables.dir = xdir, xdir
+	w.recs.dir, w.tables.dir, w.sum.dir = xdir, xdir, xdir
 	w.recs.codec = newRecordCodec
 	if err := w.init(); err != nil {
 		w.Abort()
@@ -200,12 +200,15 @@ func (w *Workbook) Close() error {
 	}
 	w.recs.remove()
 	w.tables.remove()
+	w.sum.remove()
 	os.RemoveAll(w.xdir)
 	return nil
 }
 
 func (w *Workbook) write() error {
-	w.sum.finish(w.maxCols-len(summaryLead), w.maxRows-summaryHead)
+	if err := w.sum.finish(&w.recs, w.nrecs, w.maxCols-len(summaryLead), w.maxRows-summaryHead); err != nil {
+		return fmt.Errorf("workbook: sheet %s: %w", SheetSummary, err)
+	}
 	if err := w.writeIndicators(); err != nil {
 		return fmt.Errorf("workbook: sheet %s: %w", SheetIndicators, err)
 	}
@@ -332,6 +335,7 @@ func (w *Workbook) Abort() {
 	}
 	w.recs.remove()
 	w.tables.remove()
+	w.sum.remove()
 	if w.xdir != "" {
 		os.RemoveAll(w.xdir)
 	}
