@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,19 +44,24 @@ const outlierFactor = 1000
 // minOthers is the fewest other reports that make a range to compare with.
 const minOthers = 3
 
-// How 汇总 is made in bounded memory. While the batch streams by, the
-// summary keeps its columns (a report's and status's) and nothing of the
-// figures: the workbook keeps the records in a temporary file. At Close,
-// finish reads them back and builds the rows in memory, label by label.
-// Most labels are names as written that one report uses: a province's
-// 10,000 reports have over a million, at about 850 bytes each while their
-// rows are built. So a batch of many figures is cut into parts by a hash
-// of the label, each part's figures written to a file of its own, and the
-// parts are built one after the other: every label's figures are in one
-// part, in the order of the batch, and a part holds at most partMentions
-// of them. What stays of a part is the rows shown (a line each, their
-// cells in a temporary file) and what the review of 指标 needs of the
-// rows that flag a record.
+// How 汇总 is made in bounded memory. Its rows are built in memory,
+// label by label, at about 850 bytes a label; most labels are names as
+// written that one report uses, and a province's 10,000 reports have over
+// a million. So the rows are built as the batch streams by only until it
+// has liveMentions mentions (a figure, or its rate): a batch of a few
+// hundred reports is summed up beside the workers. Past that, the summary
+// keeps the columns (a report's and status's) and nothing of the figures,
+// which the workbook keeps in a temporary file with the records; at Close,
+// finish reads them back, cuts them into parts by a hash of their label,
+// each part in a file of its own, and builds the parts one after the
+// other: every label's mentions are in one part, in the order of the
+// batch, and a part holds about partMentions of them. What stays of a
+// part is the rows shown (a line each, their cells in a temporary file)
+// and what the review of 指标 needs of the rows that flag a record.
+
+// liveMentions is the most mentions whose rows are built as the batch
+// streams by.
+const liveMentions = 32 << 10
 
 // partMentions is the most mentions (a figure, or its rate) a part of the
 // batch holds at finish, unless there would be more than maxParts parts.
@@ -68,19 +72,23 @@ const maxParts = 256
 
 // A summary collects sheet 汇总 (see above).
 type summary struct {
-	dir      string         // where its temporary files go
-	reports  []string       // column title of each file added
-	names    map[string]int // file name → times used, to keep titles unique
-	cols     []*sumCol
-	colOf    map[colKey]int
-	firstCol []int    // each file's first column (the columns of a file are added together)
-	overview []string // each file's first section
-	mentions int      // mentions in the batch
-	partSize int      // mentions per part (0: partMentions); tests lower it
+	dir       string         // where its temporary files go
+	reports   []string       // column title of each file added
+	names     map[string]int // file name → times used, to keep titles unique
+	cols      []*sumCol
+	colOf     map[colKey]int
+	firstCol  []int    // each file's first column (the columns of a file are added together)
+	overview  []string // each file's first section
+	mentions  int      // mentions in the batch
+	partSize  int      // mentions per part (0: partMentions); tests lower it
+	cellsFull int      // cells kept in memory (0: memCells); tests lower it
+	liveSize  int      // mentions built as the batch streams by (0: liveMentions; <0: none); tests change it
+	live      *sumPart // the rows built as the batch streams by, until it has too many mentions
+	dropped   bool     // live was dropped
 
 	// Set by finish.
 	rows       []*shownRow          // rows shown, in order
-	cells      *os.File             // their cells, each row's together
+	cells      *cellWriter          // their cells, each row's together
 	reviews    map[rowKey]rowReview // rows that flag records
 	shown      []int                // indexes in cols of the columns shown, in order
 	keptCols   int                  // report columns that had values
@@ -186,6 +194,7 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 		overview = topSection(recs[0].Section)
 	}
 	s.overview = append(s.overview, overview)
+	first := s.mentions
 	for i := range recs {
 		r := &recs[i]
 		if label, _ := labelOf(r); label == "" {
@@ -198,6 +207,19 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 		if finite(r.YoY) != nil {
 			s.mentions++
 		}
+	}
+	if s.mentions > cmp.Or(s.liveSize, liveMentions) {
+		s.live, s.dropped = nil, true // finish reads the batch back
+	}
+	if s.dropped {
+		return
+	}
+	if s.live == nil {
+		s.live = newSumPart(s)
+	}
+	seq := first
+	for i := range recs {
+		seq, _ = s.mentionsOf(file, seq, &recs[i], s.live.note) // (note does not fail)
 	}
 }
 
@@ -282,11 +304,23 @@ func (s *summary) finish(recs *spool[transform.Indicator], nrecs []int, maxCols,
 		c.period = c.commonPeriod()
 	}
 	s.reviews = make(map[rowKey]rowReview)
-	out, err := newCellWriter(s.dir)
-	if err != nil {
-		return err
+	out := newCellWriter(s.dir)
+	if s.cellsFull > 0 {
+		out.full = s.cellsFull
 	}
-	s.cells = out.f
+	s.cells = out
+	if !s.dropped {
+		if s.live != nil {
+			if err := s.live.finish(out); err != nil {
+				return err
+			}
+			s.live = nil
+		}
+		if err := out.flush(); err != nil {
+			return err
+		}
+		return s.layOut(maxCols, maxRows)
+	}
 	size := cmp.Or(s.partSize, partMentions)
 	parts := min(maxParts, (s.mentions+size-1)/size)
 	// each calls fn with the mentions of the batch, in order.
@@ -474,10 +508,14 @@ func (s *summary) review(file int, r *transform.Indicator) string {
 // remove deletes the summary's temporary file.
 func (s *summary) remove() {
 	if s.cells != nil {
-		s.cells.Close()
-		os.Remove(s.cells.Name())
+		s.cells.remove()
 		s.cells = nil
 	}
+}
+
+// rowCells appends the cells of row to buf, in column order.
+func (s *summary) rowCells(row *shownRow, buf []shownCell) ([]shownCell, error) {
+	return s.cells.cells(row, buf)
 }
 
 // A rowStats is what finish learns of a row shown: its unit, how it is

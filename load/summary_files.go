@@ -93,23 +93,48 @@ func (c *mentionCodec) get(r *bufio.Reader, sm *sumMention) error {
 // mentions as 4 bytes, the value as 8, little-endian, and the flag.
 const cellSize = 17
 
-// A cellWriter writes the cells of the rows shown, one after the other.
+// memCells is the most cells of the rows shown kept in memory; past it
+// they go to a temporary file (a batch of a few hundred reports has a
+// few thousand; a province's, millions).
+const memCells = 256 << 10
+
+// A cellWriter keeps the cells of the rows shown, one after the other:
+// in memory, then in a temporary file once there are more than memCells.
 type cellWriter struct {
-	f   *os.File
-	w   *bufio.Writer
-	n   int64 // cells written
-	buf [cellSize]byte
+	dir  string
+	mem  []shownCell // the cells, until they go to the file
+	f    *os.File
+	w    *bufio.Writer
+	n    int64 // cells added
+	full int   // memCells (tests lower it)
+	buf  [cellSize]byte
 }
 
-func newCellWriter(dir string) (*cellWriter, error) {
-	f, err := os.CreateTemp(dir, "zhibiao-cells-*")
-	if err != nil {
-		return nil, fmt.Errorf("temporary file: %w", err)
-	}
-	return &cellWriter{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
-}
+func newCellWriter(dir string) *cellWriter { return &cellWriter{dir: dir, full: memCells} }
 
 func (cw *cellWriter) add(c shownCell) error {
+	cw.n++
+	if cw.f == nil {
+		if len(cw.mem) < cw.full {
+			cw.mem = append(cw.mem, c)
+			return nil
+		}
+		f, err := os.CreateTemp(cw.dir, "zhibiao-cells-*")
+		if err != nil {
+			return fmt.Errorf("temporary file: %w", err)
+		}
+		cw.f, cw.w = f, bufio.NewWriterSize(f, 1<<16)
+		for _, m := range cw.mem {
+			if err := cw.write(m); err != nil {
+				return err
+			}
+		}
+		cw.mem = nil
+	}
+	return cw.write(c)
+}
+
+func (cw *cellWriter) write(c shownCell) error {
 	b := cw.buf[:0]
 	b = binary.LittleEndian.AppendUint32(b, uint32(c.col))
 	b = binary.LittleEndian.AppendUint32(b, uint32(c.n))
@@ -119,7 +144,6 @@ func (cw *cellWriter) add(c shownCell) error {
 	} else {
 		b = append(b, 0)
 	}
-	cw.n++
 	if _, err := cw.w.Write(b); err != nil {
 		return fmt.Errorf("temporary file: %w", err)
 	}
@@ -127,19 +151,25 @@ func (cw *cellWriter) add(c shownCell) error {
 }
 
 func (cw *cellWriter) flush() error {
+	if cw.w == nil {
+		return nil
+	}
 	if err := cw.w.Flush(); err != nil {
 		return fmt.Errorf("temporary file: %w", err)
 	}
 	return nil
 }
 
-// rowCells appends the cells of row to buf, in column order.
-func (s *summary) rowCells(row *shownRow, buf []shownCell) ([]shownCell, error) {
+// cells appends the cells of row to buf, in column order.
+func (cw *cellWriter) cells(row *shownRow, buf []shownCell) ([]shownCell, error) {
+	if cw.f == nil {
+		return append(buf, cw.mem[row.at:row.at+row.n]...), nil
+	}
 	if row.n == 0 {
 		return buf, nil
 	}
 	b := make([]byte, row.n*cellSize)
-	if _, err := s.cells.ReadAt(b, row.at*cellSize); err != nil {
+	if _, err := cw.f.ReadAt(b, row.at*cellSize); err != nil {
 		return buf, fmt.Errorf("temporary file: %w", err)
 	}
 	for len(b) > 0 {
@@ -152,4 +182,14 @@ func (s *summary) rowCells(row *shownRow, buf []shownCell) ([]shownCell, error) 
 		b = b[cellSize:]
 	}
 	return buf, nil
+}
+
+// remove deletes the temporary file, if any.
+func (cw *cellWriter) remove() {
+	if cw.f != nil {
+		cw.f.Close()
+		os.Remove(cw.f.Name())
+		cw.f = nil
+	}
+	cw.mem = nil
 }

@@ -298,9 +298,10 @@ func TestSummaryMemory(t *testing.T) {
 	runtime.KeepAlive(batch)
 }
 
-// TestSummaryParts checks that a batch cut into parts at finish gives the
-// same workbook as one built at once: labels shared by reports and not,
-// units of two dimensions, rates, periods, statuses, outliers.
+// TestSummaryParts checks that a batch read back and cut into parts at
+// finish, or whose cells go to a file, gives the same workbook as one
+// built as it streams by: labels shared by reports and not, units of two
+// dimensions, rates, periods, statuses, outliers.
 func TestSummaryParts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	labels := []struct{ name, canonical string }{
@@ -335,9 +336,9 @@ func TestSummaryParts(t *testing.T) {
 		}
 		batch = append(batch, recs)
 	}
-	sheets := func(partSize int) (map[string][][]string, int) {
+	sheets := func(liveSize, partSize, cellsFull int) (map[string][][]string, int) {
 		w, path := newTestWorkbook(t)
-		w.sum.partSize = partSize
+		w.sum.liveSize, w.sum.partSize, w.sum.cellsFull = liveSize, partSize, cellsFull
 		for f, recs := range batch {
 			if err := w.Add(File{Name: "r" + strconv.Itoa(f)}, slices.Clone(recs)); err != nil {
 				t.Fatal(err)
@@ -355,17 +356,28 @@ func TestSummaryParts(t *testing.T) {
 		}
 		return out, mentions
 	}
-	whole, mentions := sheets(0)
-	parts, _ := sheets(7)
-	if mentions/7 < 10 {
-		t.Fatalf("%d mentions: too few parts to test", mentions)
+	live, mentions := sheets(0, 0, 0)
+	if mentions/7 < 10 || mentions > liveMentions {
+		t.Fatalf("%d mentions: too few parts to test, or not built as the batch streams by", mentions)
 	}
-	if len(whole[SheetSummary]) < 10 {
-		t.Fatalf("汇总 has %d rows: the batch compares too little", len(whole[SheetSummary]))
+	if len(live[SheetSummary]) < 10 {
+		t.Fatalf("汇总 has %d rows: the batch compares too little", len(live[SheetSummary]))
 	}
-	for name := range whole {
-		if !reflect.DeepEqual(whole[name], parts[name]) {
-			t.Errorf("sheet %s differs when the batch is cut into parts of 7 mentions", name)
+	for _, tc := range []struct {
+		name       string
+		live, part int
+		cells      int
+	}{
+		{"read back at Close", -1, 0, 0},
+		{"read back in parts of 7 mentions", -1, 7, 0},
+		{"built as it streams by, its cells in a file past 5", 0, 0, 5},
+		{"read back in parts of 7 mentions, its cells in a file past 5", -1, 7, 5},
+	} {
+		got, _ := sheets(tc.live, tc.part, tc.cells)
+		for name := range live {
+			if !reflect.DeepEqual(live[name], got[name]) {
+				t.Errorf("sheet %s differs when the batch is %s", name, tc.name)
+			}
 		}
 	}
 }
