@@ -41,6 +41,25 @@ var siteFooter = lazyRegexp(`ICP备|ICP证|公网安备|网安备|网站标识�
 	`(?:^|\s)(?:主办|承办|协办|主管|技术支持|运行维护|维护)(?:单位)?[:：]|建议使用.{0,30}(?:浏览器|分辨率)|` +
 	`(?:电话|传真|邮编|邮政编码)\s*[:：]\s*[0-9（(]`)
 
+// footerWords are literal parts of siteFooter, one of which every line it
+// matches holds. The expression has no anchor, so it is tried at every
+// place of a line (13 µs a line, a sixth of the time of reading a text);
+// almost no line of a report holds one of these words.
+var footerWords = []string{"ICP", "网安备", "网站标识码", "网站识别码", "政府网站标识", "版权所有", "Copyright",
+	"All Rights Reserved", "©", "主办", "承办", "协办", "主管", "技术支持", "维护", "建议使用",
+	"电话", "传真", "邮编", "邮政编码"}
+
+// isFooter reports whether siteFooter matches s, trying it only on a line
+// that holds one of footerWords.
+func isFooter(s string) bool {
+	for _, w := range footerWords {
+		if strings.Contains(s, w) {
+			return siteFooter().MatchString(s)
+		}
+	}
+	return false
+}
+
 // siteNotice matches the disclaimer of a document-sharing site ("申明敬告:
 // 本站不保证该用户上传的文档完整性…"), however long.
 var siteNotice = lazyRegexp(`^(?:申明敬告|免责声明|版权声明|特别声明|声明|温馨提示)\s*[:：].*(?:本站|本网|网站|用户上传|下载|转载)`)
@@ -54,7 +73,7 @@ const (
 func isSiteFurniture(s string) bool {
 	n := utf8.RuneCountInString(s)
 	return n <= maxSiteLine && siteLine().MatchString(s) ||
-		n <= maxFooter && siteFooter().MatchString(s) && !strings.HasSuffix(s, "。") ||
+		n <= maxFooter && isFooter(s) && !strings.HasSuffix(s, "。") ||
 		n <= 2*maxFooter && siteNotice().MatchString(s)
 }
 
