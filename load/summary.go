@@ -56,8 +56,9 @@ const minOthers = 3
 // each part in a file of its own, and builds the parts one after the
 // other: every label's mentions are in one part, in the order of the
 // batch, and a part holds about partMentions of them. What stays of a
-// part is the rows shown (a line each, their cells in a temporary file)
-// and what the review of 指标 needs of the rows that flag a record.
+// part is the rows shown (a line each, their cells in memory, or in a
+// temporary file past memCells) and what the review of 指标 needs of the
+// rows that flag a record.
 
 // liveMentions is the most mentions whose rows are built as the batch
 // streams by.
@@ -304,26 +305,11 @@ func (s *summary) finish(recs *spool[transform.Indicator], nrecs []int, maxCols,
 		c.period = c.commonPeriod()
 	}
 	s.reviews = make(map[rowKey]rowReview)
-	out := newCellWriter(s.dir)
+	s.cells = newCellWriter(s.dir)
 	if s.cellsFull > 0 {
-		out.full = s.cellsFull
+		s.cells.full = s.cellsFull
 	}
-	s.cells = out
-	if !s.dropped {
-		if s.live != nil {
-			if err := s.live.finish(out); err != nil {
-				return err
-			}
-			s.live = nil
-		}
-		if err := out.flush(); err != nil {
-			return err
-		}
-		return s.layOut(maxCols, maxRows)
-	}
-	size := cmp.Or(s.partSize, partMentions)
-	parts := min(maxParts, (s.mentions+size-1)/size)
-	// each calls fn with the mentions of the batch, in order.
+	// each calls fn with the mentions of the batch read back, in order.
 	each := func(fn func(*sumMention) error) error {
 		file, left, seq := 0, 0, 0
 		return recs.each(func(r *transform.Indicator) error {
@@ -337,18 +323,25 @@ func (s *summary) finish(recs *spool[transform.Indicator], nrecs []int, maxCols,
 			return err
 		})
 	}
-	if parts <= 1 {
+	size := cmp.Or(s.partSize, partMentions)
+	var err error
+	switch parts := min(maxParts, (s.mentions+size-1)/size); {
+	case !s.dropped && s.live == nil: // no mentions
+	case !s.dropped:
+		err = s.live.finish(s.cells)
+		s.live = nil
+	case parts <= 1:
 		p := newSumPart(s)
-		if err := each(p.note); err != nil {
-			return err
+		if err = each(p.note); err == nil {
+			err = p.finish(s.cells)
 		}
-		if err := p.finish(out); err != nil {
-			return err
-		}
-	} else if err := s.finishInParts(parts, each, out); err != nil {
-		return err
+	default:
+		err = s.finishInParts(parts, each)
 	}
-	if err := out.flush(); err != nil {
+	if err == nil {
+		err = s.cells.flush()
+	}
+	if err != nil {
 		return err
 	}
 	return s.layOut(maxCols, maxRows)
@@ -356,7 +349,7 @@ func (s *summary) finish(recs *spool[transform.Indicator], nrecs []int, maxCols,
 
 // finishInParts cuts the mentions into parts by a hash of their label,
 // each in a file of its own, and builds the rows of each part in turn.
-func (s *summary) finishInParts(parts int, each func(func(*sumMention) error) error, out *cellWriter) error {
+func (s *summary) finishInParts(parts int, each func(func(*sumMention) error) error) error {
 	files := make([]spool[sumMention], parts)
 	defer func() {
 		for i := range files {
@@ -379,7 +372,7 @@ func (s *summary) finishInParts(parts int, each func(func(*sumMention) error) er
 			return err
 		}
 		files[i].remove()
-		if err := p.finish(out); err != nil {
+		if err := p.finish(s.cells); err != nil {
 			return err
 		}
 	}
