@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""town-reports.py N DIR: writes N short town reports of 100 figures each
-into DIR, every figure under a name of its own (four random characters of
-an industry and a measure: 农林交通总产值), with a rate against last year.
+"""town-reports.py N DIR [FIGURES]: writes N short town reports of FIGURES
+figures each (100 unless given) into DIR, every figure under a name of its
+own (four random characters of an industry and a measure: 农林交通总产值),
+with a rate against last year.
 
 A province's batch is mostly names as written that one report uses; this
 makes such a batch for measuring the memory of sheet 汇总, whose rows are
@@ -22,14 +23,15 @@ UNITS = ["亿元", "万元", "万吨", "公里", "个", "家", "万人"]
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     n, out = int(sys.argv[1]), sys.argv[2]
+    figures = int(sys.argv[3]) if len(sys.argv) == 4 else 100
     os.makedirs(out, exist_ok=True)
     rng = random.Random(7)
     for f in range(n):
         lines = [f"某县{f}号镇{2020 + f % 4}年工作总结"]
-        for _ in range(100):
+        for _ in range(figures):
             name = "".join(rng.choice(CHARS) for _ in range(4)) + rng.choice(MEASURES)
             lines.append(f"全年{name}达到{rng.randint(1, 9999) / 10}{rng.choice(UNITS)}，"
                          f"同比增长{rng.randint(1, 200) / 10}%。")
