@@ -47,9 +47,11 @@ const minOthers = 3
 // How 汇总 is made in bounded memory. Its rows are built in memory,
 // label by label, at about 850 bytes a label; most labels are names as
 // written that one report uses, and a province's 10,000 reports have over
-// a million. So the rows are built as the batch streams by only until it
-// has liveMentions mentions (a figure, or its rate): a batch of a few
-// hundred reports is summed up beside the workers. Past that, the summary
+// a million. So the rows are built as the batch streams by only while
+// there are at most liveRows of them and liveMentions mentions (a figure,
+// or its rate; a cell takes 40 bytes): a batch of a few hundred reports,
+// even table-heavy ones, is summed up beside the workers, about 30 MB at
+// most. Past that, the summary
 // keeps the columns (a report's and status's) and nothing of the figures,
 // which the workbook keeps in a temporary file with the records; at Close,
 // finish reads them back, cuts them into parts by a hash of their label,
@@ -60,9 +62,11 @@ const minOthers = 3
 // temporary file past memCells) and what the review of 指标 needs of the
 // rows that flag a record.
 
-// liveMentions is the most mentions whose rows are built as the batch
-// streams by.
-const liveMentions = 32 << 10
+// liveRows and liveMentions bound the rows built as the batch streams by.
+const (
+	liveRows     = 32 << 10
+	liveMentions = 256 << 10
+)
 
 // partMentions is the most mentions (a figure, or its rate) a part of the
 // batch holds at finish, unless there would be more than maxParts parts.
@@ -83,7 +87,7 @@ type summary struct {
 	mentions  int      // mentions in the batch
 	partSize  int      // mentions per part (0: partMentions); tests lower it
 	cellsFull int      // cells kept in memory (0: memCells); tests lower it
-	liveSize  int      // mentions built as the batch streams by (0: liveMentions; <0: none); tests change it
+	liveRows  int      // rows built as the batch streams by (0: liveRows; <0: none); tests change it
 	live      *sumPart // the rows built as the batch streams by, until it has too many mentions
 	dropped   bool     // live was dropped
 
@@ -209,7 +213,7 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 			s.mentions++
 		}
 	}
-	if s.mentions > cmp.Or(s.liveSize, liveMentions) {
+	if s.mentions > liveMentions || s.liveRows < 0 {
 		s.live, s.dropped = nil, true // finish reads the batch back
 	}
 	if s.dropped {
@@ -221,6 +225,9 @@ func (s *summary) add(file int, f File, recs []transform.Indicator) {
 	seq := first
 	for i := range recs {
 		seq, _ = s.mentionsOf(file, seq, &recs[i], s.live.note) // (note does not fail)
+	}
+	if s.live.rows > cmp.Or(s.liveRows, liveRows) {
+		s.live, s.dropped = nil, true
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 type sumPart struct {
 	s        *summary
 	labels   map[string]*sumLabel
+	rows     int              // rows built
 	strs     []string         // units and periods, by number
 	strNum   map[string]int32 // the number of each
 	file     int              // the file of the mentions noted last
@@ -99,6 +100,7 @@ func (p *sumPart) note(sm *sumMention) error {
 		row = &sumRow{label: sm.label, dim: sm.dim, canonical: sm.canonical, seq: sm.seq, lastFile: -1,
 			units: make(map[string]int)}
 		l.rows[sm.dim] = row
+		p.rows++
 	}
 	row.units[sm.m.unit]++
 	if row.lastFile != sm.file {
