@@ -37,49 +37,17 @@ const (
 // writeFiles writes sheet 文件: one row per input, in input order, with
 // its status: "ok", the reason of its failure (the row in red), or what
 // is doubtful about a file converted in part or after repairs (yellow).
+// The rows are made twice, once for the widths and once to be written,
+// rather than kept: a hundred thousand inputs' rows took 70 MB.
 func (w *Workbook) writeFiles() error {
 	st := w.st
-	rows := make([][]any, 0, len(w.files))
 	ws := make(widths, len(fileHeaders))
 	for i, h := range fileHeaders {
 		ws.see(i, textWidth(h))
 	}
-	for i, f := range w.files {
-		status, detail := statusOK, f.Note
-		text, wrap := st.text, st.wrap
-		switch {
-		case f.Err != nil:
-			status, detail = f.Reason, f.Err.Error()
-			if status == "" {
-				status = detail
-			}
-			text, wrap = st.failed, st.failedWrap
-		case f.Reason != "": // converted, but in part or after repairs
-			status, text, wrap = f.Reason, st.part, st.partWrap
-		case f.Note != "":
-			status, text, wrap = statusPart, st.part, st.partWrap
-		}
-		format := f.Format
-		if l, ok := formatLabels[format]; ok {
-			format = l
-		}
-		count := func(n int) excelize.Cell {
-			if f.Err != nil && n == 0 { // not known for a file not read
-				return excelize.Cell{StyleID: text}
-			}
-			return excelize.Cell{StyleID: text, Value: n}
-		}
-		year := excelize.Cell{StyleID: text, Value: cellText(f.Year)}
-		if y, err := strconv.Atoi(f.Year); err == nil && len(f.Year) == 4 {
-			year.Value = y
-		}
-		row := []any{
-			excelize.Cell{StyleID: text, Value: cellText(f.Name)}, excelize.Cell{StyleID: wrap, Value: cellText(f.Path)},
-			excelize.Cell{StyleID: text, Value: cellText(format)}, excelize.Cell{StyleID: wrap, Value: f.Title},
-			year, count(f.Pages), count(f.Chars), count(w.nrecs[i]), count(w.tab.perFile[i]),
-			excelize.Cell{StyleID: text, Value: roundSeconds(f.Seconds)},
-			excelize.Cell{StyleID: wrap, Value: cellText(status)}, excelize.Cell{StyleID: wrap, Value: cellText(detail)},
-		}
+	row := make([]any, len(fileHeaders))
+	for i := range w.files {
+		w.fileRow(row, i)
 		for c, v := range row {
 			switch x := v.(excelize.Cell).Value.(type) {
 			case string:
@@ -90,7 +58,6 @@ func (w *Workbook) writeFiles() error {
 				ws.see(c, numberWidth(x))
 			}
 		}
-		rows = append(rows, row)
 	}
 	lo := make([]float64, len(fileHeaders))
 	for i := range lo {
@@ -98,7 +65,7 @@ func (w *Workbook) writeFiles() error {
 	}
 	wd := ws.fit(lo, fileMaxWidths)
 	sw, err := w.openSheet(sheetSpec{
-		name: SheetFiles, cols: len(fileHeaders), rows: len(rows) + 1, widths: wd,
+		name: SheetFiles, cols: len(fileHeaders), rows: len(w.files) + 1, widths: wd,
 		freezeRows: 1, freezeCols: 1, titleRows: [2]int{1, 1}, fitWidth: true,
 	})
 	if err != nil {
@@ -111,7 +78,8 @@ func (w *Workbook) writeFiles() error {
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
 		return err
 	}
-	for i, row := range rows {
+	for i := range w.files {
+		w.fileRow(row, i)
 		tall := 1
 		for _, c := range []int{filePath, fileTitle, fileStatus, fileDetail} {
 			if s, ok := row[c].(excelize.Cell).Value.(string); ok {
@@ -127,11 +95,51 @@ func (w *Workbook) writeFiles() error {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(fileHeaders), len(rows)+1)
+	last, _ := excelize.CoordinatesToCellName(len(fileHeaders), len(w.files)+1)
 	if err := w.xf.AutoFilter(SheetFiles, "A1:"+last, nil); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// fileRow fills row with the cells of sheet 文件 for file i.
+func (w *Workbook) fileRow(row []any, i int) {
+	st, f := w.st, &w.files[i]
+	status, detail := statusOK, f.Note
+	text, wrap := st.text, st.wrap
+	switch {
+	case f.Err != nil:
+		status, detail = f.Reason, f.Err.Error()
+		if status == "" {
+			status = detail
+		}
+		text, wrap = st.failed, st.failedWrap
+	case f.Reason != "": // converted, but in part or after repairs
+		status, text, wrap = f.Reason, st.part, st.partWrap
+	case f.Note != "":
+		status, text, wrap = statusPart, st.part, st.partWrap
+	}
+	format := f.Format
+	if l, ok := formatLabels[format]; ok {
+		format = l
+	}
+	count := func(n int) excelize.Cell {
+		if f.Err != nil && n == 0 { // not known for a file not read
+			return excelize.Cell{StyleID: text}
+		}
+		return excelize.Cell{StyleID: text, Value: n}
+	}
+	year := excelize.Cell{StyleID: text, Value: cellText(f.Year)}
+	if y, err := strconv.Atoi(f.Year); err == nil && len(f.Year) == 4 {
+		year.Value = y
+	}
+	copy(row, []any{
+		excelize.Cell{StyleID: text, Value: cellText(f.Name)}, excelize.Cell{StyleID: wrap, Value: cellText(f.Path)},
+		excelize.Cell{StyleID: text, Value: cellText(format)}, excelize.Cell{StyleID: wrap, Value: f.Title},
+		year, count(f.Pages), count(f.Chars), count(w.nrecs[i]), count(w.tab.perFile[i]),
+		excelize.Cell{StyleID: text, Value: roundSeconds(f.Seconds)},
+		excelize.Cell{StyleID: wrap, Value: cellText(status)}, excelize.Cell{StyleID: wrap, Value: cellText(detail)},
+	})
 }
 
 // roundSeconds keeps milliseconds: more digits are noise.
