@@ -393,16 +393,15 @@ func (s *summary) layOut(maxCols, maxRows int) error {
 	// reports with the most values stay.
 	used := make([]bool, len(s.cols))
 	perFile := make([]int, len(s.reports)) // figures in the rows shown
-	var buf []shownCell
-	for _, row := range s.rows {
-		var err error
-		if buf, err = s.rowCells(row, buf[:0]); err != nil {
-			return err
-		}
-		for _, c := range buf {
+	err := s.eachRow(func(_ int, _ *shownRow, cells []shownCell) error {
+		for _, c := range cells {
 			used[c.col] = true
 			perFile[s.cols[c.col].file] += int(c.n)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	s.shown = s.shown[:0]
 	for c, u := range used {
@@ -513,9 +512,20 @@ func (s *summary) remove() {
 	}
 }
 
-// rowCells appends the cells of row to buf, in column order.
-func (s *summary) rowCells(row *shownRow, buf []shownCell) ([]shownCell, error) {
-	return s.cells.cells(row, buf)
+// eachRow calls fn with each row shown, in order, and its cells in
+// column order; the cells are only valid until fn returns.
+func (s *summary) eachRow(fn func(i int, row *shownRow, cells []shownCell) error) error {
+	var buf []shownCell
+	for i, row := range s.rows {
+		var err error
+		if buf, err = s.cells.cells(row, buf[:0]); err != nil {
+			return err
+		}
+		if err := fn(i, row, buf); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // A rowStats is what finish learns of a row shown: its unit, how it is

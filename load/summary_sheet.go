@@ -77,17 +77,16 @@ func (w *Workbook) writeSummary() error {
 		name, _, _ := strings.Cut(headers[len(summaryLead)+i], "\n")
 		wd[len(summaryLead)+i] = math.Max(10, textWidth(name)/2+2)
 	}
-	var cells []shownCell
-	for _, row := range s.rows {
-		var err error
-		if cells, err = s.rowCells(row, cells[:0]); err != nil {
-			return err
-		}
+	err := s.eachRow(func(_ int, _ *shownRow, cells []shownCell) error {
 		for _, c := range cells {
 			if j := pos[c.col]; j >= 0 {
 				wd[len(summaryLead)+j] = math.Max(wd[len(summaryLead)+j], numberWidth(c.value)+8)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for i := range s.shown {
 		wd[len(summaryLead)+i] = math.Min(wd[len(summaryLead)+i], 20)
@@ -136,17 +135,13 @@ func (w *Workbook) writeSummary() error {
 		return err
 	}
 	row := make([]any, ncols)
-	for i, r := range s.rows {
+	err = s.eachRow(func(i int, r *shownRow, cells []shownCell) error {
 		clear(row)
 		row[0] = excelize.Cell{StyleID: w.st.wrap, Value: cellText(r.label)}
 		row[1] = excelize.Cell{StyleID: w.st.text, Value: cellText(r.display)}
 		reports := make(map[int]bool)
 		// In column order: the styles are made on first use, and their
 		// numbers must not change from run to run.
-		var err error
-		if cells, err = s.rowCells(r, cells[:0]); err != nil {
-			return err
-		}
 		for _, c := range cells {
 			j := pos[c.col]
 			if j < 0 {
@@ -156,10 +151,11 @@ func (w *Workbook) writeSummary() error {
 			row[len(summaryLead)+j] = excelize.Cell{StyleID: w.st.summaryNumber(c.value, int(c.n), c.flag), Value: c.value}
 		}
 		row[2] = excelize.Cell{StyleID: w.st.text, Value: len(reports)}
-		if err := sw.SetRow("A"+strconv.Itoa(summaryHead+1+i), row,
-			excelize.RowOpts{Height: rowHeight(lines(r.label, wd[0]))}); err != nil {
-			return err
-		}
+		return sw.SetRow("A"+strconv.Itoa(summaryHead+1+i), row,
+			excelize.RowOpts{Height: rowHeight(lines(r.label, wd[0]))})
+	})
+	if err != nil {
+		return err
 	}
 	last, _ := excelize.CoordinatesToCellName(ncols, summaryHead+max(len(s.rows), 1))
 	if err := w.xf.AutoFilter(SheetSummary, "A2:"+last, nil); err != nil {

@@ -174,12 +174,11 @@ func TestSummaryRowLimit(t *testing.T) {
 	}
 }
 
-// finishSummary runs a summary over the reports as a workbook would,
-// parts of partSize mentions (0: the default).
-func finishSummary(t *testing.T, partSize int, reports ...[]transform.Indicator) *summary {
+// addSummary adds the reports to s as a workbook would, and returns the
+// records spooled and the count of each report's, for finish.
+func addSummary(t *testing.T, s *summary, reports ...[]transform.Indicator) (*spool[transform.Indicator], []int) {
 	t.Helper()
-	s := &summary{dir: t.TempDir(), partSize: partSize}
-	recs := spool[transform.Indicator]{dir: s.dir, codec: newRecordCodec}
+	recs := &spool[transform.Indicator]{dir: s.dir, codec: newRecordCodec}
 	t.Cleanup(recs.remove)
 	t.Cleanup(s.remove)
 	var nrecs []int
@@ -192,7 +191,16 @@ func finishSummary(t *testing.T, partSize int, reports ...[]transform.Indicator)
 		}
 		nrecs = append(nrecs, len(rs))
 	}
-	if err := s.finish(&recs, nrecs, 100, 100); err != nil {
+	return recs, nrecs
+}
+
+// finishSummary runs a summary over the reports as a workbook would,
+// parts of partSize mentions (0: the default).
+func finishSummary(t *testing.T, partSize int, reports ...[]transform.Indicator) *summary {
+	t.Helper()
+	s := &summary{dir: t.TempDir(), partSize: partSize}
+	recs, nrecs := addSummary(t, s, reports...)
+	if err := s.finish(recs, nrecs, 100, 100); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -229,7 +237,7 @@ func TestSummaryOtherPeriods(t *testing.T) {
 		if row == nil || row.n != 1 {
 			t.Fatalf("%v: no row of one cell for 地区生产总值", tc.recs)
 		}
-		cells, err := s.rowCells(row, nil)
+		cells, err := s.cells.cells(row, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -268,22 +276,10 @@ func TestSummaryMemory(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	s := &summary{dir: t.TempDir(), partSize: 10000}
-	recs := spool[transform.Indicator]{dir: s.dir, codec: newRecordCodec}
-	defer recs.remove()
-	defer s.remove()
-	var nrecs []int
-	for f, rs := range batch {
-		s.add(f, File{Name: "r" + strconv.Itoa(f)}, rs)
-		for i := range rs {
-			if err := recs.add(&rs[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		nrecs = append(nrecs, len(rs))
-	}
+	recs, nrecs := addSummary(t, s, batch...)
 	runtime.GC()
 	runtime.ReadMemStats(&added)
-	if err := s.finish(&recs, nrecs, 100, 100); err != nil {
+	if err := s.finish(recs, nrecs, 100, 100); err != nil {
 		t.Fatal(err)
 	}
 	runtime.GC()
