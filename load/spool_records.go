@@ -97,14 +97,9 @@ func (c *recordCodec) get(rd *bufio.Reader, r *transform.Indicator) error {
 			if n-1 > math.MaxInt32 {
 				return errors.New("spooled record: text too long")
 			}
-			if uint64(cap(c.buf)) < n-1 {
-				c.buf = make([]byte, n-1)
+			if c.prev[i], err = readText(rd, int(n-1), &c.buf); err != nil {
+				return err
 			}
-			b := c.buf[:n-1]
-			if _, err := io.ReadFull(rd, b); err != nil {
-				return noEOF(err)
-			}
-			c.prev[i] = string(b)
 		}
 		*field(r) = c.prev[i]
 	}
@@ -134,6 +129,18 @@ func (c *recordCodec) get(rd *bufio.Reader, r *transform.Indicator) error {
 		*field(r) = &v
 	}
 	return nil
+}
+
+// readText reads a text of n bytes, through buf, which it grows as needed.
+func readText(rd *bufio.Reader, n int, buf *[]byte) (string, error) {
+	if cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	b := (*buf)[:n]
+	if _, err := io.ReadFull(rd, b); err != nil {
+		return "", noEOF(err)
+	}
+	return string(b), nil
 }
 
 // noEOF turns the end of the file inside a record into an error: the

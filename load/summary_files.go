@@ -62,14 +62,9 @@ func (c *mentionCodec) get(r *bufio.Reader, sm *sumMention) error {
 		if n > 1<<28 { // (the file is ours: only damage makes this)
 			return errors.New("mention: text too long")
 		}
-		if uint64(cap(c.buf)) < n {
-			c.buf = make([]byte, n)
-		}
-		c.buf = c.buf[:n]
-		if _, err := io.ReadFull(r, c.buf); err != nil {
+		if *s, err = readText(r, int(n), &c.buf); err != nil {
 			return err
 		}
-		*s = string(c.buf)
 	}
 	for _, n := range [...]*int{&sm.file, &sm.col, &sm.seq} {
 		v, err := binary.ReadUvarint(r)
