@@ -45,6 +45,20 @@ func newObjectSet(b []byte, bud *budget) *objectSet {
 	}
 }
 
+// locate takes the trailer and the objects' locations from the
+// cross-reference data x.
+func (s *objectSet) locate(x *xrefInfo) {
+	s.trailer = x.trailer
+	for num, e := range x.entries {
+		switch e.kind {
+		case 1:
+			s.loc[num] = objLoc{off: e.off, gen: e.gen}
+		case 2:
+			s.loc[num] = objLoc{off: e.off, stm: e.stm, inStm: true}
+		}
+	}
+}
+
 // get reads object num, or returns nil when it is missing or cannot be
 // read where its location says.
 func (s *objectSet) get(num uint32) *rawObject {

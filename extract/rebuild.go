@@ -43,15 +43,7 @@ func mend(b []byte, bud *budget) (mended, error) {
 	s := newObjectSet(b, bud)
 	fromXref := xerr == nil
 	if fromXref {
-		s.trailer = x.trailer
-		for num, e := range x.entries {
-			switch e.kind {
-			case 1:
-				s.loc[num] = objLoc{off: e.off, gen: e.gen}
-			case 2:
-				s.loc[num] = objLoc{off: e.off, stm: e.stm, inStm: true}
-			}
-		}
+		s.locate(x)
 		// Check every object where the table says it is, and its
 		// stream length, without keeping it: a sound file is given to
 		// the library as it is.

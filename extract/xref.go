@@ -57,9 +57,13 @@ func readXref(b []byte, bud *budget) (*xrefInfo, error) {
 		if err != nil {
 			return nil, err
 		}
-		for num, e := range sec {
-			if _, ok := x.entries[num]; !ok { // the newer xrefSection wins
-				x.entries[num] = e
+		if len(x.entries) == 0 {
+			x.entries = sec
+		} else {
+			for num, e := range sec {
+				if _, ok := x.entries[num]; !ok { // the newer xrefSection wins
+					x.entries[num] = e
+				}
 			}
 		}
 		x.sections++
@@ -103,9 +107,7 @@ func (x *xrefInfo) readSection(b []byte, off int64, bud *budget) (pdfDict, xrefS
 	case t.kind == tokOp && string(t.s) == "xref":
 		return x.readTable(b, p, bud)
 	case t.kind == tokNum:
-		sec := xrefSection{}
-		d, err := x.readStream(b, off, sec, bud)
-		return d, sec, err
+		return x.readStream(b, off, bud)
 	}
 	return nil, nil, fmt.Errorf("no cross-reference section at offset %d", off)
 }
@@ -127,6 +129,9 @@ func (x *xrefInfo) readTable(b []byte, p *objParser, bud *budget) (pdfDict, xref
 		// hold is a lie that would only cost time.
 		if count*18 > int64(len(b)-p.pos())+18 {
 			return nil, nil, errors.New("cross-reference table longer than the file")
+		}
+		if len(sec) == 0 {
+			sec = make(xrefSection, count) // (a map grown entry by entry costs 15 times as much)
 		}
 		for i := int64(0); i < count; i++ {
 			off, ok1 := integer(tokValue(p.next()), 1<<40)
@@ -159,9 +164,12 @@ func (x *xrefInfo) readTable(b []byte, p *objParser, bud *budget) (pdfDict, xref
 	// them free or leaves them out.
 	if xs, ok := integer(d["XRefStm"], int64(len(b)-1)); ok {
 		x.hybrid = true
-		stm := xrefSection{}
-		if _, err := x.readStream(b, xs, stm, bud); err != nil {
+		_, stm, err := x.readStream(b, xs, bud)
+		if err != nil {
 			return nil, nil, fmt.Errorf("/XRefStm: %w", err)
+		}
+		if len(sec) == 0 {
+			return d, stm, nil // (Word's last section: an empty table)
 		}
 		for num, e := range stm {
 			if old, ok := sec[num]; !ok || old.kind == 0 {
@@ -181,26 +189,26 @@ func tokValue(t token) any {
 }
 
 // readStream reads the cross-reference stream object at off into sec.
-func (x *xrefInfo) readStream(b []byte, off int64, sec xrefSection, bud *budget) (pdfDict, error) {
+func (x *xrefInfo) readStream(b []byte, off int64, bud *budget) (pdfDict, xrefSection, error) {
 	o, ok := parseObjectAt(b, off, func(v any) (int64, bool) { return integer(v, int64(len(b))) })
 	d, _ := o.val.(pdfDict)
 	if !ok || !o.stream || d["Type"] != pdfName("XRef") {
-		return nil, fmt.Errorf("no cross-reference stream at offset %d", off)
+		return nil, nil, fmt.Errorf("no cross-reference stream at offset %d", off)
 	}
 	x.streams = append(x.streams, o.num)
 	data, err := decodeStructStream(d, o.data, bud, 64<<20)
 	if err != nil {
-		return nil, fmt.Errorf("cross-reference stream: %w", err)
+		return nil, nil, fmt.Errorf("cross-reference stream: %w", err)
 	}
 	var w [3]int64
 	wa, _ := d["W"].(pdfArray)
 	if len(wa) < 3 {
-		return nil, errors.New("cross-reference stream without /W")
+		return nil, nil, errors.New("cross-reference stream without /W")
 	}
 	for i := range 3 {
 		v, ok := integer(wa[i], 8)
 		if !ok {
-			return nil, errors.New("bad /W in a cross-reference stream")
+			return nil, nil, errors.New("bad /W in a cross-reference stream")
 		}
 		w[i] = v
 	}
@@ -211,8 +219,9 @@ func (x *xrefInfo) readStream(b []byte, off int64, sec xrefSection, bud *budget)
 	}
 	row := w[0] + w[1] + w[2]
 	if row == 0 {
-		return nil, errors.New("bad /W in a cross-reference stream")
+		return nil, nil, errors.New("bad /W in a cross-reference stream")
 	}
+	sec := make(xrefSection, min(size, int64(len(data))/row))
 	field := func(b []byte, n int64, def int64) int64 {
 		if n == 0 {
 			return def
@@ -227,7 +236,7 @@ func (x *xrefInfo) readStream(b []byte, off int64, sec xrefSection, bud *budget)
 		start, ok1 := integer(index[i], 1<<31)
 		count, ok2 := integer(index[i+1], 1<<31)
 		if !ok1 || !ok2 {
-			return nil, errors.New("bad /Index in a cross-reference stream")
+			return nil, nil, errors.New("bad /Index in a cross-reference stream")
 		}
 		for j := int64(0); j < count && len(data) >= int(row); j++ {
 			e := data[:row]
@@ -253,5 +262,5 @@ func (x *xrefInfo) readStream(b []byte, off int64, sec xrefSection, bud *budget)
 			}
 		}
 	}
-	return d, nil
+	return d, sec, nil
 }
