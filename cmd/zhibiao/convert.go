@@ -288,7 +288,8 @@ func convertLoading(ctx context.Context, o options, ld *loader, ins []input, std
 	defer cancel()
 	heavy := make(chan struct{}, 1) // see gate
 	turn := newTurn()               // the input whose result is to be written next
-	pre := startPrefetch(ctx, o.workers-1, len(ins), ld.ready, func(i int) *reading {
+	cost := newInputCosts(ins).of
+	pre := startPrefetch(ctx, o.workers-1, len(ins), ld.ready, cost, func(i int) *reading {
 		return read(ctx, ins[i], o.timeout, o.limits, heavy, turn.waiter(i))
 	})
 	defer func() {
@@ -323,7 +324,7 @@ func convertLoading(ctx context.Context, o options, ld *loader, ins []input, std
 		return rd.index(tr, func() bool { return turn.is(i) })
 	}
 	results := func(yield func(result, error) bool) {
-		for r := range ordered(ctx, len(ins), o.workers, turn, work) {
+		for r := range ordered(ctx, len(ins), o.workers, turn, cost, pre.ahead, work) {
 			if !yield(r, nil) {
 				return
 			}
@@ -392,69 +393,6 @@ func write(ctx context.Context, cancel context.CancelFunc, o options, n int, res
 		where = "part " + o.out + ", for sheet 文件 once merged"
 	}
 	return rep.done(where, o.out)
-}
-
-// ordered runs work on every input, 0 to inputs-1, with n goroutines and
-// yields the results in input order, whatever order they finish in, so
-// that the output does not depend on n; turn advances past each result
-// once it is yielded (written). At most 2n results wait to be yielded:
-// a slow input cannot make the others pile up in memory. It stops early
-// when ctx is done.
-func ordered(ctx context.Context, inputs int, n int, turn *turn, work func(i int) result) iter.Seq[result] {
-	return func(yield func(result) bool) {
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		window := 2 * n
-		tokens := make(chan struct{}, window) // one per result not yet yielded
-		jobs := make(chan int)
-		type indexed struct {
-			i int
-			r result
-		}
-		results := make(chan indexed, window) // never blocks a worker
-		go func() {
-			defer close(jobs)
-			for i := range inputs {
-				select {
-				case tokens <- struct{}{}:
-				case <-ctx.Done():
-					return
-				}
-				select {
-				case jobs <- i:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-		for range min(n, inputs) {
-			go func() {
-				for i := range jobs {
-					results <- indexed{i, work(i)}
-				}
-			}()
-		}
-		pending := make(map[int]result, window)
-		for next := 0; next < inputs && ctx.Err() == nil; {
-			r, ok := pending[next]
-			if !ok {
-				select {
-				case ir := <-results:
-					pending[ir.i] = ir.r
-				case <-ctx.Done():
-				}
-				continue
-			}
-			delete(pending, next)
-			<-tokens
-			next++
-			more := yield(r)
-			turn.advance(next) // once r is written
-			if !more {
-				return
-			}
-		}
-	}
 }
 
 // A reporter tells the user about each result on standard error.

@@ -54,8 +54,9 @@ func loaded(tr indexer) *loader {
 // loaded.
 type prefetch struct {
 	mu    sync.Mutex
-	next  int // the next input to read
-	bytes int // of the readings done
+	sched *schedule // of the inputs to read: in order, a long one first
+	ahead []int     // the inputs read ahead of their place (long), in the order read
+	bytes int       // of the readings done
 	got   map[int]*prefetched
 	wg    sync.WaitGroup
 }
@@ -67,9 +68,14 @@ type prefetched struct {
 }
 
 // startPrefetch reads inputs with n goroutines until ready is closed (or
-// ctx done), or the readings reach the bounds. read reads one input.
-func startPrefetch(ctx context.Context, n, inputs int, ready <-chan struct{}, read func(i int) *reading) *prefetch {
-	p := &prefetch{got: make(map[int]*prefetched)}
+// ctx done), or the readings reach the bounds: in order, but a long one
+// first, as ordered takes them (cost, nil: in order). read reads one
+// input.
+func startPrefetch(ctx context.Context, n, inputs int, ready <-chan struct{}, cost func(i int) int64, read func(i int) *reading) *prefetch {
+	if n == 0 {
+		cost = nil // (nothing read: no need to look at the inputs)
+	}
+	p := &prefetch{got: make(map[int]*prefetched), sched: newSchedule(inputs, cost)}
 	for range n {
 		p.wg.Add(1)
 		go func() {
@@ -90,12 +96,17 @@ func (p *prefetch) loop(ctx context.Context, inputs int, ready <-chan struct{}, 
 		default:
 		}
 		p.mu.Lock()
-		if p.next >= inputs || p.bytes >= prefetchBytes || len(p.got) >= prefetchInputs {
+		if p.sched.next >= inputs || p.bytes >= prefetchBytes || len(p.got) >= prefetchInputs {
 			p.mu.Unlock()
 			return
 		}
-		i := p.next
-		p.next++
+		i, _ := p.sched.long()
+		if i < 0 {
+			i = p.sched.next
+		} else {
+			p.ahead = append(p.ahead, i)
+		}
+		p.sched.started(i)
 		f := &prefetched{done: make(chan struct{})}
 		p.got[i] = f
 		p.mu.Unlock()
