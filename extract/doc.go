@@ -69,6 +69,8 @@
 // as a sound file (objects found by scanning for "num gen obj", streams
 // read to their endstream, everything decrypted) before the library
 // reads it. What had to be mended is listed in [Document.Repairs].
+// [PageCount] reads only a file's cross-reference data and page tree, for
+// a quick guess of how long a file is, without mending anything.
 //
 // The work one input may cost is bounded by [Limits] (decoded bytes per
 // stream, page and file, operators, form nesting and fan-out, pages) and

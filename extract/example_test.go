@@ -167,3 +167,15 @@ func ExampleDocument_Repairs() {
 	// 2020年度某街道工作总结和2021年度工作思路
 	// 22 of 22 cross-reference offsets wrong: rebuilt from the 22 objects found in the file
 }
+
+// PageCount tells how long a PDF is without reading its pages: enough to
+// start the longest files of a batch first.
+func ExamplePageCount() {
+	n, err := extract.PageCount("../fixtures/seed-2020-jiedao.lo-spaced.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n, "pages")
+	// Output: 7 pages
+}
