@@ -324,7 +324,7 @@ func convertLoading(ctx context.Context, o options, ld *loader, ins []input, std
 		return rd.index(tr, func() bool { return turn.is(i) })
 	}
 	results := func(yield func(result, error) bool) {
-		for r := range ordered(ctx, len(ins), o.workers, turn, cost, pre.ahead, work) {
+		for r := range ordered(ctx, len(ins), o.workers, turn, cost, pre.order, work) { // (pre.order complete: pre.wait())
 			if !yield(r, nil) {
 				return
 			}

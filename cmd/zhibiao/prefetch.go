@@ -55,7 +55,7 @@ func loaded(tr indexer) *loader {
 type prefetch struct {
 	mu    sync.Mutex
 	sched *schedule // of the inputs to read: in order, a long one first
-	ahead []int     // the inputs read ahead of their place (long), in the order read
+	order []int     // the inputs started, in order
 	bytes int       // of the readings done
 	got   map[int]*prefetched
 	wg    sync.WaitGroup
@@ -103,10 +103,9 @@ func (p *prefetch) loop(ctx context.Context, inputs int, ready <-chan struct{}, 
 		i, _ := p.sched.long()
 		if i < 0 {
 			i = p.sched.next
-		} else {
-			p.ahead = append(p.ahead, i)
 		}
 		p.sched.started(i)
+		p.order = append(p.order, i)
 		f := &prefetched{done: make(chan struct{})}
 		p.got[i] = f
 		p.mu.Unlock()

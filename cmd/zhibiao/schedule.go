@@ -54,11 +54,12 @@ const (
 // A slow input cannot make the others pile up in memory: at most 2n
 // results taken in order wait to be yielded, and besides them at most 4n
 // taken early (see above; cost, nil: none), of a cost of at most
-// earlyCost together unless one alone. The inputs ahead, which the
-// prefetch read ahead of their place (and are in memory already), are
-// taken first: one of them may hold the heavy token that an input before
-// it waits for.
-func ordered(ctx context.Context, inputs int, n int, turn *turn, cost func(i int) int64, ahead []int, work func(i int) result) iter.Seq[result] {
+// earlyCost together unless one alone. The inputs the prefetch read
+// (first), in the order it started them, are taken before any other,
+// whatever these bounds, since they are in memory already: one of them
+// may hold the heavy token that another waits for, and must not wait
+// behind inputs that wait for the token too.
+func ordered(ctx context.Context, inputs int, n int, turn *turn, cost func(i int) int64, first []int, work func(i int) result) iter.Seq[result] {
 	return func(yield func(result) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -70,25 +71,22 @@ func ordered(ctx context.Context, inputs int, n int, turn *turn, cost func(i int
 		}
 		type job struct {
 			i    int
-			cost int64 // taken early, of this cost; 0: in order; -1: read ahead
+			cost int64 // taken early, of this cost; 0: in order; -1: first
 		}
 		jobs := make(chan job)
 		type indexed struct {
 			job
 			r result
 		}
-		results := make(chan indexed, cap(inOrder)+cap(early)+len(ahead)) // never blocks a worker
+		results := make(chan indexed, cap(inOrder)+cap(early)+len(first)) // never blocks a worker
 		go func() {
 			defer close(jobs)
 			s := newSchedule(inputs, cost)
 			for s.next < inputs {
 				j := job{i: s.next}
 				switch i, c := s.long(); {
-				case len(ahead) > 0:
-					if ahead[0] != s.next {
-						j = job{ahead[0], -1}
-					}
-					ahead = ahead[1:]
+				case len(first) > 0:
+					j, first = job{first[0], -1}, first[1:]
 				case i >= 0:
 					if held := earlyCosts.Load(); held == 0 || held+c <= earlyCost {
 						select {
@@ -168,16 +166,18 @@ type schedule struct {
 // newSchedule makes the schedule of inputs; their costs are asked for
 // when first needed.
 func newSchedule(inputs int, cost func(i int) int64) *schedule {
-	s := &schedule{cost: cost, inputs: inputs}
+	s := &schedule{cost: cost, inputs: inputs, taken: make([]bool, inputs)}
 	if cost != nil {
 		s.costs = make([]int64, inputs)
-		s.taken = make([]bool, inputs)
 	}
 	return s
 }
 
 // fill extends the lookahead to lookahead inputs past next.
 func (s *schedule) fill() {
+	if s.cost == nil {
+		return
+	}
 	for ; s.end < s.inputs && s.end <= s.next+lookahead; s.end++ {
 		c := max(s.cost(s.end), 0)
 		s.costs[s.end] = c
@@ -218,15 +218,11 @@ func (s *schedule) long() (int, int64) {
 
 // started records that input i was taken.
 func (s *schedule) started(i int) {
-	if s.cost == nil {
-		s.next++
-		return
-	}
 	s.fill()
 	s.taken[i] = true
-	if c := s.costs[i]; c > 0 {
+	if s.cost != nil && s.costs[i] > 0 {
 		s.known--
-		s.sum -= c
+		s.sum -= s.costs[i]
 	}
 	for s.next < s.inputs && s.taken[s.next] {
 		s.next++

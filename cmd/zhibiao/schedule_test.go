@@ -101,6 +101,10 @@ func TestOrderedSchedule(t *testing.T) {
 			long = 1 + rng.IntN(inputs-1)
 			costs[long] = 100_000
 		}
+		var first []int // (as if read by the prefetch)
+		if rng.IntN(2) == 0 {
+			first = rng.Perm(inputs)[:min(inputs, rng.IntN(4))]
+		}
 		var mu sync.Mutex
 		var started []int
 		taken, most := 0, 0
@@ -125,7 +129,7 @@ func TestOrderedSchedule(t *testing.T) {
 			return result{file: load.File{Path: strconv.Itoa(i)}}
 		}
 		var got []int
-		for r := range ordered(context.Background(), inputs, n, newTurn(), func(i int) int64 { return costs[i] }, nil, work) {
+		for r := range ordered(context.Background(), inputs, n, newTurn(), func(i int) int64 { return costs[i] }, first, work) {
 			i, _ := strconv.Atoi(r.file.Path)
 			got = append(got, i)
 			mu.Lock()
@@ -135,16 +139,28 @@ func TestOrderedSchedule(t *testing.T) {
 		if want := seqOf(inputs); !slices.Equal(got, want) {
 			t.Fatalf("seed %d: results %v, want %v", seed, got, want)
 		}
-		if most > 6*n {
-			t.Errorf("seed %d: %d results taken at once, more than 6n = %d", seed, most, 6*n)
+		if most > 6*n+len(first) {
+			t.Errorf("seed %d: %d results taken at once, more than 6n and those read first, %d", seed, most, 6*n+len(first))
 		}
-		switch {
-		case n == 1 && !slices.Equal(started, seqOf(inputs)):
-			t.Errorf("seed %d: one worker started %v, not in order", seed, started)
-		case n > 1 && long >= 0 && !slices.Contains(started[:n], long):
+		switch k := min(n, len(first)); {
+		case n == 1 && (!slices.Equal(started[:len(first)], first) || !slices.IsSorted(started[len(first):])):
+			t.Errorf("seed %d: one worker started %v, not %v and then in order", seed, started, first)
+		case !subset(first[:k], started[:min(n, inputs)]):
+			t.Errorf("seed %d: started %v, not %v first", seed, started, first)
+		case n > 1 && len(first) == 0 && long >= 0 && !slices.Contains(started[:n], long):
 			t.Errorf("seed %d: long input %d not among the first %d started: %v", seed, long, n, started)
 		}
 	}
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func seqOf(n int) []int {
@@ -192,10 +208,9 @@ func TestInputCost(t *testing.T) {
 	}
 }
 
-// TestOrderedAhead: the inputs the prefetch read ahead of their place are
-// taken first, in the order given (one next in order among them is taken
-// as such), and the results still come in input order.
-func TestOrderedAhead(t *testing.T) {
+// TestOrderedFirst: the inputs the prefetch read are taken first, in the
+// order given, and the results still come in input order.
+func TestOrderedFirst(t *testing.T) {
 	for _, n := range []int{2, 3} {
 		var mu sync.Mutex
 		var started []int
@@ -227,5 +242,47 @@ func TestOrderedAhead(t *testing.T) {
 		if first := slices.Sorted(slices.Values(started[:n])); !slices.Equal(first, slices.Sorted(slices.Values(want))) {
 			t.Errorf("-j %d: started %v, want %v first", n, started, want)
 		}
+	}
+}
+
+// TestOrderedHeavyToken: an input the prefetch read holds the heavy
+// token (a long PDF, read while the dictionary loaded), and long inputs
+// that wait for the token would be taken early by every worker: the
+// inputs read first are taken before them, so the run ends.
+func TestOrderedHeavyToken(t *testing.T) {
+	const inputs = 20
+	costs := make([]int64, inputs)
+	for i := range costs {
+		costs[i] = 100
+	}
+	costs[11], costs[15] = 9000, 8000 // long, and heavy: they wait for the token
+	token := make(chan struct{}, 1)
+	token <- struct{}{} // held by input 3's reading
+	work := func(i int) result {
+		switch i {
+		case 3:
+			<-token // its records made, not its turn: given back
+		case 11, 15:
+			token <- struct{}{}
+			<-token
+		}
+		return result{file: load.File{Path: strconv.Itoa(i)}}
+	}
+	done := make(chan []int)
+	go func() {
+		var got []int
+		for r := range ordered(context.Background(), inputs, 2, newTurn(), func(i int) int64 { return costs[i] }, []int{2, 3}, work) {
+			i, _ := strconv.Atoi(r.file.Path)
+			got = append(got, i)
+		}
+		done <- got
+	}()
+	select {
+	case got := <-done:
+		if !slices.Equal(got, seqOf(inputs)) {
+			t.Errorf("results %v", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the run is stuck: the inputs waiting for the heavy token hold every worker")
 	}
 }
