@@ -85,6 +85,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		o.workers = runtime.NumCPU()
 	}
 	limitMemory()
+	heapPages.reserve()
 	// A closed terminal (SIGHUP), kill (SIGTERM) and a reader of standard
 	// output gone (SIGPIPE, "--jsonl - | head") stop the run like Ctrl-C:
 	// temporary files removed, previous outputs kept.

@@ -45,6 +45,7 @@ func (g *gate) take(ctx context.Context) error {
 	select {
 	case g.token <- struct{}{}:
 		g.held = true
+		heapPages.heavyIn()
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -55,6 +56,7 @@ func (g *gate) take(ctx context.Context) error {
 func (g *gate) release() {
 	if g.held {
 		g.held = false
+		heapPages.heavyOut() // before the token goes: another may take it
 		<-g.token
 	}
 }
