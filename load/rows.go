@@ -28,9 +28,13 @@ type rowRenderer struct {
 	x rowXML
 
 	// More: batches under way, oldest first, at most w.workers of them
-	// rendering (slots).
+	// rendering (slots), and batches written out, whose slices the next
+	// ones take (a batch's are 330 KB: allocated anew for every batch,
+	// they made the heap grow, and the kernel clear fresh pages, while
+	// the workbook was written).
 	batch   *rowBatch
 	pending []*rowBatch
+	spare   []*rowBatch
 	slots   chan struct{}
 	err     error
 }
@@ -72,8 +76,7 @@ func (r *rowRenderer) add(n, file int, rec *transform.Indicator) error {
 		return r.err
 	}
 	if r.batch == nil {
-		r.batch = &rowBatch{first: n, files: make([]int, 0, rowBatchSize),
-			recs: make([]transform.Indicator, 0, rowBatchSize), done: make(chan struct{})}
+		r.batch = r.newBatch(n)
 	}
 	r.batch.files = append(r.batch.files, file)
 	r.batch.recs = append(r.batch.recs, *rec) // (its texts and numbers are the spool's fresh ones)
@@ -81,6 +84,22 @@ func (r *rowRenderer) add(n, file int, rec *transform.Indicator) error {
 		r.start()
 	}
 	return r.err
+}
+
+// newBatch starts a batch at row first, with the slices of one written
+// out if there is one.
+func (r *rowRenderer) newBatch(first int) *rowBatch {
+	b := &rowBatch{first: first, done: make(chan struct{})}
+	if k := len(r.spare) - 1; k >= 0 {
+		old := r.spare[k]
+		r.spare = r.spare[:k]
+		b.files, b.recs, b.out = old.files[:0], old.recs[:0], old.out[:0]
+		return b
+	}
+	b.files = make([]int, 0, rowBatchSize)
+	b.recs = make([]transform.Indicator, 0, rowBatchSize)
+	b.out = make([]byte, 0, rowBatchSize*1024)
+	return b
 }
 
 // start renders the current batch on a goroutine of its own, first
@@ -96,11 +115,12 @@ func (r *rowRenderer) start() {
 	r.slots <- struct{}{}
 	go func() {
 		defer func() { <-r.slots }()
-		x := rowXML{b: make([]byte, 0, len(b.recs)*1024)}
+		x := rowXML{b: b.out}
 		for i := range b.recs {
 			r.w.renderRow(&x, b.first+i, b.files[i], &b.recs[i], r.wd)
 		}
-		b.out, b.recs = x.b, nil
+		b.out = x.b
+		clear(b.recs) // the records' texts go: only the slice is kept
 		close(b.done)
 	}()
 }
@@ -113,6 +133,7 @@ func (r *rowRenderer) writeOne() {
 	if r.err == nil {
 		_, r.err = r.dst.Write(b.out)
 	}
+	r.spare = append(r.spare, b)
 }
 
 // close renders and writes what is left.

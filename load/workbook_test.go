@@ -419,9 +419,6 @@ func TestWorkbookAbort(t *testing.T) {
 	}
 }
 
-// TestWorkbookRowLimit lowers the row limit: records continue on 指标2,
-// tables on 表格2 …, every record and table row is there once, in order,
-// and no sheet passes the limit.
 // TestWorkbookWorkersSame writes a batch of 20,000 records with one
 // worker (the rows of 指标 rendered as the workbook is stored) and with
 // three (rendered ahead, in parts): every part of the workbooks is the
@@ -459,6 +456,9 @@ func TestWorkbookWorkersSame(t *testing.T) {
 	}
 }
 
+// TestWorkbookRowLimit lowers the row limit: records continue on 指标2,
+// tables on 表格2 …, every record and table row is there once, in order,
+// and no sheet passes the limit.
 func TestWorkbookRowLimit(t *testing.T) {
 	for _, workers := range []int{1, 3} {
 		t.Run(strconv.Itoa(workers), func(t *testing.T) { testRowLimit(t, workers) })
