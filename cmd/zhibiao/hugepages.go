@@ -16,7 +16,7 @@ import "sync"
 // (madvise(MADV_HUGEPAGE)) and gives the memory back unused: the heap
 // later grows into 2 MB pages, one fault where there were 512. The 256
 // PDFs then take 3,000 faults; -j 1 runs 7–9 % faster and -j 2 10–20 %,
-// 1.69–1.89 times -j 1 instead of 1.58–1.80 (five rounds of alternating
+// 1.69–1.89 times -j 1 instead of 1.51–1.80 (six rounds of alternating
 // runs); the 29 real PDFs of ../shared/real-pdfs 20–25 % faster.
 //
 // Huge pages cost where memory is short: near the runtime's memory limit
