@@ -87,19 +87,26 @@ func thpMode(s string) string {
 func mappingOf(r io.Reader, addr uintptr) (lo, hi uintptr, ok bool) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
-		span, _, _ := bytes.Cut(sc.Bytes(), []byte(" "))
-		from, to, found := bytes.Cut(span, []byte("-"))
-		if !found {
-			continue
-		}
-		l, err1 := strconv.ParseUint(string(from), 16, 64)
-		h, err2 := strconv.ParseUint(string(to), 16, 64)
-		if err1 != nil || err2 != nil || l >= h {
-			continue
-		}
-		if uint64(addr) >= l && uint64(addr) < h {
-			return uintptr(l), uintptr(h), true
+		if lo, hi, ok := mapSpan(sc.Bytes()); ok && addr >= lo && addr < hi {
+			return lo, hi, true
 		}
 	}
 	return 0, 0, false
+}
+
+// mapSpan reads the addresses that start a line of /proc/self/maps (or
+// the first line of a mapping in /proc/self/smaps), "lo-hi perms …";
+// false for any other line.
+func mapSpan(line []byte) (lo, hi uintptr, ok bool) {
+	span, _, _ := bytes.Cut(line, []byte(" "))
+	from, to, found := bytes.Cut(span, []byte("-"))
+	if !found {
+		return 0, 0, false
+	}
+	l, err1 := strconv.ParseUint(string(from), 16, 64)
+	h, err2 := strconv.ParseUint(string(to), 16, 64)
+	if err1 != nil || err2 != nil || l >= h {
+		return 0, 0, false
+	}
+	return uintptr(l), uintptr(h), true
 }

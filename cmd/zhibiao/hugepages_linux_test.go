@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -129,13 +128,11 @@ func adviceOf(addr uintptr) (string, error) {
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
-	start := fmt.Sprintf("%x-", addr)
 	in := false
 	for sc.Scan() {
 		line := sc.Text()
-		span, _, _ := strings.Cut(line, " ")
-		if lo, hi, ok := strings.Cut(span, "-"); ok && isHex(lo) && isHex(hi) { // a mapping's first line
-			in = strings.HasPrefix(line, start)
+		if lo, _, ok := mapSpan(sc.Bytes()); ok { // a mapping's first line
+			in = lo == addr
 		}
 		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && in {
 			for _, f := range strings.Fields(flags) {
@@ -147,9 +144,4 @@ func adviceOf(addr uintptr) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no mapping at %#x in /proc/self/smaps", addr)
-}
-
-func isHex(s string) bool {
-	_, err := strconv.ParseUint(s, 16, 64)
-	return err == nil
 }
